@@ -1,0 +1,181 @@
+using System.Globalization;
+using AccountabilityTracker.Domain.Dates;
+
+namespace AccountabilityTracker.Domain.Cases;
+
+/// <summary>One incident in which police used force, and everything that followed it.</summary>
+public sealed class Case
+{
+    private readonly List<Stage> _stages = [];
+    private readonly List<Milestone> _milestones = [];
+    private readonly List<Officer> _officers = [];
+    private readonly List<Source> _sources = [];
+
+    private Case()
+    {
+        Reference = string.Empty;
+        Title = string.Empty;
+        Subject = string.Empty;
+        Location = string.Empty;
+        Force = string.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>The human reference, e.g. ATC-2022-0007.</summary>
+    public string Reference { get; private set; }
+
+    /// <summary>A stable identifier from an imported dataset (e.g. "chris-kaba-2022"), so re-imports match.</summary>
+    public string? ExternalId { get; private set; }
+
+    public string Title { get; private set; }
+
+    /// <summary>The subject's name as published, with age, or "not published".</summary>
+    public string Subject { get; private set; }
+
+    public DateOnly? IncidentOn { get; private set; }
+
+    public DatePrecision IncidentPrecision { get; private set; }
+
+    public PartialDate IncidentDate => PartialDate.FromStored(IncidentOn, IncidentPrecision);
+
+    public TimeOnly? IncidentTime { get; private set; }
+
+    public string Location { get; private set; }
+
+    public string Force { get; private set; }
+
+    public IncidentType IncidentType { get; private set; }
+
+    public Harm Harm { get; private set; }
+
+    public OperationCategory Category { get; private set; }
+
+    public string? Summary { get; private set; }
+
+    public bool IsArchived { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime UpdatedAtUtc { get; private set; }
+
+    /// <summary>Optimistic concurrency token, renewed on every change (works on SQLite and SQL Server alike).</summary>
+    public Guid Version { get; private set; }
+
+    public IReadOnlyCollection<Stage> Stages => _stages;
+
+    public IReadOnlyCollection<Milestone> Milestones => _milestones;
+
+    public IReadOnlyCollection<Officer> Officers => _officers;
+
+    /// <summary>Every source of the case, including those attached to a stage or milestone.</summary>
+    public IReadOnlyCollection<Source> Sources => _sources;
+
+    public static string FormatReference(int incidentYear, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"ATC-{incidentYear:D4}-{sequence:D4}");
+
+    public static Case Open(string reference, CaseParticulars particulars, DateTime nowUtc, string? externalId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reference);
+        var created = new Case
+        {
+            Reference = reference,
+            ExternalId = externalId,
+            CreatedAtUtc = nowUtc,
+        };
+        created.Apply(particulars, nowUtc);
+        return created;
+    }
+
+    public void Update(CaseParticulars particulars, DateTime nowUtc) => Apply(particulars, nowUtc);
+
+    public Stage AddStage(StageKind kind, string label, PartialDate start, PartialDate? end, string? outcome, DateTime nowUtc)
+    {
+        var stage = new Stage(this, kind, label, start, end, outcome);
+        _stages.Add(stage);
+        Touch(nowUtc);
+        return stage;
+    }
+
+    public Milestone AddMilestone(string label, PartialDate date, string? notes, DateTime nowUtc)
+    {
+        var milestone = new Milestone(this, label, date, notes);
+        _milestones.Add(milestone);
+        Touch(nowUtc);
+        return milestone;
+    }
+
+    public Officer AddOfficer(string cipher, string? realName, bool underAnonymityOrder, DateOnly? publiclyNamedOn, DateTime nowUtc)
+    {
+        if (_officers.Exists(o => string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainRuleException($"Officer {cipher} is already recorded on this case.");
+        }
+
+        var officer = new Officer(this, cipher, realName, underAnonymityOrder, publiclyNamedOn);
+        _officers.Add(officer);
+        Touch(nowUtc);
+        return officer;
+    }
+
+    /// <summary>Attaches a source to the case as a whole, or to one of its stages or milestones.</summary>
+    public Source AddSource(SourceDetails details, DateTime nowUtc, Stage? stage = null, Milestone? milestone = null)
+    {
+        if (stage is not null && !_stages.Contains(stage))
+        {
+            throw new DomainRuleException("A source can only be attached to a stage of the same case.");
+        }
+
+        if (milestone is not null && !_milestones.Contains(milestone))
+        {
+            throw new DomainRuleException("A source can only be attached to a milestone of the same case.");
+        }
+
+        var source = new Source(this, details, stage, milestone);
+        _sources.Add(source);
+        stage?.AttachSource(source);
+        milestone?.AttachSource(source);
+        Touch(nowUtc);
+        return source;
+    }
+
+    public void Archive(DateTime nowUtc)
+    {
+        IsArchived = true;
+        Touch(nowUtc);
+    }
+
+    public void Restore(DateTime nowUtc)
+    {
+        IsArchived = false;
+        Touch(nowUtc);
+    }
+
+    internal void Touch(DateTime nowUtc)
+    {
+        UpdatedAtUtc = nowUtc;
+        Version = Guid.NewGuid();
+    }
+
+    private void Apply(CaseParticulars particulars, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(particulars);
+        if (!particulars.IncidentDate.IsKnown)
+        {
+            throw new DomainRuleException("A case needs at least the year of its incident.");
+        }
+
+        Title = particulars.Title.Trim();
+        Subject = particulars.Subject.Trim();
+        IncidentOn = particulars.IncidentDate.Earliest;
+        IncidentPrecision = particulars.IncidentDate.Precision;
+        IncidentTime = particulars.IncidentDate.IsExact ? particulars.IncidentTime : null;
+        Location = particulars.Location.Trim();
+        Force = particulars.Force.Trim();
+        IncidentType = particulars.IncidentType;
+        Harm = particulars.Harm;
+        Category = particulars.Category;
+        Summary = string.IsNullOrWhiteSpace(particulars.Summary) ? null : particulars.Summary.Trim();
+        Touch(nowUtc);
+    }
+}

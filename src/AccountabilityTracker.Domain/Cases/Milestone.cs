@@ -1,0 +1,44 @@
+using AccountabilityTracker.Domain.Dates;
+
+namespace AccountabilityTracker.Domain.Cases;
+
+/// <summary>A dated point in a case: referral, arrest, file to CPS, anonymity ruling, officer named.</summary>
+public sealed class Milestone
+{
+    private readonly List<Source> _sources = [];
+
+    private Milestone()
+    {
+        Label = string.Empty;
+        Case = null!;
+    }
+
+    internal Milestone(Case owner, string label, PartialDate date, string? notes)
+    {
+        Case = owner;
+        Label = label.Trim();
+        OccurredOn = date.Earliest;
+        Precision = date.Precision;
+        Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+    }
+
+    public int Id { get; private set; }
+
+    public int CaseId { get; private set; }
+
+    public Case Case { get; private set; }
+
+    public string Label { get; private set; }
+
+    public DateOnly? OccurredOn { get; private set; }
+
+    public DatePrecision Precision { get; private set; }
+
+    public PartialDate Date => PartialDate.FromStored(OccurredOn, Precision);
+
+    public string? Notes { get; private set; }
+
+    public IReadOnlyCollection<Source> Sources => _sources;
+
+    internal void AttachSource(Source source) => _sources.Add(source);
+}

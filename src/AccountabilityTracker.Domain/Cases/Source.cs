@@ -1,0 +1,51 @@
+namespace AccountabilityTracker.Domain.Cases;
+
+public sealed record SourceDetails(Uri Url, string? Publisher, DateOnly? PublishedOn, string? Quote);
+
+/// <summary>A document that a date or fact in the case can be traced to.</summary>
+public sealed class Source
+{
+    private Source()
+    {
+        Url = string.Empty;
+        Case = null!;
+    }
+
+    internal Source(Case owner, SourceDetails details, Stage? stage, Milestone? milestone)
+    {
+        if (details.Url is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new DomainRuleException("A source URL must be an absolute http or https address.");
+        }
+
+        Case = owner;
+        Stage = stage;
+        Milestone = milestone;
+        Url = url.ToString();
+        Publisher = string.IsNullOrWhiteSpace(details.Publisher) ? url.Host.Replace("www.", string.Empty, StringComparison.OrdinalIgnoreCase) : details.Publisher.Trim();
+        PublishedOn = details.PublishedOn;
+        Quote = string.IsNullOrWhiteSpace(details.Quote) ? null : details.Quote.Trim();
+    }
+
+    public int Id { get; private set; }
+
+    public int CaseId { get; private set; }
+
+    public Case Case { get; private set; }
+
+    public int? StageId { get; private set; }
+
+    public Stage? Stage { get; private set; }
+
+    public int? MilestoneId { get; private set; }
+
+    public Milestone? Milestone { get; private set; }
+
+    public string Url { get; private set; }
+
+    public string? Publisher { get; private set; }
+
+    public DateOnly? PublishedOn { get; private set; }
+
+    public string? Quote { get; private set; }
+}
