@@ -1,6 +1,72 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using System.Globalization;
+using AccountabilityTracker.Application;
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Serilog;
 
-app.MapGet("/", () => "Hello World!");
+// A console logger for start-up itself; the host's own logger (console + rolling file) replaces it once built.
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateLogger();
 
-app.Run();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.Services.AddSerilog(
+        (services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+            .WriteTo.File(
+                Path.Combine(Path.GetFullPath(builder.Configuration["App:DataFolder"] ?? "App_Data", builder.Environment.ContentRootPath), "logs", "tracker-.log"),
+                formatProvider: CultureInfo.InvariantCulture,
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 31),
+        preserveStaticLogger: true);
+
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddHttpContextAccessor();
+    builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+    builder.Services.AddApplication();
+    builder.Services.AddTrackerDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddTrackerHealthChecks();
+    builder.Services.AddControllersWithViews(mvc =>
+    {
+        mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        mvc.Filters.Add<ValidationExceptionFilter>();
+    });
+
+    var app = builder.Build();
+    await app.PrepareDatabaseAsync();
+
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler("/error");
+        app.UseHsts();
+    }
+
+    app.UseStatusCodePagesWithReExecute("/error/{0}");
+    app.UseSerilogRequestLogging();
+    app.UseStaticFiles();
+    app.UseRouting();
+    app.UseAuthorization();
+    app.MapTrackerHealthChecks();
+    app.MapControllerRoute("default", "{controller=Cases}/{action=Index}/{id?}");
+
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupConfigurationException exception)
+{
+    // One clear line naming the setting; a stack trace would only hide it.
+    Log.Fatal("Start-up stopped: {Reason}", exception.Message);
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

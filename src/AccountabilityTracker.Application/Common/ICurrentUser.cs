@@ -1,0 +1,11 @@
+namespace AccountabilityTracker.Application.Common;
+
+/// <summary>Who is asking. Handlers consult it so restricted fields never leave the application layer for the wrong role.</summary>
+public interface ICurrentUser
+{
+    /// <summary>A stable name for history and audit entries.</summary>
+    string Name { get; }
+
+    /// <summary>True for roles allowed to see officer real names and confidential notes.</summary>
+    bool CanSeeRestricted { get; }
+}

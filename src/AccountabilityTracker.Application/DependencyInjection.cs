@@ -1,0 +1,42 @@
+using AccountabilityTracker.Application.Behaviours;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountabilityTracker.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers MediatR 5.1.0 by hand (it has no DI package here): a scoped mediator resolving from the request scope,
+    /// every handler in this assembly, the validators, and the pipeline behaviours outermost first.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        // Scoped, never singleton: a singleton mediator would resolve handlers from the root provider and leak DbContexts.
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        foreach (var (service, implementation) in FindHandlers())
+        {
+            services.AddTransient(service, implementation);
+        }
+
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Transient, includeInternalTypes: true);
+
+        // First registered is outermost: log, then validate, then handle.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        return services;
+    }
+
+    /// <summary>Every closed request and notification handler interface implemented by a concrete type in this assembly.</summary>
+    public static IEnumerable<(Type Service, Type Implementation)> FindHandlers() =>
+        from type in typeof(DependencyInjection).Assembly.GetTypes()
+        where type is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }
+        from service in type.GetInterfaces()
+        where service.IsGenericType
+              && (service.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)
+                  || service.GetGenericTypeDefinition() == typeof(INotificationHandler<>))
+        select (service, type);
+}

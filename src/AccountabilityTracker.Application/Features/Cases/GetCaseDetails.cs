@@ -1,0 +1,105 @@
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Dates;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityTracker.Application.Features.Cases;
+
+/// <summary>One case with its officers and a chronological timeline of stages and milestones, each with its sources.</summary>
+public static class GetCaseDetails
+{
+    public sealed record Query(int Id) : IRequest<Result?>;
+
+    public sealed record Result(
+        int Id,
+        string Reference,
+        string Title,
+        string Subject,
+        PartialDate IncidentDate,
+        TimeOnly? IncidentTime,
+        string Location,
+        string Force,
+        IncidentType IncidentType,
+        Harm Harm,
+        OperationCategory Category,
+        string? Summary,
+        bool IsArchived,
+        IReadOnlyList<OfficerView> Officers,
+        IReadOnlyList<TimelineEntry> Timeline,
+        IReadOnlyList<SourceView> CaseSources);
+
+    /// <summary>An officer as the current user may see them: <see cref="RealName"/> is null unless the role allows it.</summary>
+    public sealed record OfficerView(string Cipher, string? RealName, bool UnderAnonymityOrder, DateOnly? PubliclyNamedOn);
+
+    public sealed record SourceView(string Url, string? Publisher, DateOnly? PublishedOn, string? Quote);
+
+    public enum EntryType
+    {
+        Stage = 1,
+        Milestone = 2,
+    }
+
+    public sealed record TimelineEntry(
+        EntryType Type,
+        int Id,
+        StageKind? Kind,
+        string Label,
+        PartialDate Start,
+        PartialDate? End,
+        bool IsRunning,
+        DayRange? Duration,
+        string? Outcome,
+        IReadOnlyList<SourceView> Sources)
+    {
+        public string KindName => Type == EntryType.Milestone ? "Milestone" : Kind?.DisplayName() ?? "Other";
+    }
+
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time, ICurrentUser currentUser) : IRequestHandler<Query, Result?>
+    {
+        public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var found = await db.Cases
+                .AsNoTracking()
+                .AsSplitQuery()
+                .Include(c => c.Stages)
+                .Include(c => c.Milestones)
+                .Include(c => c.Officers)
+                .Include(c => c.Sources)
+                .SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken);
+            if (found is null)
+            {
+                return null;
+            }
+
+            var today = time.TodayInEngland();
+            var sourcesByStage = found.Sources.Where(s => s.StageId is not null).ToLookup(s => s.StageId!.Value);
+            var sourcesByMilestone = found.Sources.Where(s => s.MilestoneId is not null).ToLookup(s => s.MilestoneId!.Value);
+
+            var stages = found.Stages.Select(s => new TimelineEntry(
+                EntryType.Stage, s.Id, s.Kind, s.Label, s.Start, s.End, s.IsRunning, s.Duration(today), s.Outcome, ToViews(sourcesByStage[s.Id])));
+            var milestones = found.Milestones.Select(m => new TimelineEntry(
+                EntryType.Milestone, m.Id, null, m.Label, m.Date, null, false, null, m.Notes, ToViews(sourcesByMilestone[m.Id])));
+            var timeline = stages.Concat(milestones)
+                .OrderBy(e => e.Start)
+                .ThenBy(e => e.End ?? PartialDate.Unknown)
+                .ThenBy(e => e.Type)
+                .ThenBy(e => e.Id)
+                .ToList();
+
+            var officers = found.Officers
+                .OrderBy(o => o.Cipher, StringComparer.Ordinal)
+                .Select(o => new OfficerView(o.Cipher, currentUser.CanSeeRestricted ? o.RealName : null, o.UnderAnonymityOrder, o.PubliclyNamedOn))
+                .ToList();
+            var caseSources = ToViews(found.Sources.Where(s => s.StageId is null && s.MilestoneId is null));
+
+            return new Result(
+                found.Id, found.Reference, found.Title, found.Subject, found.IncidentDate, found.IncidentTime, found.Location, found.Force,
+                found.IncidentType, found.Harm, found.Category, found.Summary, found.IsArchived, officers, timeline, caseSources);
+        }
+
+        private static List<SourceView> ToViews(IEnumerable<Source> sources) =>
+            sources.OrderBy(s => s.Id).Select(s => new SourceView(s.Url, s.Publisher, s.PublishedOn, s.Quote)).ToList();
+    }
+}

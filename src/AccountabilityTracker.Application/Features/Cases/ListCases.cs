@@ -1,0 +1,127 @@
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Dates;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityTracker.Application.Features.Cases;
+
+public enum CaseSort
+{
+    IncidentNewest = 0,
+    IncidentOldest = 1,
+    Reference = 2,
+    Title = 3,
+    Force = 4,
+}
+
+/// <summary>The case list: active cases, filtered and paged, newest incident first by default.</summary>
+public static class ListCases
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+
+    public sealed record Query : IRequest<PagedResult<Item>>
+    {
+        public string? Text { get; init; }
+
+        public string? Force { get; init; }
+
+        public StageKind? StageKind { get; init; }
+
+        public CaseSort Sort { get; init; }
+
+        public int Page { get; init; } = 1;
+
+        public int PageSize { get; init; } = DefaultPageSize;
+    }
+
+    public sealed record Item(
+        int Id,
+        string Reference,
+        string Title,
+        string Subject,
+        PartialDate IncidentDate,
+        string Force,
+        OperationCategory Category,
+        int StageCount,
+        int RunningStageCount);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Text).MaximumLength(TextLimits.SearchText).WithMessage("Search text can be at most {MaxLength} characters.");
+            RuleFor(q => q.Force).MaximumLength(TextLimits.Force);
+            RuleFor(q => q.StageKind).IsInEnum().WithMessage("Choose a stage kind from the list.");
+            RuleFor(q => q.Sort).IsInEnum().WithMessage("Choose a sort order from the list.");
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Page must be 1 or more.");
+            RuleFor(q => q.PageSize).InclusiveBetween(1, MaxPageSize).WithMessage("Page size must be between 1 and {To}.");
+        }
+    }
+
+    internal sealed class Handler(TrackerDbContext db) : IRequestHandler<Query, PagedResult<Item>>
+    {
+        public async Task<PagedResult<Item>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var cases = db.Cases.AsNoTracking().Where(c => !c.IsArchived);
+
+            if (!string.IsNullOrWhiteSpace(request.Text))
+            {
+                var pattern = LikePattern.Contains(request.Text);
+                cases = cases.Where(c =>
+                    EF.Functions.Like(c.Title, pattern, LikePattern.EscapeCharacter)
+                    || EF.Functions.Like(c.Subject, pattern, LikePattern.EscapeCharacter)
+                    || EF.Functions.Like(c.Location, pattern, LikePattern.EscapeCharacter)
+                    || EF.Functions.Like(c.Reference, pattern, LikePattern.EscapeCharacter)
+                    || c.Officers.Any(o => EF.Functions.Like(o.Cipher, pattern, LikePattern.EscapeCharacter)));
+            }
+
+            if (!string.IsNullOrWhiteSpace(request.Force))
+            {
+                cases = cases.Where(c => c.Force == request.Force);
+            }
+
+            if (request.StageKind is { } kind)
+            {
+                cases = cases.Where(c => c.Stages.Any(s => s.Kind == kind));
+            }
+
+            var total = await cases.CountAsync(cancellationToken);
+
+            cases = request.Sort switch
+            {
+                CaseSort.IncidentOldest => cases.OrderBy(c => c.IncidentOn).ThenBy(c => c.Id),
+                CaseSort.Reference => cases.OrderBy(c => c.Reference),
+                CaseSort.Title => cases.OrderBy(c => c.Title).ThenBy(c => c.Id),
+                CaseSort.Force => cases.OrderBy(c => c.Force).ThenByDescending(c => c.IncidentOn).ThenBy(c => c.Id),
+                _ => cases.OrderByDescending(c => c.IncidentOn).ThenByDescending(c => c.Id),
+            };
+
+            var rows = await cases
+                .Skip((request.Page - 1) * request.PageSize)
+                .Take(request.PageSize)
+                .Select(c => new
+                {
+                    c.Id,
+                    c.Reference,
+                    c.Title,
+                    c.Subject,
+                    c.IncidentOn,
+                    c.IncidentPrecision,
+                    c.Force,
+                    c.Category,
+                    StageCount = c.Stages.Count,
+                    RunningStageCount = c.Stages.Count(s => !s.HasEnded),
+                })
+                .ToListAsync(cancellationToken);
+
+            var items = rows
+                .Select(r => new Item(r.Id, r.Reference, r.Title, r.Subject, PartialDate.FromStored(r.IncidentOn, r.IncidentPrecision), r.Force, r.Category, r.StageCount, r.RunningStageCount))
+                .ToList();
+            return new PagedResult<Item>(items, request.Page, request.PageSize, total);
+        }
+    }
+}

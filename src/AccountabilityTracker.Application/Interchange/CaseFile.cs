@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AccountabilityTracker.Application.Interchange;
+
+/// <summary>
+/// The JSON interchange format of cases: the shape of the project's reference-cases.json (snake_case).
+/// Fields the reference file lacks (incident_type, harm, category, milestones) are optional extensions.
+/// </summary>
+public sealed class CaseFileEntry
+{
+    public string? Id { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string? IncidentDate { get; set; }
+
+    public string? IncidentDatePrecision { get; set; }
+
+    public string? Location { get; set; }
+
+    public string? Force { get; set; }
+
+    public string? IncidentType { get; set; }
+
+    public string? Harm { get; set; }
+
+    public string? Category { get; set; }
+
+    public IList<string> OfficerDesignations { get; init; } = [];
+
+    public IList<CaseFileStage> Stages { get; init; } = [];
+
+    public IList<CaseFileMilestone> Milestones { get; init; } = [];
+
+    public IList<string> Sources { get; init; } = [];
+}
+
+public sealed class CaseFileStage
+{
+    public string? Kind { get; set; }
+
+    public string? Label { get; set; }
+
+    public string? StartDate { get; set; }
+
+    public string? StartPrecision { get; set; }
+
+    public string? EndDate { get; set; }
+
+    public string? EndPrecision { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public IList<CaseFileSource> Sources { get; init; } = [];
+}
+
+public sealed class CaseFileMilestone
+{
+    public string? Label { get; set; }
+
+    public string? Date { get; set; }
+
+    public string? Precision { get; set; }
+
+    public string? Notes { get; set; }
+
+    public IList<CaseFileSource> Sources { get; init; } = [];
+}
+
+public sealed class CaseFileSource
+{
+    public string? Url { get; set; }
+
+    public string? Publisher { get; set; }
+
+    public string? Quote { get; set; }
+}
+
+public static class CaseFile
+{
+    public static JsonSerializerOptions SerializerOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+    };
+
+    public static async Task<List<CaseFileEntry>> ReadAsync(Stream json, CancellationToken cancellationToken) =>
+        await JsonSerializer.DeserializeAsync<List<CaseFileEntry>>(json, SerializerOptions, cancellationToken) ?? [];
+}

@@ -1,0 +1,42 @@
+using AccountabilityTracker.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AccountabilityTracker.Application.Persistence.Configurations;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.ToTable("Cases");
+        builder.Property(c => c.Reference).HasMaxLength(TextLimits.Reference).IsRequired();
+        builder.Property(c => c.ExternalId).HasMaxLength(TextLimits.ExternalId);
+        builder.Property(c => c.Title).HasMaxLength(TextLimits.Title).IsRequired();
+        builder.Property(c => c.Subject).HasMaxLength(TextLimits.Subject).IsRequired();
+        builder.Property(c => c.Location).HasMaxLength(TextLimits.Location).IsRequired();
+        builder.Property(c => c.Force).HasMaxLength(TextLimits.Force).IsRequired();
+        builder.Property(c => c.Summary).HasMaxLength(TextLimits.LongText);
+        builder.Property(c => c.IncidentPrecision).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
+        builder.Property(c => c.IncidentType).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
+        builder.Property(c => c.Harm).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
+        builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.IncidentDate);
+
+        builder.HasIndex(c => c.Reference).IsUnique();
+        builder.HasIndex(c => c.ExternalId).IsUnique();
+
+        // The case list filters out archived cases and sorts by incident date.
+        builder.HasIndex(c => new { c.IsArchived, c.IncidentOn });
+        builder.HasIndex(c => c.Force);
+
+        builder.HasMany(c => c.Stages).WithOne(s => s.Case).HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Milestones).WithOne(m => m.Case).HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Officers).WithOne(o => o.Case).HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Sources).WithOne(s => s.Case).HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Stages).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(c => c.Milestones).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(c => c.Officers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(c => c.Sources).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

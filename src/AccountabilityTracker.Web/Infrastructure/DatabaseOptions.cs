@@ -1,0 +1,23 @@
+namespace AccountabilityTracker.Web.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>The "Database" configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public const string ConnectionStringName = "Tracker";
+
+    /// <summary>Sqlite (default, embedded) or SqlServer (production).</summary>
+    public string Provider { get; set; } = nameof(DatabaseProvider.Sqlite);
+
+    /// <summary>Apply pending migrations at start-up. Turn off in production and run the documented migration command instead.</summary>
+    public bool ApplyMigrationsAtStartup { get; set; } = true;
+
+    /// <summary>Load the two sourced reference cases on start-up (idempotent).</summary>
+    public bool LoadReferenceCases { get; set; } = true;
+}

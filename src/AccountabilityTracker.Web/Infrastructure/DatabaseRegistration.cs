@@ -1,0 +1,78 @@
+using AccountabilityTracker.Application.Persistence;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityTracker.Web.Infrastructure;
+
+public static class DatabaseRegistration
+{
+    public const string SqliteMigrationsAssembly = "AccountabilityTracker.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "AccountabilityTracker.Migrations.SqlServer";
+
+    /// <summary>
+    /// Registers the DbContext for the configured provider. Every configuration mistake becomes a
+    /// <see cref="StartupConfigurationException"/> naming the setting.
+    /// </summary>
+    public static IServiceCollection AddTrackerDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        var provider = ParseProvider(options.Provider);
+        var connectionString = ResolveConnectionString(configuration, environment, provider);
+
+        services.AddDbContext<TrackerDbContext>(builder =>
+        {
+            if (provider == DatabaseProvider.SqlServer)
+            {
+                builder.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+            }
+            else
+            {
+                builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+            }
+        });
+        return services;
+    }
+
+    public static DatabaseProvider ParseProvider(string? configured) =>
+        Enum.TryParse<DatabaseProvider>(configured, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new StartupConfigurationException(
+                $"Setting Database:Provider is '{configured}', which is not a supported provider: use 'Sqlite' or 'SqlServer'.");
+
+    /// <summary>The configured connection string, checked for syntax; for SQLite, a file under App:DataFolder by default.</summary>
+    public static string ResolveConnectionString(IConfiguration configuration, IHostEnvironment environment, DatabaseProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        try
+        {
+            if (provider == DatabaseProvider.SqlServer)
+            {
+                if (string.IsNullOrWhiteSpace(configured))
+                {
+                    throw new StartupConfigurationException(
+                        "Setting ConnectionStrings:Tracker is empty, but Database:Provider is SqlServer: give the SQL Server connection string.");
+                }
+
+                return new SqlConnectionStringBuilder(configured).ConnectionString;
+            }
+
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                var dataFolder = Path.GetFullPath(configuration["App:DataFolder"] ?? "App_Data", environment.ContentRootPath);
+                Directory.CreateDirectory(dataFolder);
+                return new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataFolder, "tracker.db") }.ConnectionString;
+            }
+
+            return new SqliteConnectionStringBuilder(configured).ConnectionString;
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new StartupConfigurationException(
+                $"Setting ConnectionStrings:Tracker is not a valid {provider} connection string: {exception.Message}");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using AccountabilityTracker.Application.Common;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+
+namespace AccountabilityTracker.Web.Infrastructure;
+
+/// <summary>
+/// A request that failed validation and was not handled by its action (e.g. a bad page number in a link)
+/// gets a 400 page listing the messages, never a 500.
+/// </summary>
+public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata) : IExceptionFilter
+{
+    public void OnException(ExceptionContext context)
+    {
+        if (context.Exception is not RequestValidationException invalid)
+        {
+            return;
+        }
+
+        context.Result = new ViewResult
+        {
+            ViewName = "~/Views/Error/BadRequest.cshtml",
+            StatusCode = StatusCodes.Status400BadRequest,
+            ViewData = new ViewDataDictionary<IReadOnlyDictionary<string, string[]>>(metadata, context.ModelState) { Model = invalid.Errors },
+        };
+        context.ExceptionHandled = true;
+    }
+}
