@@ -29,7 +29,12 @@ public static partial class DatabaseStartup
                     $"Could not connect to the database named by setting ConnectionStrings:Tracker ({options.Provider}).");
             }
 
-            if (options.LoadReferenceCases && !(await db.Database.GetPendingMigrationsAsync()).Any())
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            if (pending.Count > 0)
+            {
+                LogPendingMigrations(logger, pending.Count);
+            }
+            else if (options.LoadReferenceCases)
             {
                 var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
                 var result = await mediator.Send(new LoadReferenceCases.Command());
@@ -45,6 +50,9 @@ public static partial class DatabaseStartup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
     private static partial void LogMigrated(ILogger logger, string provider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} migration(s) pending and Database:ApplyMigrationsAtStartup is off: /health/ready stays unhealthy until they are applied (see docs/operations.md)")]
+    private static partial void LogPendingMigrations(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reference cases: {Added} added, {AlreadyPresent} already present")]
     private static partial void LogReferenceCases(ILogger logger, int added, int alreadyPresent);

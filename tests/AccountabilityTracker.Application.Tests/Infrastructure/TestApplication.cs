@@ -1,0 +1,89 @@
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Persistence;
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccountabilityTracker.Application.Tests.Infrastructure;
+
+/// <summary>
+/// The application layer as the app wires it, over a real SQLite file migrated with the real migrations.
+/// Each instance owns its own database file, deleted on dispose.
+/// </summary>
+public sealed class TestApplication : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string _databasePath;
+
+    private TestApplication(ServiceProvider services, string databasePath, FakeTimeProvider time, TestCurrentUser user)
+    {
+        _services = services;
+        _databasePath = databasePath;
+        Time = time;
+        User = user;
+    }
+
+    /// <summary>The clock every handler sees; starts at noon UTC on 23 Nov 2026.</summary>
+    public FakeTimeProvider Time { get; }
+
+    public TestCurrentUser User { get; }
+
+    public static async Task<TestApplication> StartAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tracker-apptest-{Guid.NewGuid():N}.db");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var user = new TestCurrentUser();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(time)
+            .AddSingleton<ICurrentUser>(user)
+            .AddApplication()
+            .AddDbContext<TrackerDbContext>(options => options.UseSqlite(
+                new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString,
+                sqlite => sqlite.MigrationsAssembly("AccountabilityTracker.Migrations.Sqlite")))
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+
+        var app = new TestApplication(services, path, time, user);
+        await app.WithDbAsync(db => db.Database.MigrateAsync());
+        return app;
+    }
+
+    /// <summary>Sends a request through the real pipeline (logging, validation) in a fresh scope, as one HTTP request would.</summary>
+    public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    public async Task WithDbAsync(Func<TrackerDbContext, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = _services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<TrackerDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<TrackerDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = _services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TrackerDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+}
+
+public sealed class TestCurrentUser : ICurrentUser
+{
+    public string Name { get; set; } = "test-user";
+
+    public bool CanSeeRestricted { get; set; }
+}

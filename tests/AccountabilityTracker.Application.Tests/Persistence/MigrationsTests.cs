@@ -1,0 +1,54 @@
+using AccountabilityTracker.Application.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace AccountabilityTracker.Application.Tests.Persistence;
+
+public class MigrationsTests
+{
+    [Fact]
+    public void Sqlite_migrations_match_the_model()
+    {
+        using var db = new AccountabilityTracker.Migrations.Sqlite.DesignTimeDbContextFactory().CreateDbContext([]);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a SQLite migration: run dotnet ef migrations add for Migrations.Sqlite.");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void SqlServer_migrations_match_the_model()
+    {
+        using var db = new AccountabilityTracker.Migrations.SqlServer.DesignTimeDbContextFactory().CreateDbContext([]);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a SQL Server migration: run dotnet ef migrations add for Migrations.SqlServer.");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Theory]
+    [InlineData(MigrationsSqlGenerationOptions.Default)]
+    [InlineData(MigrationsSqlGenerationOptions.Idempotent)]
+    public void SqlServer_migration_script_generated_offline_parses_as_valid_TSql(MigrationsSqlGenerationOptions options)
+    {
+        using var db = new AccountabilityTracker.Migrations.SqlServer.DesignTimeDbContextFactory().CreateDbContext([]);
+        var script = db.GetService<IMigrator>().GenerateScript(options: options);
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(script);
+        parser.Parse(reader, out var errors);
+
+        Assert.Contains("CREATE TABLE [Cases]", script, StringComparison.Ordinal);
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+    }
+
+    [Fact]
+    public void The_parser_check_would_catch_broken_TSql()
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader("CREATE TABLE [Broken] ( [Id] int NOT NULL,, );");
+        parser.Parse(reader, out var errors);
+
+        Assert.NotEmpty(errors);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using AccountabilityTracker.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace AccountabilityTracker.Web.Tests.Startup;
+
+/// <summary>With migrations switched off over an existing, unmigrated database the app starts, but says it is not ready.</summary>
+public sealed class ReadinessWithoutMigrationsTests : IDisposable
+{
+    private readonly UnmigratedAppFactory _factory = new();
+
+    [Fact]
+    public async Task Ready_is_unhealthy_until_migrations_are_applied()
+    {
+        using var client = _factory.CreateClient();
+
+        var live = await client.GetAsync("/health/live");
+        var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("migration(s) pending", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    private sealed class UnmigratedAppFactory : TrackerAppFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Database:ApplyMigrationsAtStartup", "false");
+
+            // An empty database that exists but was never migrated.
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ConnectionString);
+            connection.Open();
+        }
+    }
+}
