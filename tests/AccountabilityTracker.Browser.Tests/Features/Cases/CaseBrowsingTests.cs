@@ -1,0 +1,38 @@
+using AccountabilityTracker.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AccountabilityTracker.Browser.Tests.Features.Cases;
+
+[Collection(BrowserTestGroup.Name)]
+public sealed class CaseBrowsingTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_reader_on_a_phone_opens_the_Kaba_case_from_the_list_and_sees_its_timeline()
+    {
+        var page = await fixture.NewPageAsync(375, 812);
+        var requested = new List<string>();
+        page.Request += (_, request) => requested.Add(request.Url);
+
+        await page.GotoAsync("/cases");
+        var rows = page.Locator("table.case-list tbody tr");
+        Assert.Equal(2, await rows.CountAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Fatal police shooting of Chris Kaba, Streatham Hill (2022)" }).ClickAsync();
+        await page.WaitForURLAsync("**/cases/*");
+
+        Assert.Equal("Fatal police shooting of Chris Kaba, Streatham Hill (2022)", await page.Locator("h1").InnerTextAsync());
+        Assert.True(await page.Locator("ol.timeline > li").CountAsync() > 10);
+        var firstSources = page.Locator("ol.timeline details.sources").First;
+        await firstSources.Locator("summary").ClickAsync();
+        Assert.True(await firstSources.Locator("a").First.IsVisibleAsync());
+
+        // Nothing loaded from outside the app (no CDN, no remote fonts).
+        Assert.NotEmpty(requested);
+        Assert.All(requested, url => Assert.StartsWith(fixture.BaseAddress.GetLeftPart(UriPartial.Authority), url, StringComparison.Ordinal));
+
+        // No horizontal scrolling at phone width.
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "The case page scrolls sideways at 375 px.");
+        await page.Context.CloseAsync();
+    }
+}
