@@ -109,7 +109,10 @@ public sealed class ClockReading
     /// <summary>Counted share of the limit used so far (to today, or to the end), in whole percent; may pass 100.</summary>
     public int? PercentUsed => _certain.PercentUsed;
 
-    /// <summary>For a running stage under a rule with progress reports: the next report date on or after today.</summary>
+    /// <summary>
+    /// For a running stage under a rule with progress reports: the next report date on or after today, counted in whole
+    /// months from the (latest possible) start, regardless of pauses and extensions.
+    /// </summary>
     public DateOnly? NextReportDue { get; }
 
     /// <summary>For a running stage under a rule with progress reports: how many report dates have passed before today.</summary>

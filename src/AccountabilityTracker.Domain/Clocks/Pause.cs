@@ -5,7 +5,8 @@ namespace AccountabilityTracker.Domain.Clocks;
 /// Regulations 2020 reg 10(3)) or an inquest suspended at a prosecutor's request (Coroners and Justice Act 2009 Sch 1).
 /// <see cref="From"/> is the first day not counted; <see cref="To"/> is the day the clock runs again, so a pause
 /// covers <c>To − From</c> days, like any other duration. A null <see cref="To"/> means still paused: the pause then
-/// runs through today (or through the end day of an ended stage).
+/// runs through today (or through the end day of an ended stage). Only days after the stage's start count: the start
+/// day is day 0 and never counted anyway.
 /// </summary>
 public sealed record Pause
 {
