@@ -30,6 +30,7 @@ try
     builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
     builder.Services.AddApplication();
     builder.Services.AddTrackerDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddTrackerSecurity(builder.Configuration);
     builder.Services.AddTrackerHealthChecks();
     builder.Services.AddControllersWithViews(mvc =>
     {
@@ -40,6 +41,7 @@ try
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
 
+    app.UseMiddleware<SecurityHeadersMiddleware>();
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/error");
@@ -50,6 +52,8 @@ try
     app.UseSerilogRequestLogging();
     app.UseStaticFiles();
     app.UseRouting();
+    app.UseRateLimiter();
+    app.UseAuthentication();
     app.UseAuthorization();
     app.MapTrackerHealthChecks();
     app.MapControllerRoute("default", "{controller=Cases}/{action=Index}/{id?}");

@@ -16,4 +16,5 @@ public static class TextLimits
     public const int Publisher = 200;
     public const int LongText = 4000;
     public const int SearchText = 200;
+    public const int Email = 256;
 }

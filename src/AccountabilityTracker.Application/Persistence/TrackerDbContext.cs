@@ -1,10 +1,17 @@
+using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Domain.Cases;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityTracker.Application.Persistence;
 
-/// <summary>The one unit of work of the app. Handlers use it directly; there is no repository layer on top.</summary>
-public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : DbContext(options)
+/// <summary>
+/// The one unit of work of the app: cases, Identity's users and roles, data-protection keys (shared by every
+/// instance so sign-ins survive a restart or a load balancer), and the security audit. Handlers use it directly.
+/// </summary>
+public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
+    : IdentityDbContext<TrackerUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Case> Cases => Set<Case>();
 
@@ -16,10 +23,37 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : DbCo
 
     public DbSet<Source> Sources => Set<Source>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<SecurityAuditEntry> SecurityAudit => Set<SecurityAuditEntry>();
+
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TrackerDbContext).Assembly);
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TrackerDbContext).Assembly);
+    }
+
+    /// <summary>The audit is append-only: an edit or delete of an entry is a bug, never a feature.</summary>
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<SecurityAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Security audit entries are append-only.");
+        }
     }
 }

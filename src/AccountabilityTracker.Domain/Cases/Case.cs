@@ -53,6 +53,9 @@ public sealed class Case
 
     public string? Summary { get; private set; }
 
+    /// <summary>Restricted: notes only Administrators and Caseworkers may read (e.g. what a rep heard in confidence).</summary>
+    public string? ConfidentialNotes { get; private set; }
+
     public bool IsArchived { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
@@ -137,6 +140,12 @@ public sealed class Case
         milestone?.AttachSource(source);
         Touch(nowUtc);
         return source;
+    }
+
+    public void RecordConfidentialNotes(string? notes, DateTime nowUtc)
+    {
+        ConfidentialNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        Touch(nowUtc);
     }
 
     public void Archive(DateTime nowUtc)

@@ -1,9 +1,12 @@
 using AccountabilityTracker.Application.Features.Cases;
+using AccountabilityTracker.Application.Security;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AccountabilityTracker.Web.Controllers;
 
+[Authorize(Policy = Policies.ReadCases)]
 public sealed class CasesController(IMediator mediator) : Controller
 {
     [HttpGet("/")]

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using AccountabilityTracker.Application.Features.ReferenceData;
+using AccountabilityTracker.Application.Features.Security;
 using AccountabilityTracker.Application.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,11 @@ public static partial class DatabaseStartup
                 var result = await mediator.Send(new LoadReferenceCases.Command());
                 LogReferenceCases(logger, result.Added, result.AlreadyPresent);
             }
+
+            if (pending.Count == 0)
+            {
+                await PrepareFirstRunAsync(app, scope.ServiceProvider, logger);
+            }
         }
         catch (Exception exception) when (exception is DbException or InvalidOperationException { InnerException: DbException })
         {
@@ -47,6 +53,34 @@ public static partial class DatabaseStartup
                 $"Could not open the database named by setting ConnectionStrings:Tracker ({options.Provider}): {exception.Message}");
         }
     }
+
+    private static async Task PrepareFirstRunAsync(WebApplication app, IServiceProvider services, ILogger logger)
+    {
+        var bootstrap = services.GetRequiredService<BootstrapOptions>();
+        var result = await services.GetRequiredService<IMediator>().Send(new PrepareFirstRun.Command(bootstrap.AdminEmail, bootstrap.AdminPassword));
+        if (result.AdministratorCreated)
+        {
+            LogAdministratorCreated(logger);
+        }
+        else if (result.SetupToken is { } token)
+        {
+            // Print the full address once Kestrel knows its ports, so the first visitor can click it.
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                var addresses = app.Urls.Count > 0 ? app.Urls : ["(this site)"];
+                foreach (var address in addresses)
+                {
+                    LogSetupLink(logger, address.TrimEnd('/') + "/setup/" + token);
+                }
+            });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "First administrator created from the Bootstrap settings; remove Bootstrap:AdminPassword from the configuration now")]
+    private static partial void LogAdministratorCreated(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No user exists yet. Open {SetupUrl} to create the first administrator (the link works once)")]
+    private static partial void LogSetupLink(ILogger logger, string setupUrl);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
     private static partial void LogMigrated(ILogger logger, string provider);

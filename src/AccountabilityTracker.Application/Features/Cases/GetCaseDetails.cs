@@ -12,6 +12,7 @@ public static class GetCaseDetails
 {
     public sealed record Query(int Id) : IRequest<Result?>;
 
+    /// <summary>The case as the current user may see it: restricted fields are null unless the role allows them.</summary>
     public sealed record Result(
         int Id,
         string Reference,
@@ -25,6 +26,7 @@ public static class GetCaseDetails
         Harm Harm,
         OperationCategory Category,
         string? Summary,
+        string? ConfidentialNotes,
         bool IsArchived,
         IReadOnlyList<OfficerView> Officers,
         IReadOnlyList<TimelineEntry> Timeline,
@@ -96,7 +98,8 @@ public static class GetCaseDetails
 
             return new Result(
                 found.Id, found.Reference, found.Title, found.Subject, found.IncidentDate, found.IncidentTime, found.Location, found.Force,
-                found.IncidentType, found.Harm, found.Category, found.Summary, found.IsArchived, officers, timeline, caseSources);
+                found.IncidentType, found.Harm, found.Category, found.Summary,
+                currentUser.CanSeeRestricted ? found.ConfidentialNotes : null, found.IsArchived, officers, timeline, caseSources);
         }
 
         private static List<SourceView> ToViews(IEnumerable<Source> sources) =>

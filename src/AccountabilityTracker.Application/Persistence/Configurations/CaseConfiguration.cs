@@ -16,6 +16,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Location).HasMaxLength(TextLimits.Location).IsRequired();
         builder.Property(c => c.Force).HasMaxLength(TextLimits.Force).IsRequired();
         builder.Property(c => c.Summary).HasMaxLength(TextLimits.LongText);
+        builder.Property(c => c.ConfidentialNotes).HasMaxLength(TextLimits.LongText);
         builder.Property(c => c.IncidentPrecision).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         builder.Property(c => c.IncidentType).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         builder.Property(c => c.Harm).HasConversion<string>().HasMaxLength(TextLimits.EnumName);

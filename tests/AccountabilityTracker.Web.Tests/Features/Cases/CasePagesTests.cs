@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Web.Tests.Infrastructure;
 
 namespace AccountabilityTracker.Web.Tests.Features.Cases;
@@ -9,7 +10,7 @@ public sealed partial class CasePagesTests(TrackerAppFactory factory) : IClassFi
     [Fact]
     public async Task The_case_list_shows_both_reference_cases()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientForAsync(Roles.Researcher);
 
         var html = await client.GetStringAsync("/cases");
 
@@ -22,7 +23,7 @@ public sealed partial class CasePagesTests(TrackerAppFactory factory) : IClassFi
     [Fact]
     public async Task The_list_keeps_its_filters_in_the_query_string()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientForAsync(Roles.Researcher);
 
         var html = await client.GetStringAsync("/cases?text=NX121");
 
@@ -33,7 +34,7 @@ public sealed partial class CasePagesTests(TrackerAppFactory factory) : IClassFi
     [Fact]
     public async Task The_Kaba_page_lists_its_timeline_in_date_order_with_sources()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientForAsync(Roles.Researcher);
         var id = await FindCaseIdAsync(client, "Chris Kaba");
 
         var html = await client.GetStringAsync($"/cases/{id}");
@@ -48,7 +49,7 @@ public sealed partial class CasePagesTests(TrackerAppFactory factory) : IClassFi
     [Fact]
     public async Task Month_precision_dates_display_as_months()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientForAsync(Roles.Researcher);
         var id = await FindCaseIdAsync(client, "Jermaine Baker");
 
         var html = await client.GetStringAsync($"/cases/{id}");
@@ -61,7 +62,7 @@ public sealed partial class CasePagesTests(TrackerAppFactory factory) : IClassFi
     [Fact]
     public async Task A_missing_case_is_a_404_page()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientForAsync(Roles.Researcher);
 
         var response = await client.GetAsync("/cases/987654");
 
@@ -72,7 +73,7 @@ public sealed partial class CasePagesTests(TrackerAppFactory factory) : IClassFi
     [Fact]
     public async Task A_bad_page_number_is_a_400_naming_the_field_not_a_500()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientForAsync(Roles.Researcher);
 
         var response = await client.GetAsync("/cases?page=0");
 
@@ -83,7 +84,7 @@ public sealed partial class CasePagesTests(TrackerAppFactory factory) : IClassFi
     [Fact]
     public async Task Bootstrap_is_served_from_the_app_itself()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientForAsync(Roles.Researcher);
 
         var html = await client.GetStringAsync("/cases");
         var css = await client.GetAsync("/lib/bootstrap/bootstrap.min.css");

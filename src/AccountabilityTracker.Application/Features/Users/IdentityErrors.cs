@@ -1,0 +1,26 @@
+using AccountabilityTracker.Application.Common;
+using Microsoft.AspNetCore.Identity;
+
+namespace AccountabilityTracker.Application.Features.Users;
+
+internal static class IdentityErrors
+{
+    /// <summary>Turns an Identity failure into validation errors on the field it concerns, so forms show it in place.</summary>
+    public static void ThrowIfFailed(IdentityResult result, string defaultField)
+    {
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        var errors = result.Errors
+            .GroupBy(e => FieldFor(e.Code, defaultField))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray(), StringComparer.Ordinal);
+        throw new RequestValidationException(errors);
+    }
+
+    private static string FieldFor(string code, string defaultField) =>
+        code.StartsWith("Password", StringComparison.Ordinal) ? "Password"
+        : code is "DuplicateUserName" or "DuplicateEmail" or "InvalidEmail" or "InvalidUserName" ? "Email"
+        : defaultField;
+}

@@ -1,0 +1,64 @@
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Features.Profile;
+using AccountabilityTracker.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AccountabilityTracker.Web.Controllers;
+
+/// <summary>Any signed-in user: two-factor set-up and password change.</summary>
+[Route("profile")]
+public sealed class ProfileController(IMediator mediator) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(new ProfileViewModel(await mediator.Send(new GetTwoFactorSetup.Query(), cancellationToken), new TwoFactorCodeInput(), new ChangePasswordInput()));
+
+    [HttpPost("two-factor")]
+    public async Task<IActionResult> EnableTwoFactor(TwoFactorCodeInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            await mediator.Send(new EnableTwoFactor.Command(input.Code ?? string.Empty), cancellationToken);
+            TempData["Notice"] = "Two-factor sign-in is on. Next time you sign in, enter the code from your authenticator app.";
+            return RedirectToAction(nameof(Index));
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddValidationErrors(invalid);
+            return View(nameof(Index), new ProfileViewModel(await mediator.Send(new GetTwoFactorSetup.Query(), cancellationToken), input with { Code = null }, new ChangePasswordInput()));
+        }
+    }
+
+    [HttpPost("password")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            await mediator.Send(new ChangePassword.Command(input.CurrentPassword ?? string.Empty, input.Password ?? string.Empty), cancellationToken);
+            TempData["Notice"] = "Your password is changed.";
+            return RedirectToAction(nameof(Index));
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddValidationErrors(invalid);
+            return View(nameof(Index), new ProfileViewModel(await mediator.Send(new GetTwoFactorSetup.Query(), cancellationToken), new TwoFactorCodeInput(), new ChangePasswordInput()));
+        }
+    }
+}
+
+public sealed record ProfileViewModel(GetTwoFactorSetup.Result TwoFactor, TwoFactorCodeInput CodeInput, ChangePasswordInput PasswordInput);
+
+public sealed record TwoFactorCodeInput
+{
+    public string? Code { get; init; }
+}
+
+public sealed record ChangePasswordInput
+{
+    public string? CurrentPassword { get; init; }
+
+    public string? Password { get; init; }
+}

@@ -1,0 +1,53 @@
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Features.Security;
+using AccountabilityTracker.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace AccountabilityTracker.Web.Controllers;
+
+/// <summary>The one-time first-run link printed in the start-up log: creates the first administrator.</summary>
+[AllowAnonymous]
+[Route("setup/{token}")]
+public sealed class SetupController(IMediator mediator) : Controller
+{
+    [HttpGet("")]
+    public IActionResult Create(string token) => View(new SetupInput());
+
+    [HttpPost("")]
+    [EnableRateLimiting(SecurityRegistration.SignInRateLimit)]
+    public async Task<IActionResult> Create(string token, SetupInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            var result = await mediator.Send(
+                new CreateFirstAdministrator.Command(input.Email ?? string.Empty, input.DisplayName ?? string.Empty, input.Password ?? string.Empty, token),
+                cancellationToken);
+            if (result == CreateFirstAdministrator.Result.Created)
+            {
+                TempData["Notice"] = "The administrator account is ready. Sign in with it.";
+                return RedirectToAction("Login", "Account");
+            }
+
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return View("Used");
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddValidationErrors(invalid);
+            return View(input with { Password = null });
+        }
+    }
+}
+
+public sealed record SetupInput
+{
+    public string? Email { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public string? Password { get; init; }
+}

@@ -1,0 +1,138 @@
+using System.Net;
+using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ActionConstraints;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountabilityTracker.Web.Tests.Security;
+
+/// <summary>
+/// Every controller action and endpoint is checked against an explicit matrix of who may use it. A new action
+/// without a row here fails the build's tests, so nothing ships unguarded by accident.
+/// </summary>
+public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<TrackerAppFactory>
+{
+    private const string Anonymous = "anonymous";
+    private const string NoRole = "no role";
+
+    private static readonly string[] Callers = [Anonymous, NoRole, .. Roles.All];
+
+    /// <summary>Who may do what. "Everyone" includes anonymous visitors; "Any" is any signed-in user, even with no role.</summary>
+    private static readonly Dictionary<string, string[]> Matrix = new(StringComparer.Ordinal)
+    {
+        ["Cases.Index GET"] = Readers(),
+        ["Cases.Details GET"] = Readers(),
+        ["Account.Login GET"] = Everyone(),
+        ["Account.Login POST"] = Everyone(),
+        ["Account.TwoFactor GET"] = Everyone(),
+        ["Account.TwoFactor POST"] = Everyone(),
+        ["Account.Logout POST"] = AnySignedIn(),
+        ["Setup.Create GET"] = Everyone(),
+        ["Setup.Create POST"] = Everyone(),
+        ["Error.Show GET"] = Everyone(),
+        ["Profile.Index GET"] = AnySignedIn(),
+        ["Profile.EnableTwoFactor POST"] = AnySignedIn(),
+        ["Profile.ChangePassword POST"] = AnySignedIn(),
+        ["AdminUsers.Index GET"] = [Roles.Administrator],
+        ["AdminUsers.Create GET"] = [Roles.Administrator],
+        ["AdminUsers.Create POST"] = [Roles.Administrator],
+        ["AdminUsers.SetRoles POST"] = [Roles.Administrator],
+        ["AdminUsers.Lock POST"] = [Roles.Administrator],
+        ["AdminUsers.Unlock POST"] = [Roles.Administrator],
+        ["AdminUsers.ResetPassword POST"] = [Roles.Administrator],
+        ["AdminAudit.Index GET"] = [Roles.Administrator],
+    };
+
+    /// <summary>Status an allowed GET answers with when it is not 200 by design.</summary>
+    private static readonly Dictionary<string, HttpStatusCode> AllowedStatus = new(StringComparer.Ordinal)
+    {
+        ["Error.Show GET"] = HttpStatusCode.NotFound,
+    };
+
+    [Fact]
+    public void Every_action_has_a_row_in_the_matrix_and_every_row_an_action()
+    {
+        var actions = Actions().Select(a => a.Key).ToList();
+
+        Assert.Empty(actions.Except(Matrix.Keys));
+        Assert.Empty(Matrix.Keys.Except(actions));
+    }
+
+    [Fact]
+    public async Task Each_caller_gets_exactly_what_the_matrix_allows()
+    {
+        await factory.EnsureTestUsersAsync();
+        var caseId = await factory.WithServicesAsync(s => s.GetRequiredService<AccountabilityTracker.Application.Persistence.TrackerDbContext>().Cases.Select(c => c.Id).FirstAsync());
+        var userId = await factory.WithServicesAsync(async s => (await s.GetRequiredService<UserManager<TrackerUser>>().FindByEmailAsync(TestUsers.EmailFor(null)))!.Id);
+        var failures = new List<string>();
+
+        foreach (var caller in Callers)
+        {
+            foreach (var (key, method, template) in Actions())
+            {
+                // A fresh client per request, so that a sign-out or a lock cannot leak into the next check.
+                using var client = caller == Anonymous ? factory.CreateAnonymousClient() : await factory.CreateClientForAsync(caller == NoRole ? null : caller);
+                var path = "/" + template
+                    .Replace("{id:int}", caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                    .Replace("{id}", userId, StringComparison.Ordinal)
+                    .Replace("{token}", "not-a-real-token", StringComparison.Ordinal)
+                    .Replace("{statusCode:int?}", "404", StringComparison.Ordinal);
+
+                // POSTs go without an antiforgery token: authorization runs first, so an allowed caller gets 400
+                // from the antiforgery check and nothing runs, while a refused one gets 403 or the sign-in redirect.
+                using var response = method == "GET" ? await client.GetAsync(path) : await client.PostAsync(path, new FormUrlEncodedContent([]));
+                var allowed = Matrix[key].Contains(caller) || (caller != Anonymous && Matrix[key].Contains(NoRole));
+                var expected = !allowed
+                    ? (caller == Anonymous ? HttpStatusCode.Redirect : HttpStatusCode.Forbidden)
+                    : method == "GET" ? AllowedStatus.GetValueOrDefault(key, HttpStatusCode.OK) : HttpStatusCode.BadRequest;
+                if (response.StatusCode != expected)
+                {
+                    failures.Add($"{caller} {method} {path} ({key}): expected {(int)expected}, got {(int)response.StatusCode}");
+                }
+                else if (!allowed && caller == Anonymous && response.Headers.Location?.AbsolutePath != "/account/login")
+                {
+                    failures.Add($"{caller} {method} {path}: redirected to {response.Headers.Location} instead of sign-in");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_anonymous_callers(string path)
+    {
+        using var client = factory.CreateAnonymousClient();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static string[] Readers() => [.. Roles.All];
+
+    private static string[] Everyone() => [.. Callers];
+
+    private static string[] AnySignedIn() => [NoRole, .. Roles.All];
+
+    private List<(string Key, string Method, string Template)> Actions()
+    {
+        var provider = factory.Services.GetRequiredService<IActionDescriptorCollectionProvider>();
+        return provider.ActionDescriptors.Items
+            .OfType<ControllerActionDescriptor>()
+            .SelectMany(a =>
+            {
+                var methods = a.ActionConstraints?.OfType<HttpMethodActionConstraint>().SelectMany(c => c.HttpMethods).ToList() ?? [];
+                return (methods.Count == 0 ? ["GET"] : methods).Select(m => ($"{a.ControllerName}.{a.ActionName} {m}", m, a.AttributeRouteInfo?.Template ?? string.Empty));
+            })
+            .DistinctBy(a => a.Item1)
+            .ToList();
+    }
+}
