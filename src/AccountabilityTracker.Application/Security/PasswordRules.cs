@@ -15,3 +15,23 @@ public static class PasswordRules
 
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 }
+
+public static class TrackerIdentityOptions
+{
+    /// <summary>The tracker's Identity settings, applied by the web host and by the tests alike.</summary>
+    public static void Apply(Microsoft.AspNetCore.Identity.IdentityOptions identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        identity.User.RequireUniqueEmail = true;
+        identity.Password.RequiredLength = PasswordRules.MinimumLength;
+        identity.Password.RequiredUniqueChars = PasswordRules.RequiredUniqueCharacters;
+        identity.Password.RequireDigit = false;
+        identity.Password.RequireLowercase = false;
+        identity.Password.RequireUppercase = false;
+        identity.Password.RequireNonAlphanumeric = false;
+        identity.Lockout.AllowedForNewUsers = true;
+        identity.Lockout.MaxFailedAccessAttempts = PasswordRules.MaxFailedAttempts;
+        identity.Lockout.DefaultLockoutTimeSpan = PasswordRules.LockoutDuration;
+        identity.SignIn.RequireConfirmedAccount = false;
+    }
+}

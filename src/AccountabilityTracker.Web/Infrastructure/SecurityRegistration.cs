@@ -26,20 +26,7 @@ public static class SecurityRegistration
             ? parsed
             : throw new StartupConfigurationException($"Setting Security:CookieSecurePolicy is '{security.CookieSecurePolicy}': use 'Always' or 'SameAsRequest'.");
 
-        services.AddIdentity<TrackerUser, IdentityRole>(identity =>
-            {
-                identity.User.RequireUniqueEmail = true;
-                identity.Password.RequiredLength = PasswordRules.MinimumLength;
-                identity.Password.RequiredUniqueChars = PasswordRules.RequiredUniqueCharacters;
-                identity.Password.RequireDigit = false;
-                identity.Password.RequireLowercase = false;
-                identity.Password.RequireUppercase = false;
-                identity.Password.RequireNonAlphanumeric = false;
-                identity.Lockout.AllowedForNewUsers = true;
-                identity.Lockout.MaxFailedAccessAttempts = PasswordRules.MaxFailedAttempts;
-                identity.Lockout.DefaultLockoutTimeSpan = PasswordRules.LockoutDuration;
-                identity.SignIn.RequireConfirmedAccount = false;
-            })
+        services.AddIdentity<TrackerUser, IdentityRole>(TrackerIdentityOptions.Apply)
             .AddEntityFrameworkStores<TrackerDbContext>()
             .AddDefaultTokenProviders();
 

@@ -1,5 +1,8 @@
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Application.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -40,9 +43,11 @@ public sealed class TestApplication : IAsyncDisposable
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<ICurrentUser>(user)
             .AddApplication()
+            .AddDataProtection().Services
             .AddDbContext<TrackerDbContext>(options => options.UseSqlite(
                 new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString,
                 sqlite => sqlite.MigrationsAssembly("AccountabilityTracker.Migrations.Sqlite")))
+            .AddIdentityCore<TrackerUser>(TrackerIdentityOptions.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<TrackerDbContext>().AddDefaultTokenProviders().Services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
         var app = new TestApplication(services, path, time, user);

@@ -26,6 +26,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Kestrel serves plain HTTP on loopback here, so cookies cannot be Secure-only in these tests.
+        App.Settings["Security:CookieSecurePolicy"] = "SameAsRequest";
         App.UseKestrel(0);
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -36,6 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: run 'apt-get install -y chromium' (see .ci/run).");
         }
 
+        await App.EnsureTestUsersAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -62,6 +65,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh page signed in through the real sign-in form as a user of <paramref name="role"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(string role, int width = 1280, int height = 900)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email address").FillAsync(TestUsers.EmailFor(role));
+        await page.GetByLabel("Password").FillAsync(TrackerAppFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
     }
 
     public async Task DisposeAsync()

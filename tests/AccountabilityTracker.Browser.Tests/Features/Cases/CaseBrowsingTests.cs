@@ -1,4 +1,5 @@
 using AccountabilityTracker.Browser.Tests.Infrastructure;
+using AccountabilityTracker.Application.Security;
 using Microsoft.Playwright;
 
 namespace AccountabilityTracker.Browser.Tests.Features.Cases;
@@ -9,7 +10,7 @@ public sealed class CaseBrowsingTests(BrowserFixture fixture)
     [Fact]
     public async Task A_reader_on_a_phone_opens_the_Kaba_case_from_the_list_and_sees_its_timeline()
     {
-        var page = await fixture.NewPageAsync(375, 812);
+        var page = await fixture.SignedInPageAsync(Roles.Researcher, 375, 812);
         var requested = new List<string>();
         page.Request += (_, request) => requested.Add(request.Url);
 
