@@ -30,6 +30,7 @@ try
     builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
     builder.Services.AddApplication();
     builder.Services.AddTrackerDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddTrackerClocks(builder.Configuration);
     builder.Services.AddTrackerHealthChecks();
     builder.Services.AddControllersWithViews(mvc =>
     {

@@ -16,4 +16,7 @@ public static class TextLimits
     public const int Publisher = 200;
     public const int LongText = 4000;
     public const int SearchText = 200;
+    public const int Reason = 1000;
+    public const int LegalSource = 300;
+    public const int UserName = 256;
 }

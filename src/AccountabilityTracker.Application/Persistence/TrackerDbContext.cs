@@ -1,4 +1,5 @@
 using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Clocks;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityTracker.Application.Persistence;
@@ -15,6 +16,15 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : DbCo
     public DbSet<Officer> Officers => Set<Officer>();
 
     public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<StagePause> StagePauses => Set<StagePause>();
+
+    public DbSet<StageExtension> StageExtensions => Set<StageExtension>();
+
+    public DbSet<LimitRuleSetting> LimitRules => Set<LimitRuleSetting>();
+
+    /// <summary>Append-only: one row per field of a limit rule changed.</summary>
+    public DbSet<LimitRuleChange> LimitRuleChanges => Set<LimitRuleChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
