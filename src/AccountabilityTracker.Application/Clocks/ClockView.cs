@@ -39,8 +39,15 @@ public sealed record ClockView(
         _ => "No limit",
     };
 
-    /// <summary>How far past the due date, worst case first, for sorting: negative while time remains.</summary>
-    public int Urgency => DaysOver ?? PossibleDaysOver ?? -(DaysRemaining ?? int.MaxValue);
+    /// <summary>
+    /// Sorting order for lists of flagged clocks, most urgent first: certainly overdue (furthest over first), then
+    /// possibly overdue (a month- or year-precision start), then approaching (soonest due first).
+    /// </summary>
+    public (int Tier, int Days) Urgency => Status == ClockStatus.Overdue
+        ? (0, -(DaysOver ?? 0))
+        : PossibleStatus == ClockStatus.Overdue
+            ? (1, -(PossibleDaysOver ?? 0))
+            : (2, DaysRemaining ?? int.MaxValue);
 
     public static ClockView From(ClockReading reading)
     {

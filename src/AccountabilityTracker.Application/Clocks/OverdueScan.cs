@@ -72,7 +72,7 @@ internal static class OverdueScan
         }
 
         var sorted = rows
-            .OrderByDescending(r => r.Clock.Urgency)
+            .OrderBy(r => r.Clock.Urgency)
             .ThenBy(r => r.CaseReference, StringComparer.Ordinal)
             .ThenBy(r => r.StageId ?? 0)
             .ToList();
