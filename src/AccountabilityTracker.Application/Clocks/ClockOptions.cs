@@ -40,6 +40,7 @@ public sealed class ClockOptions
                 .Select(e => string.Format(CultureInfo.InvariantCulture, "Setting {0}:Rules:{1}:{2}: {3}", Section, key, e.Property, e.Message)));
         }
 
+        problems.AddRange(BankHolidays.Problems(Section));
         return problems;
     }
 
@@ -57,7 +58,7 @@ public sealed class ClockOptions
     }
 
     public WorkingDayCalendar BuildCalendar() =>
-        new(new Domain.Clocks.BankHolidays(BankHolidays.Add, BankHolidays.Remove));
+        new(new Domain.Clocks.BankHolidays(BankHolidays.AddedDates, BankHolidays.RemovedDates));
 }
 
 /// <summary>One default rule as written in configuration.</summary>
@@ -94,10 +95,41 @@ public sealed class LimitRuleDefault
         IsStatutory);
 }
 
-/// <summary>Bank holidays to add (a newly proclaimed day) or remove (a moved one), on top of the built-in rules.</summary>
+/// <summary>
+/// Bank holidays to add (a newly proclaimed day) or remove (a moved one), on top of the built-in rules, as ISO dates
+/// ("2026-12-29"). Kept as text so a mistyped date stops start-up by name (the binder would silently drop it).
+/// </summary>
 public sealed class BankHolidayOptions
 {
-    public List<DateOnly> Add { get; init; } = [];
+    public List<string> Add { get; init; } = [];
 
-    public List<DateOnly> Remove { get; init; } = [];
+    public List<string> Remove { get; init; } = [];
+
+    public static bool TryParse(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public IEnumerable<string> Problems(string section)
+    {
+        foreach (var (list, name) in new[] { (Add, nameof(Add)), (Remove, nameof(Remove)) })
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (!TryParse(list[i], out var day))
+                {
+                    yield return string.Format(CultureInfo.InvariantCulture, "Setting {0}:BankHolidays:{1}:{2} is '{3}', not a date: write it as yyyy-MM-dd.", section, name, i, list[i]);
+                }
+                else if (day.Year < Domain.Clocks.BankHolidays.FirstSupportedYear)
+                {
+                    yield return string.Format(CultureInfo.InvariantCulture, "Setting {0}:BankHolidays:{1}:{2} is before {3}, the first year the tracker counts.", section, name, i, Domain.Clocks.BankHolidays.FirstSupportedYear);
+                }
+            }
+        }
+    }
+
+    public IEnumerable<DateOnly> AddedDates => ParseAll(Add);
+
+    public IEnumerable<DateOnly> RemovedDates => ParseAll(Remove);
+
+    private static IEnumerable<DateOnly> ParseAll(IEnumerable<string> texts) =>
+        texts.Select(t => TryParse(t, out var d) ? d : (DateOnly?)null).OfType<DateOnly>();
 }
