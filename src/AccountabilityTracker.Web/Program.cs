@@ -31,6 +31,7 @@ try
     builder.Services.AddApplication();
     builder.Services.AddTrackerDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddTrackerSecurity(builder.Configuration);
+    builder.Services.AddTrackerClocks(builder.Configuration);
     builder.Services.AddTrackerHealthChecks();
     builder.Services.AddControllersWithViews(mvc =>
     {

@@ -17,4 +17,7 @@ public static class TextLimits
     public const int LongText = 4000;
     public const int SearchText = 200;
     public const int Email = 256;
+    public const int Reason = 1000;
+    public const int LegalSource = 300;
+    public const int UserName = 256;
 }

@@ -1,5 +1,6 @@
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Clocks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace AccountabilityTracker.Application.Persistence;
 
 /// <summary>
 /// The one unit of work of the app: cases, Identity's users and roles, data-protection keys (shared by every
-/// instance so sign-ins survive a restart or a load balancer), and the security audit. Handlers use it directly.
+/// instance so sign-ins survive a restart or a load balancer), limit rules, and the audit trails. Handlers use it directly.
 /// </summary>
 public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     : IdentityDbContext<TrackerUser>(options), IDataProtectionKeyContext
@@ -29,6 +30,15 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<StagePause> StagePauses => Set<StagePause>();
+
+    public DbSet<StageExtension> StageExtensions => Set<StageExtension>();
+
+    public DbSet<LimitRuleSetting> LimitRules => Set<LimitRuleSetting>();
+
+    /// <summary>Append-only: one row per field of a limit rule changed.</summary>
+    public DbSet<LimitRuleChange> LimitRuleChanges => Set<LimitRuleChange>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
@@ -48,12 +58,12 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(TrackerDbContext).Assembly);
     }
 
-    /// <summary>The audit is append-only: an edit or delete of an entry is a bug, never a feature.</summary>
+    /// <summary>Audit trails are append-only: an edit or delete of an entry is a bug, never a feature.</summary>
     private void RefuseAuditRewrites()
     {
-        if (ChangeTracker.Entries<SecurityAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (ChangeTracker.Entries().Any(e => e.Entity is SecurityAuditEntry or LimitRuleChange && e.State is EntityState.Modified or EntityState.Deleted))
         {
-            throw new InvalidOperationException("Security audit entries are append-only.");
+            throw new InvalidOperationException("Audit entries are append-only.");
         }
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+
+using AccountabilityTracker.Domain.Clocks;
 using AccountabilityTracker.Domain.Dates;
 
 namespace AccountabilityTracker.Domain.Cases;
@@ -6,6 +9,8 @@ namespace AccountabilityTracker.Domain.Cases;
 public sealed class Stage
 {
     private readonly List<Source> _sources = [];
+    private readonly List<StagePause> _pauses = [];
+    private readonly List<StageExtension> _extensions = [];
 
     private Stage()
     {
@@ -59,6 +64,12 @@ public sealed class Stage
 
     public IReadOnlyCollection<Source> Sources => _sources;
 
+    /// <summary>Periods the stage's clock stood still; paused days do not count against its limit.</summary>
+    public IReadOnlyCollection<StagePause> Pauses => _pauses;
+
+    /// <summary>New limits granted for this stage; the latest granted is in force.</summary>
+    public IReadOnlyCollection<StageExtension> Extensions => _extensions;
+
     /// <summary>How long the stage ran (to <paramref name="today"/> while running); null when a date is unknown.</summary>
     public DayRange? Duration(DateOnly today) => Start.DaysUntil(End ?? PartialDate.OnDay(today));
 
@@ -69,7 +80,115 @@ public sealed class Stage
         Touch(nowUtc);
     }
 
+    /// <summary>
+    /// Records a pause from <paramref name="from"/> (the first day not counted) until <paramref name="until"/> (the day the
+    /// clock runs again), or open-ended while <paramref name="until"/> is null. Pauses of one stage never overlap, and at
+    /// most one is open.
+    /// </summary>
+    public StagePause Pause(DateOnly from, DateOnly? until, string reason, DateTime nowUtc)
+    {
+        RequireReason(reason, "pause");
+        if (Start.Earliest is not { } started)
+        {
+            throw new DomainRuleException("A stage whose start is unknown has no clock to pause.");
+        }
+
+        if (from < started)
+        {
+            throw new DomainRuleException(string.Format(CultureInfo.InvariantCulture, "A pause cannot begin before the stage started ({0}).", Start));
+        }
+
+        if (until is { } resumed && resumed <= from)
+        {
+            throw new DomainRuleException("A pause must end at least one day after it begins.");
+        }
+
+        if (End is { Latest: { } ended })
+        {
+            if (from > ended)
+            {
+                throw new DomainRuleException(string.Format(CultureInfo.InvariantCulture, "A pause cannot begin after the stage ended ({0}).", End));
+            }
+
+            if (until is { } resumedAfter && resumedAfter > ended.AddDays(1))
+            {
+                throw new DomainRuleException(string.Format(CultureInfo.InvariantCulture, "A pause cannot run past the stage's end ({0}).", End));
+            }
+        }
+
+        if (until is null && _pauses.Exists(p => p.IsOpen))
+        {
+            throw new DomainRuleException("The stage is already paused: resume it before pausing it again.");
+        }
+
+        if (_pauses.Exists(p => p.Overlaps(from, until)))
+        {
+            throw new DomainRuleException("The pause overlaps one already recorded for this stage.");
+        }
+
+        var pause = new StagePause(this, from, until, reason, nowUtc);
+        _pauses.Add(pause);
+        Touch(nowUtc);
+        return pause;
+    }
+
+    /// <summary>Ends the open pause: the clock counts again from <paramref name="on"/>.</summary>
+    public StagePause Resume(DateOnly on, DateTime nowUtc)
+    {
+        var open = _pauses.Find(p => p.IsOpen) ?? throw new DomainRuleException("The stage is not paused.");
+        if (on <= open.From)
+        {
+            throw new DomainRuleException(string.Format(CultureInfo.InvariantCulture, "The clock can run again only after the pause began ({0:d MMM yyyy}).", open.From));
+        }
+
+        if (_pauses.Exists(p => p != open && p.From >= open.From && p.From < on))
+        {
+            throw new DomainRuleException("Resuming then would overlap a later pause already recorded.");
+        }
+
+        open.End(on);
+        Touch(nowUtc);
+        return open;
+    }
+
+    /// <summary>Grants a new limit for this stage (counted from the same start), in force from <paramref name="grantedOn"/>.</summary>
+    public StageExtension Extend(DateOnly grantedOn, int newAmount, LimitUnit? newUnit, string reason, DateTime nowUtc)
+    {
+        RequireReason(reason, "extension");
+        if (newAmount is <= 0 or > LimitRule.MaximumAmount)
+        {
+            throw new DomainRuleException(string.Format(CultureInfo.InvariantCulture, "The new limit must be between 1 and {0:N0}.", LimitRule.MaximumAmount));
+        }
+
+        if (newUnit is { } unit && !Enum.IsDefined(unit))
+        {
+            throw new DomainRuleException("Choose calendar days, months or working days.");
+        }
+
+        if (Start.Earliest is { } started && grantedOn < started)
+        {
+            throw new DomainRuleException(string.Format(CultureInfo.InvariantCulture, "An extension cannot be granted before the stage started ({0}).", Start));
+        }
+
+        var extension = new StageExtension(this, grantedOn, newAmount, newUnit, reason, nowUtc);
+        _extensions.Add(extension);
+        Touch(nowUtc);
+        return extension;
+    }
+
+    /// <summary>What the stage's clock measures, counted from <paramref name="anchor"/> (the stage start or the incident).</summary>
+    public ClockSubject ClockSubject(PartialDate anchor) =>
+        new(anchor, End, _pauses.Select(p => p.ToPause()), _extensions.Select(e => e.ToExtension()));
+
     internal void AttachSource(Source source) => _sources.Add(source);
+
+    private static void RequireReason(string reason, string what)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException($"Give the reason for the {what}.");
+        }
+    }
 
     private void SetDates(PartialDate start, PartialDate? end)
     {

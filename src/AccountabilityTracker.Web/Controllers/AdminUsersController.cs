@@ -32,7 +32,7 @@ public sealed class AdminUsersController(IMediator mediator) : Controller
         }
         catch (RequestValidationException invalid)
         {
-            ModelState.AddValidationErrors(invalid);
+            ModelState.AddRequestErrors(invalid);
             return View(input with { Password = null });
         }
     }

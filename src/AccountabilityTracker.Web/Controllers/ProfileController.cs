@@ -26,7 +26,7 @@ public sealed class ProfileController(IMediator mediator) : Controller
         }
         catch (RequestValidationException invalid)
         {
-            ModelState.AddValidationErrors(invalid);
+            ModelState.AddRequestErrors(invalid);
             return View(nameof(Index), new ProfileViewModel(await mediator.Send(new GetTwoFactorSetup.Query(), cancellationToken), input with { Code = null }, new ChangePasswordInput()));
         }
     }
@@ -43,7 +43,7 @@ public sealed class ProfileController(IMediator mediator) : Controller
         }
         catch (RequestValidationException invalid)
         {
-            ModelState.AddValidationErrors(invalid);
+            ModelState.AddRequestErrors(invalid);
             return View(nameof(Index), new ProfileViewModel(await mediator.Send(new GetTwoFactorSetup.Query(), cancellationToken), new TwoFactorCodeInput(), new ChangePasswordInput()));
         }
     }

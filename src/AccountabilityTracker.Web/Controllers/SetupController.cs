@@ -37,7 +37,7 @@ public sealed class SetupController(IMediator mediator) : Controller
         }
         catch (RequestValidationException invalid)
         {
-            ModelState.AddValidationErrors(invalid);
+            ModelState.AddRequestErrors(invalid);
             return View(input with { Password = null });
         }
     }

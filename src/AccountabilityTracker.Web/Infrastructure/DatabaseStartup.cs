@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AccountabilityTracker.Application.Features.Limits;
 using AccountabilityTracker.Application.Features.ReferenceData;
 using AccountabilityTracker.Application.Features.Security;
 using AccountabilityTracker.Application.Persistence;
@@ -35,11 +36,16 @@ public static partial class DatabaseStartup
             {
                 LogPendingMigrations(logger, pending.Count);
             }
-            else if (options.LoadReferenceCases)
+            else
             {
                 var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-                var result = await mediator.Send(new LoadReferenceCases.Command());
-                LogReferenceCases(logger, result.Added, result.AlreadyPresent);
+                var rules = await mediator.Send(new SeedLimitRules.Command());
+                LogLimitRules(logger, rules.Added, rules.AlreadyPresent);
+                if (options.LoadReferenceCases)
+                {
+                    var result = await mediator.Send(new LoadReferenceCases.Command());
+                    LogReferenceCases(logger, result.Added, result.AlreadyPresent);
+                }
             }
 
             if (pending.Count == 0)
@@ -87,6 +93,9 @@ public static partial class DatabaseStartup
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} migration(s) pending and Database:ApplyMigrationsAtStartup is off: /health/ready stays unhealthy until they are applied (see docs/operations.md)")]
     private static partial void LogPendingMigrations(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Limit rules: {Added} seeded from Clocks:Rules, {AlreadyPresent} already stored")]
+    private static partial void LogLimitRules(ILogger logger, int added, int alreadyPresent);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reference cases: {Added} added, {AlreadyPresent} already present")]
     private static partial void LogReferenceCases(ILogger logger, int added, int alreadyPresent);

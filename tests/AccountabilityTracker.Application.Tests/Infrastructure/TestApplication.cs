@@ -1,4 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AccountabilityTracker.Application.Clocks;
 using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Features.Limits;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Application.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -17,6 +21,8 @@ namespace AccountabilityTracker.Application.Tests.Infrastructure;
 /// </summary>
 public sealed class TestApplication : IAsyncDisposable
 {
+    private static readonly JsonSerializerOptions SettingsJson = new() { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
+
     private readonly ServiceProvider _services;
     private readonly string _databasePath;
 
@@ -44,6 +50,7 @@ public sealed class TestApplication : IAsyncDisposable
             .AddSingleton<ICurrentUser>(user)
             .AddApplication()
             .AddDataProtection().Services
+            .AddClocks(ShippedClockOptions())
             .AddDbContext<TrackerDbContext>(options => options.UseSqlite(
                 new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString,
                 sqlite => sqlite.MigrationsAssembly("AccountabilityTracker.Migrations.Sqlite")))
@@ -52,7 +59,17 @@ public sealed class TestApplication : IAsyncDisposable
 
         var app = new TestApplication(services, path, time, user);
         await app.WithDbAsync(db => db.Database.MigrateAsync());
+        await app.SendAsync(new SeedLimitRules.Command());
         return app;
+    }
+
+    /// <summary>The "Clocks" section of the web app's appsettings.json: the defaults the app ships with.</summary>
+    public static ClockOptions ShippedClockOptions()
+    {
+        using var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "web-appsettings.json"));
+        using var json = JsonDocument.Parse(file);
+        return json.RootElement.GetProperty(ClockOptions.Section).Deserialize<ClockOptions>(SettingsJson)
+            ?? throw new InvalidOperationException("appsettings.json has no Clocks section.");
     }
 
     /// <summary>Sends a request through the real pipeline (logging, validation) in a fresh scope, as one HTTP request would.</summary>

@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace AccountabilityTracker.Web.Tests.Infrastructure;
 
-/// <summary>Reads a page's antiforgery token and posts forms with it, as a browser would.</summary>
+/// <summary>
+/// Posting forms as a browser does: GET the page (which sets the antiforgery cookie in the client's cookie container),
+/// read the hidden token (and other hidden fields) from the HTML, and post them back with the cookie.
+/// </summary>
 public static partial class Forms
 {
     public const string TokenField = "__RequestVerificationToken";
@@ -41,4 +44,37 @@ public static partial class Forms
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<value>[^\"]+)\"")]
     private static partial Regex TokenInput();
+
+    public static async Task<(string Html, Dictionary<string, string> Hidden)> GetFormAsync(HttpClient client, string url)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var hidden = HiddenInput().Matches(html)
+            .GroupBy(m => WebUtility.HtmlDecode(m.Groups["name"].Value))
+            .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["value"].Value));
+        Assert.True(hidden.ContainsKey("__RequestVerificationToken"), "The form has no antiforgery token.");
+        return (html, hidden);
+    }
+
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IDictionary<string, string> hidden, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(hidden);
+        var all = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", hidden["__RequestVerificationToken"]) };
+        all.AddRange(fields);
+        all.AddRange(hidden.Where(h => all.TrueForAll(f => f.Key != h.Key)));
+        return client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>The message shown beside a field: the text of its validation span, or null when none.</summary>
+    public static string? FieldError(string html, string field)
+    {
+        var match = Regex.Match(html, "<span[^>]*data-valmsg-for=\"" + Regex.Escape(field) + "\"[^>]*>(?<message>[^<]*)</span>");
+        return match.Success && match.Groups["message"].Value.Length > 0 ? WebUtility.HtmlDecode(match.Groups["message"].Value) : null;
+    }
+
+    [GeneratedRegex("<input[^>]*?name=\"(?<name>[^\"]+)\"[^>]*?type=\"hidden\"[^>]*?value=\"(?<value>[^\"]*)\"|<input[^>]*?type=\"hidden\"[^>]*?name=\"(?<name>[^\"]+)\"[^>]*?value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex HiddenInput();
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ActionConstraints;
@@ -46,6 +48,16 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["AdminUsers.Unlock POST"] = [Roles.Administrator],
         ["AdminUsers.ResetPassword POST"] = [Roles.Administrator],
         ["AdminAudit.Index GET"] = [Roles.Administrator],
+        ["LimitRules.Index GET"] = [Roles.Administrator],
+        ["LimitRules.Edit GET"] = [Roles.Administrator],
+        ["LimitRules.Edit POST"] = [Roles.Administrator],
+        ["Overdue.Index GET"] = Readers(),
+        ["StageClocks.Show GET"] = Readers(),
+        ["StageClocks.Resume POST"] = Editors(),
+        ["StageClocks.Pause GET"] = Editors(),
+        ["StageClocks.Pause POST"] = Editors(),
+        ["StageClocks.Extend GET"] = Editors(),
+        ["StageClocks.Extend POST"] = Editors(),
     };
 
     /// <summary>Status an allowed GET answers with when it is not 200 by design.</summary>
@@ -67,18 +79,26 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
     public async Task Each_caller_gets_exactly_what_the_matrix_allows()
     {
         await factory.EnsureTestUsersAsync();
-        var caseId = await factory.WithServicesAsync(s => s.GetRequiredService<AccountabilityTracker.Application.Persistence.TrackerDbContext>().Cases.Select(c => c.Id).FirstAsync());
+        var (caseId, stageId) = await factory.WithServicesAsync(async s =>
+        {
+            var inquest = await s.GetRequiredService<TrackerDbContext>().Stages
+                .FirstAsync(st => st.Case.ExternalId == "chris-kaba-2022" && st.Kind == StageKind.Inquest && !st.HasEnded);
+            return (inquest.CaseId, inquest.Id);
+        });
         var userId = await factory.WithServicesAsync(async s => (await s.GetRequiredService<UserManager<TrackerUser>>().FindByEmailAsync(TestUsers.EmailFor(null)))!.Id);
         var failures = new List<string>();
 
         foreach (var caller in Callers)
         {
+            // One signed-in client per caller is safe: POSTs carry no token, so none of them (sign-out included) runs.
+            using var client = caller == Anonymous ? factory.CreateAnonymousClient() : await factory.CreateClientForAsync(caller == NoRole ? null : caller);
             foreach (var (key, method, template) in Actions())
             {
-                // A fresh client per request, so that a sign-out or a lock cannot leak into the next check.
-                using var client = caller == Anonymous ? factory.CreateAnonymousClient() : await factory.CreateClientForAsync(caller == NoRole ? null : caller);
                 var path = "/" + template
                     .Replace("{id:int}", caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                    .Replace("{caseId:int}", caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                    .Replace("{stageId:int}", stageId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                    .Replace("{key}", "Inquest", StringComparison.Ordinal)
                     .Replace("{id}", userId, StringComparison.Ordinal)
                     .Replace("{token}", "not-a-real-token", StringComparison.Ordinal)
                     .Replace("{statusCode:int?}", "404", StringComparison.Ordinal);
@@ -117,6 +137,8 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
     }
 
     private static string[] Readers() => [.. Roles.All];
+
+    private static string[] Editors() => [Roles.Administrator, Roles.Caseworker];
 
     private static string[] Everyone() => [.. Callers];
 

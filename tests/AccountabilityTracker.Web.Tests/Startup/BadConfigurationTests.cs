@@ -14,6 +14,9 @@ public sealed class BadConfigurationTests : IDisposable
     [InlineData("Database__Provider", "Oracle", "Database:Provider")]
     [InlineData("ConnectionStrings__Tracker", "Data Source=x.db;Flavour=Vanilla", "ConnectionStrings:Tracker")]
     [InlineData("ConnectionStrings__Tracker", "Data Source=/nonexistent-folder/deeper/tracker.db", "ConnectionStrings:Tracker")]
+    [InlineData("Clocks__Rules__Inquest__WarningPercent", "150", "Clocks:Rules:Inquest:WarningPercent")]
+    [InlineData("Clocks__Rules__Fortnightly__Amount", "2", "Clocks:Rules:Fortnightly")]
+    [InlineData("Clocks__BankHolidays__Add__0", "next Tuesday", "Clocks:BankHolidays:Add:0")]
     public async Task Start_up_stops_with_one_line_naming_the_setting(string variable, string value, string setting)
     {
         var (exitCode, output) = await RunAppAsync(new Dictionary<string, string> { [variable] = value });

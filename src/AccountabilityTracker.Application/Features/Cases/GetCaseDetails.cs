@@ -1,6 +1,8 @@
+using AccountabilityTracker.Application.Clocks;
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Clocks;
 using AccountabilityTracker.Domain.Dates;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +32,8 @@ public static class GetCaseDetails
         bool IsArchived,
         IReadOnlyList<OfficerView> Officers,
         IReadOnlyList<TimelineEntry> Timeline,
-        IReadOnlyList<SourceView> CaseSources);
+        IReadOnlyList<SourceView> CaseSources,
+        ClockView CaseClock);
 
     /// <summary>An officer as the current user may see them: <see cref="RealName"/> is null unless the role allows it.</summary>
     public sealed record OfficerView(string Cipher, string? RealName, bool UnderAnonymityOrder, DateOnly? PubliclyNamedOn);
@@ -53,19 +56,22 @@ public static class GetCaseDetails
         bool IsRunning,
         DayRange? Duration,
         string? Outcome,
-        IReadOnlyList<SourceView> Sources)
+        IReadOnlyList<SourceView> Sources,
+        ClockView? Clock = null)
     {
         public string KindName => Type == EntryType.Milestone ? "Milestone" : Kind?.DisplayName() ?? "Other";
     }
 
-    internal sealed class Handler(TrackerDbContext db, TimeProvider time, ICurrentUser currentUser) : IRequestHandler<Query, Result?>
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time, ICurrentUser currentUser, LimitRuleBook rules, ClockEvaluator clocks)
+        : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
             var found = await db.Cases
                 .AsNoTracking()
                 .AsSplitQuery()
-                .Include(c => c.Stages)
+                .Include(c => c.Stages).ThenInclude(s => s.Pauses)
+                .Include(c => c.Stages).ThenInclude(s => s.Extensions)
                 .Include(c => c.Milestones)
                 .Include(c => c.Officers)
                 .Include(c => c.Sources)
@@ -79,8 +85,10 @@ public static class GetCaseDetails
             var sourcesByStage = found.Sources.Where(s => s.StageId is not null).ToLookup(s => s.StageId!.Value);
             var sourcesByMilestone = found.Sources.Where(s => s.MilestoneId is not null).ToLookup(s => s.MilestoneId!.Value);
 
+            var ruleSet = await rules.GetAsync(cancellationToken);
             var stages = found.Stages.Select(s => new TimelineEntry(
-                EntryType.Stage, s.Id, s.Kind, s.Label, s.Start, s.End, s.IsRunning, s.Duration(today), s.Outcome, ToViews(sourcesByStage[s.Id])));
+                EntryType.Stage, s.Id, s.Kind, s.Label, s.Start, s.End, s.IsRunning, s.Duration(today), s.Outcome, ToViews(sourcesByStage[s.Id]),
+                StageClock(ruleSet, found, s)));
             var milestones = found.Milestones.Select(m => new TimelineEntry(
                 EntryType.Milestone, m.Id, null, m.Label, m.Date, null, false, null, m.Notes, ToViews(sourcesByMilestone[m.Id])));
             var timeline = stages.Concat(milestones)
@@ -99,7 +107,15 @@ public static class GetCaseDetails
             return new Result(
                 found.Id, found.Reference, found.Title, found.Subject, found.IncidentDate, found.IncidentTime, found.Location, found.Force,
                 found.IncidentType, found.Harm, found.Category, found.Summary,
-                currentUser.CanSeeRestricted ? found.ConfidentialNotes : null, found.IsArchived, officers, timeline, caseSources);
+                currentUser.CanSeeRestricted ? found.ConfidentialNotes : null, found.IsArchived, officers, timeline, caseSources,
+                ClockView.From(clocks.Evaluate(ruleSet.WholeCase, ClockSubjects.ForCase(found.IncidentDate, [.. found.Stages.Select(s => s.End)]))));
+        }
+
+        private ClockView StageClock(LimitRuleBook.RuleSet ruleSet, Case owner, Stage stage)
+        {
+            var rule = ruleSet.For(stage.Kind);
+            var anchor = rule?.Anchor == ClockAnchor.IncidentDate ? owner.IncidentDate : stage.Start;
+            return ClockView.From(clocks.Evaluate(rule, stage.ClockSubject(anchor)));
         }
 
         private static List<SourceView> ToViews(IEnumerable<Source> sources) =>

@@ -1,6 +1,8 @@
+using AccountabilityTracker.Application.Clocks;
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Clocks;
 using AccountabilityTracker.Domain.Dates;
 using FluentValidation;
 using MediatR;
@@ -47,7 +49,10 @@ public static class ListCases
         string Force,
         OperationCategory Category,
         int StageCount,
-        int RunningStageCount);
+        int RunningStageCount,
+        ClockView CaseClock,
+        int OverdueStageCount,
+        int ApproachingStageCount);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -62,7 +67,7 @@ public static class ListCases
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db) : IRequestHandler<Query, PagedResult<Item>>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks) : IRequestHandler<Query, PagedResult<Item>>
     {
         public async Task<PagedResult<Item>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -118,8 +123,33 @@ public static class ListCases
                 })
                 .ToListAsync(cancellationToken);
 
+            // Clocks only for the cases on this page: one more query for their stages, evaluated in memory.
+            var ids = rows.Select(r => r.Id).ToList();
+            var stages = (await db.Stages.AsNoTracking().AsSplitQuery()
+                    .Include(s => s.Pauses)
+                    .Include(s => s.Extensions)
+                    .Where(s => ids.Contains(s.CaseId))
+                    .ToListAsync(cancellationToken))
+                .ToLookup(s => s.CaseId);
+            var ruleSet = await rules.GetAsync(cancellationToken);
+
             var items = rows
-                .Select(r => new Item(r.Id, r.Reference, r.Title, r.Subject, PartialDate.FromStored(r.IncidentOn, r.IncidentPrecision), r.Force, r.Category, r.StageCount, r.RunningStageCount))
+                .Select(r =>
+                {
+                    var incident = PartialDate.FromStored(r.IncidentOn, r.IncidentPrecision);
+                    var caseStages = stages[r.Id].ToList();
+                    var caseClock = clocks.Evaluate(ruleSet.WholeCase, ClockSubjects.ForCase(incident, [.. caseStages.Select(s => s.End)]));
+                    var stageStatuses = caseStages
+                        .Select(s =>
+                        {
+                            var rule = ruleSet.For(s.Kind);
+                            return clocks.Evaluate(rule, s.ClockSubject(rule?.Anchor == ClockAnchor.IncidentDate ? incident : s.Start)).Status;
+                        })
+                        .ToList();
+                    return new Item(
+                        r.Id, r.Reference, r.Title, r.Subject, incident, r.Force, r.Category, r.StageCount, r.RunningStageCount, ClockView.From(caseClock),
+                        stageStatuses.Count(st => st == ClockStatus.Overdue), stageStatuses.Count(st => st == ClockStatus.Approaching));
+                })
                 .ToList();
             return new PagedResult<Item>(items, request.Page, request.PageSize, total);
         }

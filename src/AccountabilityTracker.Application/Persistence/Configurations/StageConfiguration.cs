@@ -26,5 +26,9 @@ internal sealed class StageConfiguration : IEntityTypeConfiguration<Stage>
 
         builder.HasMany(s => s.Sources).WithOne(s => s.Stage).HasForeignKey(s => s.StageId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(s => s.Sources).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(s => s.Pauses).WithOne(p => p.Stage).HasForeignKey(p => p.StageId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(s => s.Pauses).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(s => s.Extensions).WithOne(e => e.Stage).HasForeignKey(e => e.StageId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(s => s.Extensions).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

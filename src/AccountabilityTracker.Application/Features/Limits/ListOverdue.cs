@@ -1,0 +1,86 @@
+using AccountabilityTracker.Application.Clocks;
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Clocks;
+using AccountabilityTracker.Domain.Dates;
+using FluentValidation;
+using MediatR;
+
+namespace AccountabilityTracker.Application.Features.Limits;
+
+/// <summary>
+/// Running stages (and cases) across all active cases that are overdue or approaching their limit, furthest over
+/// first; filterable by force, clock (a stage kind or the whole case) and operation category; paged.
+/// </summary>
+public static class ListOverdue
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+
+    public sealed record Query : IRequest<Result>
+    {
+        public string? Force { get; init; }
+
+        /// <summary>A stage kind's name, or "WholeCase"; empty for every clock.</summary>
+        public string? Clock { get; init; }
+
+        public OperationCategory? Category { get; init; }
+
+        public int Page { get; init; } = 1;
+
+        public int PageSize { get; init; } = DefaultPageSize;
+    }
+
+    public sealed record Result(PagedResult<Item> Page, int OverdueCount, int ApproachingCount, int CandidatesEvaluated, DateOnly Today);
+
+    public sealed record Item(
+        int CaseId,
+        string CaseReference,
+        string CaseTitle,
+        string Force,
+        OperationCategory Category,
+        int? StageId,
+        StageKind? Kind,
+        string Label,
+        PartialDate Start,
+        ClockView Clock)
+    {
+        public string ClockName => LimitRuleSetting.DisplayNameFor(Kind);
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Force).MaximumLength(TextLimits.Force);
+            RuleFor(q => q.Clock).Must(c => string.IsNullOrEmpty(c) || LimitRuleSetting.TryParseKey(c, out _)).WithMessage("Choose a clock from the list.");
+            RuleFor(q => q.Category).IsInEnum().WithMessage("Choose an operation category from the list.");
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Page must be 1 or more.");
+            RuleFor(q => q.PageSize).InclusiveBetween(1, MaxPageSize).WithMessage("Page size must be between 1 and {To}.");
+        }
+    }
+
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            StageKind? kind = null;
+            var wholeCase = !string.IsNullOrEmpty(request.Clock) && LimitRuleSetting.TryParseKey(request.Clock, out kind) && kind is null;
+            var filter = new OverdueScan.Filter(request.Force?.Trim(), request.Category, kind, wholeCase);
+            var outcome = await OverdueScan.RunAsync(db, await rules.GetAsync(cancellationToken), clocks, filter, cancellationToken);
+
+            var items = outcome.Rows
+                .Skip((request.Page - 1) * request.PageSize)
+                .Take(request.PageSize)
+                .Select(r => new Item(r.CaseId, r.CaseReference, r.CaseTitle, r.Force, r.Category, r.StageId, r.Kind, r.Label, r.Start, r.Clock))
+                .ToList();
+            return new Result(
+                new PagedResult<Item>(items, request.Page, request.PageSize, outcome.Rows.Count),
+                outcome.Rows.Count(r => r.Clock.Status == ClockStatus.Overdue),
+                outcome.Rows.Count(r => r.Clock.Status != ClockStatus.Overdue),
+                outcome.CandidatesEvaluated,
+                outcome.Today);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Features.Limits;
+using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AccountabilityTracker.Web.Controllers;
+
+/// <summary>Administrators edit the limit rules; every change is audited and applies to every case at once.</summary>
+[Authorize(Policy = Policies.Administer)]
+[Route("admin/limits")]
+public sealed class LimitRulesController(IMediator mediator) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await mediator.Send(new ListLimitRules.Query(), cancellationToken));
+
+    [HttpGet("{key}")]
+    public async Task<IActionResult> Edit(string key, CancellationToken cancellationToken)
+    {
+        var rule = await mediator.Send(new GetLimitRule.Query(key), cancellationToken);
+        return rule is null ? NotFound() : View(LimitRuleForm.From(rule));
+    }
+
+    [HttpPost("{key}")]
+    public async Task<IActionResult> Edit(string key, LimitRuleForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var rule = await mediator.Send(new GetLimitRule.Query(key), cancellationToken);
+        if (rule is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var result = await mediator.Send(form.ToCommand(rule.Key), cancellationToken);
+            if (result is null)
+            {
+                return NotFound();
+            }
+
+            TempData["Status"] = result.FieldsChanged == 0
+                ? $"{rule.Name}: nothing changed."
+                : $"{rule.Name}: {result.FieldsChanged} {(result.FieldsChanged == 1 ? "field" : "fields")} changed. Every case is measured against the new rule now.";
+            return RedirectToAction(nameof(Index));
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddRequestErrors(invalid);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(form.Describing(rule));
+        }
+    }
+}
