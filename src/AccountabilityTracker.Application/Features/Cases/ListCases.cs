@@ -25,14 +25,8 @@ public static class ListCases
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
 
-    public sealed record Query : IRequest<PagedResult<Item>>
+    public sealed record Query : CaseFilter, IRequest<PagedResult<Item>>
     {
-        public string? Text { get; init; }
-
-        public string? Force { get; init; }
-
-        public StageKind? StageKind { get; init; }
-
         public CaseSort Sort { get; init; }
 
         public int Page { get; init; } = 1;
@@ -58,9 +52,7 @@ public static class ListCases
     {
         public Validator()
         {
-            RuleFor(q => q.Text).MaximumLength(TextLimits.SearchText).WithMessage("Search text can be at most {MaxLength} characters.");
-            RuleFor(q => q.Force).MaximumLength(TextLimits.Force);
-            RuleFor(q => q.StageKind).IsInEnum().WithMessage("Choose a stage kind from the list.");
+            Include(new CaseFilterValidator());
             RuleFor(q => q.Sort).IsInEnum().WithMessage("Choose a sort order from the list.");
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Page must be 1 or more.");
             RuleFor(q => q.PageSize).InclusiveBetween(1, MaxPageSize).WithMessage("Page size must be between 1 and {To}.");
@@ -71,28 +63,7 @@ public static class ListCases
     {
         public async Task<PagedResult<Item>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var cases = db.Cases.AsNoTracking().Where(c => !c.IsArchived);
-
-            if (!string.IsNullOrWhiteSpace(request.Text))
-            {
-                var pattern = LikePattern.Contains(request.Text);
-                cases = cases.Where(c =>
-                    EF.Functions.Like(c.Title, pattern, LikePattern.EscapeCharacter)
-                    || EF.Functions.Like(c.Subject, pattern, LikePattern.EscapeCharacter)
-                    || EF.Functions.Like(c.Location, pattern, LikePattern.EscapeCharacter)
-                    || EF.Functions.Like(c.Reference, pattern, LikePattern.EscapeCharacter)
-                    || c.Officers.Any(o => EF.Functions.Like(o.Cipher, pattern, LikePattern.EscapeCharacter)));
-            }
-
-            if (!string.IsNullOrWhiteSpace(request.Force))
-            {
-                cases = cases.Where(c => c.Force == request.Force);
-            }
-
-            if (request.StageKind is { } kind)
-            {
-                cases = cases.Where(c => c.Stages.Any(s => s.Kind == kind));
-            }
+            var cases = request.Apply(db.Cases.AsNoTracking());
 
             var total = await cases.CountAsync(cancellationToken);
 
