@@ -52,6 +52,9 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["LimitRules.Edit GET"] = [Roles.Administrator],
         ["LimitRules.Edit POST"] = [Roles.Administrator],
         ["Overdue.Index GET"] = Readers(),
+        ["Reports.Durations GET"] = Reporters(),
+        ["Reports.DurationsExport GET"] = Reporters(),
+        ["Reports.StagesExport GET"] = Reporters(),
         ["StageClocks.Show GET"] = Readers(),
         ["StageClocks.Resume POST"] = Editors(),
         ["StageClocks.Pause GET"] = Editors(),
@@ -99,6 +102,7 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
                     .Replace("{caseId:int}", caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                     .Replace("{stageId:int}", stageId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                     .Replace("{key}", "Inquest", StringComparison.Ordinal)
+                    .Replace("{format:regex(^(csv|xlsx|json)$)}", "csv", StringComparison.Ordinal)
                     .Replace("{id}", userId, StringComparison.Ordinal)
                     .Replace("{token}", "not-a-real-token", StringComparison.Ordinal)
                     .Replace("{statusCode:int?}", "404", StringComparison.Ordinal);
@@ -137,6 +141,8 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
     }
 
     private static string[] Readers() => [.. Roles.All];
+
+    private static string[] Reporters() => [Roles.Administrator, Roles.Analyst];
 
     private static string[] Editors() => [Roles.Administrator, Roles.Caseworker];
 

@@ -1,0 +1,149 @@
+using System.Globalization;
+using AccountabilityTracker.Application.Clocks;
+using AccountabilityTracker.Application.Features.Cases;
+using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Clocks;
+using AccountabilityTracker.Domain.Statistics;
+using FluentValidation;
+using MediatR;
+
+namespace AccountabilityTracker.Application.Features.Reports;
+
+public enum ReportGrouping
+{
+    StageKind = 0,
+    Force = 1,
+    IncidentYear = 2,
+    Category = 3,
+    Outcome = 4,
+}
+
+/// <summary>
+/// Duration figures per group: how long stages took (concluded stages with known dates), how many still run, and how
+/// often limits were exceeded. A duration from a month- or year-precision date counts once, at the middle of its
+/// range, and is counted as approximate; a stage with an unknown date is left out of the figures and counted as such.
+/// </summary>
+public static class GetDurationReport
+{
+    public sealed record Query : CaseFilter, IRequest<Report>
+    {
+        public ReportGrouping GroupBy { get; init; }
+    }
+
+    /// <summary>The figures per chosen group, the same per incident year (for the trend), and for all stages together.</summary>
+    public sealed record Report(string Filters, DateTime GeneratedAtUtc, ReportGrouping GroupBy, IReadOnlyList<Group> Groups, IReadOnlyList<Group> ByIncidentYear, Group Total);
+
+    public sealed record Group(
+        string Key,
+        int Stages,
+        DurationSummary Durations,
+        int ApproximateDurations,
+        int UnknownDates,
+        int Running,
+        int WithLimit,
+        int PastLimit)
+    {
+        /// <summary>Share of stages with a limit that went past it; null when no stage has a limit.</summary>
+        public double? PastLimitShare => WithLimit == 0 ? null : PastLimit / (double)WithLimit;
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            Include(new CaseFilterValidator());
+            RuleFor(q => q.GroupBy).IsInEnum().WithMessage("Choose a grouping from the list.");
+        }
+    }
+
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Report>
+    {
+        public async Task<Report> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var groups = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
+            var years = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
+            var total = new Accumulator();
+            await foreach (var row in StageDurationSource.StreamAsync(db, rules, clocks, request, cancellationToken))
+            {
+                Add(groups, KeyOf(request.GroupBy, row), row);
+                Add(years, KeyOf(ReportGrouping.IncidentYear, row), row);
+                total.Add(row);
+            }
+
+            return new Report(
+                request.Describe(),
+                time.GetUtcNow().UtcDateTime,
+                request.GroupBy,
+                [.. groups.Select(g => g.Value.ToGroup(g.Key))],
+                [.. years.Select(g => g.Value.ToGroup(g.Key))],
+                total.ToGroup("All stages"));
+        }
+
+        private static void Add(SortedDictionary<string, Accumulator> groups, string key, StageDurationRow row)
+        {
+            if (!groups.TryGetValue(key, out var group))
+            {
+                group = new Accumulator();
+                groups.Add(key, group);
+            }
+
+            group.Add(row);
+        }
+
+        private static string KeyOf(ReportGrouping grouping, StageDurationRow row) => grouping switch
+        {
+            ReportGrouping.Force => row.Force,
+            ReportGrouping.IncidentYear => row.IncidentYear?.ToString(CultureInfo.InvariantCulture) ?? "Unknown",
+            ReportGrouping.Category => row.Category.DisplayName(),
+            ReportGrouping.Outcome => string.IsNullOrWhiteSpace(row.Outcome) ? "(no outcome yet)" : row.Outcome.Trim(),
+            _ => row.Kind.DisplayName(),
+        };
+    }
+
+    private sealed class Accumulator
+    {
+        private readonly List<int> _durations = [];
+        private int _stages;
+        private int _approximate;
+        private int _unknown;
+        private int _running;
+        private int _withLimit;
+        private int _pastLimit;
+
+        public void Add(StageDurationRow row)
+        {
+            _stages++;
+            if (row.IsRunning)
+            {
+                _running++;
+            }
+            else if (row.Duration is { } duration)
+            {
+                _durations.Add(duration.Midpoint);
+                if (!duration.IsExact)
+                {
+                    _approximate++;
+                }
+            }
+
+            if (row.Duration is null)
+            {
+                _unknown++;
+            }
+
+            if (row.Status != ClockStatus.NotApplicable)
+            {
+                _withLimit++;
+            }
+
+            if (row.IsPastLimit)
+            {
+                _pastLimit++;
+            }
+        }
+
+        public Group ToGroup(string key) =>
+            new(key, _stages, DurationSummary.Of(_durations), _approximate, _unknown, _running, _withLimit, _pastLimit);
+    }
+}

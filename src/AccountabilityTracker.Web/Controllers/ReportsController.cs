@@ -1,0 +1,35 @@
+using AccountabilityTracker.Application.Features.Reports;
+using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Web.Exports;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AccountabilityTracker.Web.Controllers;
+
+/// <summary>Analysts and administrators: the duration report, its charts, and exports of the figures and the rows.</summary>
+[Authorize(Policy = Policies.RunReports)]
+public sealed class ReportsController(IMediator mediator) : Controller
+{
+    [HttpGet("/reports/durations")]
+    public async Task<IActionResult> Durations([FromQuery] GetDurationReport.Query query, CancellationToken cancellationToken) =>
+        View(new DurationReportViewModel(query, await mediator.Send(query, cancellationToken)));
+
+    /// <summary>The report's figures (one row per group, then the total) as CSV, Excel or JSON.</summary>
+    [HttpGet("/reports/durations.{format:regex(^(csv|xlsx|json)$)}")]
+    public async Task DurationsExport(string format, [FromQuery] GetDurationReport.Query query, CancellationToken cancellationToken)
+    {
+        var report = await mediator.Send(query, cancellationToken);
+        await ExportResponses.WriteAsync(Response, format, ReportTables.FileName("duration-report", report.Filters, report.GeneratedAtUtc, format), ReportTables.Groups(report), cancellationToken);
+    }
+
+    /// <summary>One row per stage, streamed from the database as CSV, Excel or JSON.</summary>
+    [HttpGet("/reports/stages.{format:regex(^(csv|xlsx|json)$)}")]
+    public async Task StagesExport(string format, [FromQuery] ExportStageDurations.Query query, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(query, cancellationToken);
+        await ExportResponses.WriteAsync(Response, format, ReportTables.FileName("stage-durations", result.Filters, result.GeneratedAtUtc, format), ReportTables.Stages(result), cancellationToken);
+    }
+}
+
+public sealed record DurationReportViewModel(GetDurationReport.Query Query, GetDurationReport.Report Report);
