@@ -1,6 +1,9 @@
 using AccountabilityTracker.Application.Behaviours;
+using AccountabilityTracker.Application.History;
+using AccountabilityTracker.Application.Persistence;
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountabilityTracker.Application;
@@ -23,6 +26,10 @@ public static class DependencyInjection
         }
 
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Transient, includeInternalTypes: true);
+
+        // Every save of the DbContext records case history, whoever registers the provider (the app, the tests).
+        services.AddScoped<CaseHistoryInterceptor>();
+        services.ConfigureDbContext<TrackerDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<CaseHistoryInterceptor>()));
 
         // First registered is outermost: log, then validate, then handle.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
