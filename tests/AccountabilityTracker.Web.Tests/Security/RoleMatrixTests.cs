@@ -46,6 +46,32 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["AdminUsers.Unlock POST"] = [Roles.Administrator],
         ["AdminUsers.ResetPassword POST"] = [Roles.Administrator],
         ["AdminAudit.Index GET"] = [Roles.Administrator],
+        ["Cases.History GET"] = Readers(),
+        ["Cases.Create GET"] = Editors(),
+        ["Cases.Create POST"] = Editors(),
+        ["Cases.Edit GET"] = Editors(),
+        ["Cases.Edit POST"] = Editors(),
+        ["Cases.Archive POST"] = Editors(),
+        ["Stages.Create GET"] = Editors(),
+        ["Stages.Create POST"] = Editors(),
+        ["Stages.Edit GET"] = Editors(),
+        ["Stages.Edit POST"] = Editors(),
+        ["Stages.Close GET"] = Editors(),
+        ["Stages.Close POST"] = Editors(),
+        ["Milestones.Create GET"] = Editors(),
+        ["Milestones.Create POST"] = Editors(),
+        ["Milestones.Edit GET"] = Editors(),
+        ["Milestones.Edit POST"] = Editors(),
+        ["Officers.Create GET"] = Editors(),
+        ["Officers.Create POST"] = Editors(),
+        ["Officers.Edit GET"] = Editors(),
+        ["Officers.Edit POST"] = Editors(),
+        ["Sources.Create GET"] = Editors(),
+        ["Sources.Create POST"] = Editors(),
+        ["Sources.Edit GET"] = Editors(),
+        ["Sources.Edit POST"] = Editors(),
+        ["AdminArchive.Index GET"] = [Roles.Administrator],
+        ["AdminArchive.Restore POST"] = [Roles.Administrator],
     };
 
     /// <summary>Status an allowed GET answers with when it is not 200 by design.</summary>
@@ -68,6 +94,18 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
     {
         await factory.EnsureTestUsersAsync();
         var caseId = await factory.WithServicesAsync(s => s.GetRequiredService<AccountabilityTracker.Application.Persistence.TrackerDbContext>().Cases.Select(c => c.Id).FirstAsync());
+        var parts = await factory.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<AccountabilityTracker.Application.Persistence.TrackerDbContext>();
+            return new Dictionary<string, int>(StringComparer.Ordinal)
+            {
+                ["{caseId:int}"] = caseId,
+                ["{stageId:int}"] = await db.Stages.Where(x => x.CaseId == caseId).Select(x => x.Id).FirstAsync(),
+                ["{milestoneId:int}"] = await db.Milestones.Where(x => x.CaseId == caseId).Select(x => x.Id).FirstAsync(),
+                ["{officerId:int}"] = await db.Officers.Where(x => x.CaseId == caseId).Select(x => x.Id).FirstAsync(),
+                ["{sourceId:int}"] = await db.Sources.Where(x => x.CaseId == caseId).Select(x => x.Id).FirstAsync(),
+            };
+        });
         var userId = await factory.WithServicesAsync(async s => (await s.GetRequiredService<UserManager<TrackerUser>>().FindByEmailAsync(TestUsers.EmailFor(null)))!.Id);
         var failures = new List<string>();
 
@@ -77,7 +115,7 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
             {
                 // A fresh client per request, so that a sign-out or a lock cannot leak into the next check.
                 using var client = caller == Anonymous ? factory.CreateAnonymousClient() : await factory.CreateClientForAsync(caller == NoRole ? null : caller);
-                var path = "/" + template
+                var path = "/" + parts.Aggregate(template, (t, part) => t.Replace(part.Key, part.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
                     .Replace("{id:int}", caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                     .Replace("{id}", userId, StringComparison.Ordinal)
                     .Replace("{token}", "not-a-real-token", StringComparison.Ordinal)
@@ -119,6 +157,9 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
     private static string[] Readers() => [.. Roles.All];
 
     private static string[] Everyone() => [.. Callers];
+
+    /// <summary>Policy EditCases: create and edit cases and their parts.</summary>
+    private static string[] Editors() => [Roles.Administrator, Roles.Caseworker];
 
     private static string[] AnySignedIn() => [NoRole, .. Roles.All];
 
