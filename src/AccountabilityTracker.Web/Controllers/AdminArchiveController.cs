@@ -16,7 +16,7 @@ public sealed class AdminArchiveController(IMediator mediator) : Controller
         View(await mediator.Send(query, cancellationToken));
 
     [HttpPost("{id:int}/restore")]
-    public async Task<IActionResult> Restore(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Restore([FromRoute] int id, CancellationToken cancellationToken)
     {
         if (!await mediator.Send(new RestoreCase.Command(id), cancellationToken))
         {

@@ -18,14 +18,14 @@ public sealed class CasesController(IMediator mediator) : CaseFormController
     }
 
     [HttpGet("/cases/{id:int}")]
-    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details([FromRoute] int id, CancellationToken cancellationToken)
     {
         var details = await mediator.Send(new GetCaseDetails.Query(id), cancellationToken);
         return details is null ? NotFound() : View(details);
     }
 
     [HttpGet("/cases/{id:int}/history")]
-    public async Task<IActionResult> History(int id, [FromQuery] int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> History([FromRoute] int id, [FromQuery] int page = 1, CancellationToken cancellationToken = default)
     {
         var history = await mediator.Send(new GetCaseHistory.Query(id, page), cancellationToken);
         return history is null ? NotFound() : View(history);
@@ -37,7 +37,7 @@ public sealed class CasesController(IMediator mediator) : CaseFormController
 
     [Authorize(Policy = Policies.EditCases)]
     [HttpPost("/cases/new")]
-    public async Task<IActionResult> Create(CreateCase.Command form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([FromForm] CreateCase.Command form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         CreateCase.Result? created = null;
@@ -50,7 +50,7 @@ public sealed class CasesController(IMediator mediator) : CaseFormController
 
     [Authorize(Policy = Policies.EditCases)]
     [HttpGet("/cases/{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit([FromRoute] int id, CancellationToken cancellationToken)
     {
         var form = await mediator.Send(new EditCase.Query(id), cancellationToken);
         return form is null ? NotFound() : View("Form", form);
@@ -58,7 +58,7 @@ public sealed class CasesController(IMediator mediator) : CaseFormController
 
     [Authorize(Policy = Policies.EditCases)]
     [HttpPost("/cases/{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, EditCase.Command form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit([FromRoute] int id, [FromForm] EditCase.Command form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var command = form with { Id = id };
@@ -72,7 +72,7 @@ public sealed class CasesController(IMediator mediator) : CaseFormController
 
     [Authorize(Policy = Policies.EditCases)]
     [HttpPost("/cases/{id:int}/archive")]
-    public async Task<IActionResult> Archive(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Archive([FromRoute] int id, CancellationToken cancellationToken)
     {
         if (!await mediator.Send(new ArchiveCase.Command(id), cancellationToken))
         {

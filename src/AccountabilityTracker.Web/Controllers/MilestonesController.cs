@@ -13,13 +13,13 @@ namespace AccountabilityTracker.Web.Controllers;
 public sealed class MilestonesController(IMediator mediator) : CaseFormController
 {
     [HttpGet("new")]
-    public async Task<IActionResult> Create(int caseId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Create([FromRoute] int caseId, CancellationToken cancellationToken) =>
         await mediator.Send(new GetCaseOutline.Query(caseId), cancellationToken) is null
             ? NotFound()
             : View("Form", new AddMilestone.Command { CaseId = caseId });
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(int caseId, AddMilestone.Command form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([FromRoute] int caseId, [FromForm] AddMilestone.Command form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var command = form with { CaseId = caseId };
@@ -32,11 +32,11 @@ public sealed class MilestonesController(IMediator mediator) : CaseFormControlle
     }
 
     [HttpGet("{milestoneId:int}/edit")]
-    public async Task<IActionResult> Edit(int caseId, int milestoneId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Edit([FromRoute] int caseId, [FromRoute] int milestoneId, CancellationToken cancellationToken) =>
         await mediator.Send(new EditMilestone.Query(caseId, milestoneId), cancellationToken) is { } form ? View("Form", form) : NotFound();
 
     [HttpPost("{milestoneId:int}/edit")]
-    public async Task<IActionResult> Edit(int caseId, int milestoneId, EditMilestone.Command form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit([FromRoute] int caseId, [FromRoute] int milestoneId, [FromForm] EditMilestone.Command form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var command = form with { CaseId = caseId, MilestoneId = milestoneId };

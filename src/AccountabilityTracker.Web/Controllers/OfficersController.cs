@@ -13,13 +13,13 @@ namespace AccountabilityTracker.Web.Controllers;
 public sealed class OfficersController(IMediator mediator) : CaseFormController
 {
     [HttpGet("new")]
-    public async Task<IActionResult> Create(int caseId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Create([FromRoute] int caseId, CancellationToken cancellationToken) =>
         await mediator.Send(new GetCaseOutline.Query(caseId), cancellationToken) is null
             ? NotFound()
             : View("Form", new AddOfficer.Command { CaseId = caseId });
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(int caseId, AddOfficer.Command form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([FromRoute] int caseId, [FromForm] AddOfficer.Command form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var command = form with { CaseId = caseId };
@@ -31,11 +31,11 @@ public sealed class OfficersController(IMediator mediator) : CaseFormController
     }
 
     [HttpGet("{officerId:int}/edit")]
-    public async Task<IActionResult> Edit(int caseId, int officerId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Edit([FromRoute] int caseId, [FromRoute] int officerId, CancellationToken cancellationToken) =>
         await mediator.Send(new EditOfficer.Query(caseId, officerId), cancellationToken) is { } form ? View("Form", form) : NotFound();
 
     [HttpPost("{officerId:int}/edit")]
-    public async Task<IActionResult> Edit(int caseId, int officerId, EditOfficer.Command form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit([FromRoute] int caseId, [FromRoute] int officerId, [FromForm] EditOfficer.Command form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var command = form with { CaseId = caseId, OfficerId = officerId };

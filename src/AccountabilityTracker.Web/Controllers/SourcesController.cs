@@ -14,13 +14,13 @@ public sealed class SourcesController(IMediator mediator) : CaseFormController
 {
     /// <param name="attachTo">Preselects a stage or milestone ("stage-12", "milestone-5").</param>
     [HttpGet("new")]
-    public async Task<IActionResult> Create(int caseId, [FromQuery] string? attachTo, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Create([FromRoute] int caseId, [FromQuery] string? attachTo, CancellationToken cancellationToken) =>
         await mediator.Send(new GetCaseOutline.Query(caseId), cancellationToken) is null
             ? NotFound()
             : View("Form", new AddSource.Command { CaseId = caseId, AttachTo = SourceInput.TryParseTarget(attachTo, out _, out _) ? attachTo : null });
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(int caseId, AddSource.Command form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([FromRoute] int caseId, [FromForm] AddSource.Command form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var command = form with { CaseId = caseId };
@@ -32,11 +32,11 @@ public sealed class SourcesController(IMediator mediator) : CaseFormController
     }
 
     [HttpGet("{sourceId:int}/edit")]
-    public async Task<IActionResult> Edit(int caseId, int sourceId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Edit([FromRoute] int caseId, [FromRoute] int sourceId, CancellationToken cancellationToken) =>
         await mediator.Send(new EditSource.Query(caseId, sourceId), cancellationToken) is { } form ? View("Form", form) : NotFound();
 
     [HttpPost("{sourceId:int}/edit")]
-    public async Task<IActionResult> Edit(int caseId, int sourceId, EditSource.Command form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit([FromRoute] int caseId, [FromRoute] int sourceId, [FromForm] EditSource.Command form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var command = form with { CaseId = caseId, SourceId = sourceId };

@@ -13,13 +13,13 @@ namespace AccountabilityTracker.Web.Controllers;
 public sealed class StagesController(IMediator mediator) : CaseFormController
 {
     [HttpGet("new")]
-    public async Task<IActionResult> Create(int caseId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Create([FromRoute] int caseId, CancellationToken cancellationToken) =>
         await mediator.Send(new GetCaseOutline.Query(caseId), cancellationToken) is null
             ? NotFound()
             : View("Form", new AddStage.Command { CaseId = caseId });
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(int caseId, AddStage.Command form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([FromRoute] int caseId, [FromForm] AddStage.Command form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var command = form with { CaseId = caseId };
@@ -32,11 +32,11 @@ public sealed class StagesController(IMediator mediator) : CaseFormController
     }
 
     [HttpGet("{stageId:int}/edit")]
-    public async Task<IActionResult> Edit(int caseId, int stageId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Edit([FromRoute] int caseId, [FromRoute] int stageId, CancellationToken cancellationToken) =>
         await mediator.Send(new EditStage.Query(caseId, stageId), cancellationToken) is { } form ? View("Form", form) : NotFound();
 
     [HttpPost("{stageId:int}/edit")]
-    public async Task<IActionResult> Edit(int caseId, int stageId, EditStage.Command form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit([FromRoute] int caseId, [FromRoute] int stageId, [FromForm] EditStage.Command form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var command = form with { CaseId = caseId, StageId = stageId };
@@ -49,11 +49,11 @@ public sealed class StagesController(IMediator mediator) : CaseFormController
     }
 
     [HttpGet("{stageId:int}/close")]
-    public async Task<IActionResult> Close(int caseId, int stageId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Close([FromRoute] int caseId, [FromRoute] int stageId, CancellationToken cancellationToken) =>
         await mediator.Send(new CloseStage.Query(caseId, stageId), cancellationToken) is { } form ? View(form) : NotFound();
 
     [HttpPost("{stageId:int}/close")]
-    public async Task<IActionResult> Close(int caseId, int stageId, CloseStage.Command form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Close([FromRoute] int caseId, [FromRoute] int stageId, [FromForm] CloseStage.Command form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var command = form with { CaseId = caseId, StageId = stageId };

@@ -59,8 +59,8 @@ public sealed class CaseFieldsRules : AbstractValidator<CaseFields>
             .Must(text => string.IsNullOrWhiteSpace(text) || CaseFields.ParseTime(text) is not null).WithMessage("Enter the time as HH:MM (24-hour), e.g. 18:52, or leave it empty.")
             .Must((c, text) => string.IsNullOrWhiteSpace(text) || c.IncidentPrecision == DatePrecision.Day).WithMessage("A time can only go with a date given to the day.");
         RuleFor(c => c.Location).NotEmpty().WithMessage("Give the place, e.g. “Streatham Hill, London”.").PlainText(TextLimits.Location);
-        RuleFor(c => c.Force).NotEmpty().WithMessage("Choose the force.")
-            .Must(Forces.IsKnown).When(c => !string.IsNullOrEmpty(c.Force)).WithMessage("Choose a force from the list.");
+        RuleFor(c => c.Force).NotEmpty().WithMessage("Choose the force.");
+        RuleFor(c => c.Force).Must(Forces.IsKnown).When(c => !string.IsNullOrEmpty(c.Force)).WithMessage("Choose a force from the list.");
         RuleFor(c => c.IncidentType).NotNull().WithMessage("Choose the kind of incident.").IsInEnum().WithMessage("Choose the kind of incident from the list.");
         RuleFor(c => c.Harm).NotNull().WithMessage("Choose the harm done.").IsInEnum().WithMessage("Choose the harm from the list.");
         RuleFor(c => c.Category).IsInEnum().WithMessage("Choose the kind of operation from the list.");

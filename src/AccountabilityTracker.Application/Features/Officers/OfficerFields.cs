@@ -28,8 +28,8 @@ public sealed class OfficerFieldsRules : AbstractValidator<OfficerFields>
 {
     public OfficerFieldsRules(TimeProvider time)
     {
-        RuleFor(o => o.Cipher).NotEmpty().WithMessage("Give the officer's cipher, e.g. NX121.")
-            .Must(c => OfficerFields.CipherShape().IsMatch(c!.Trim())).When(o => !string.IsNullOrWhiteSpace(o.Cipher))
+        RuleFor(o => o.Cipher).NotEmpty().WithMessage("Give the officer's cipher, e.g. NX121.");
+        RuleFor(o => o.Cipher).Must(c => OfficerFields.CipherShape().IsMatch(c!.Trim())).When(o => !string.IsNullOrWhiteSpace(o.Cipher))
             .WithMessage($"A cipher is 1 to {TextLimits.Cipher} letters and digits, with no spaces, e.g. NX121 or W80.");
         RuleFor(o => o.RealName).PlainText(TextLimits.PersonName);
         RuleFor(o => o.PubliclyNamedOn).OptionalDay(time);
