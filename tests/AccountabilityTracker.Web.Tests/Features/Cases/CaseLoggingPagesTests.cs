@@ -226,12 +226,20 @@ public sealed partial class CaseLoggingPagesTests(TrackerAppFactory factory) : I
             var html = await Forms.GetAsync(admin, path);
             Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)[^>]*>", html);
             Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
+            foreach (Match form in RecordForm().Matches(html))
+            {
+                Assert.True(form.Value.Contains(Forms.TokenField, StringComparison.Ordinal), $"{path}: a form posts without its antiforgery token.");
+            }
+
             foreach (Match input in FieldId().Matches(html))
             {
                 Assert.True(html.Contains($"for=\"{input.Groups["id"].Value}\"", StringComparison.Ordinal), $"{path}: field {input.Groups["id"].Value} has no label.");
             }
         }
     }
+
+    [GeneratedRegex("<form[^>]*method=\"post\".*?</form>", RegexOptions.Singleline)]
+    private static partial Regex RecordForm();
 
     [GeneratedRegex("^/cases/(?<id>\\d+)")]
     private static partial Regex CaseLocation();
