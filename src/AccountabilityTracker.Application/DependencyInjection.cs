@@ -1,6 +1,9 @@
 using AccountabilityTracker.Application.Behaviours;
+using AccountabilityTracker.Application.History;
+using AccountabilityTracker.Application.Persistence;
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountabilityTracker.Application;
@@ -22,13 +25,22 @@ public static class DependencyInjection
             services.AddTransient(service, implementation);
         }
 
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Transient, includeInternalTypes: true);
+        // Only validators of requests: the shared rule sets of a form (e.g. CaseFieldsRules) are included by them, not resolved.
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Transient, IsRequestValidator, includeInternalTypes: true);
+
+        // Every save of the DbContext records case history, whoever registers the provider (the app, the tests).
+        services.AddScoped<CaseHistoryInterceptor>();
+        services.ConfigureDbContext<TrackerDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<CaseHistoryInterceptor>()));
 
         // First registered is outermost: log, then validate, then handle.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         return services;
     }
+
+    private static bool IsRequestValidator(AssemblyScanner.AssemblyScanResult scanned) =>
+        scanned.InterfaceType.GetGenericArguments()[0].GetInterfaces()
+            .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>));
 
     /// <summary>Every closed request and notification handler interface implemented by a concrete type in this assembly.</summary>
     public static IEnumerable<(Type Service, Type Implementation)> FindHandlers() =>

@@ -56,6 +56,7 @@ try
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseMiddleware<MalformedFormMiddleware>();
     app.MapTrackerHealthChecks();
     app.MapControllerRoute("default", "{controller=Cases}/{action=Index}/{id?}");
 

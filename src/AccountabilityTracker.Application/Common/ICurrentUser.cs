@@ -8,4 +8,7 @@ public interface ICurrentUser
 
     /// <summary>True for roles allowed to see officer real names and confidential notes.</summary>
     bool CanSeeRestricted { get; }
+
+    /// <summary>True for administrators: the only role that may open archived cases.</summary>
+    bool IsAdministrator { get; }
 }

@@ -4,7 +4,7 @@ namespace AccountabilityTracker.Application.Common;
 /// A request failed validation. Errors are kept per property so a form can show each message beside its field
 /// and the API can return them in a ProblemDetails.
 /// </summary>
-public sealed class RequestValidationException : Exception
+public class RequestValidationException : Exception
 {
     public RequestValidationException(IReadOnlyDictionary<string, string[]> errors)
         : base("One or more fields are not valid.")
@@ -30,4 +30,8 @@ public sealed class RequestValidationException : Exception
     }
 
     public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    /// <summary>One message beside one field (an empty field name puts it above the form).</summary>
+    public static RequestValidationException For(string field, string message) =>
+        new(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
 }

@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.History;
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Clocks;
@@ -25,6 +26,9 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<SecurityAuditEntry> SecurityAudit => Set<SecurityAuditEntry>();
+
+    /// <summary>Append-only: one row per field of a case or its parts changed.</summary>
+    public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
 
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
@@ -58,12 +62,18 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(TrackerDbContext).Assembly);
     }
 
-    /// <summary>Audit trails are append-only: an edit or delete of an entry is a bug, never a feature.</summary>
+    /// <summary>The audit and the case history are append-only: an edit or delete of an entry is a bug, never a feature.</summary>
     private void RefuseAuditRewrites()
     {
         if (ChangeTracker.Entries().Any(e => e.Entity is SecurityAuditEntry or LimitRuleChange && e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Audit entries are append-only.");
+        }
+
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries<CaseHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Case history entries are append-only.");
         }
     }
 }

@@ -62,7 +62,11 @@ public sealed class Case
 
     public DateTime UpdatedAtUtc { get; private set; }
 
-    /// <summary>Optimistic concurrency token, renewed on every change (works on SQLite and SQL Server alike).</summary>
+    /// <summary>
+    /// Optimistic concurrency token of the case's own fields, renewed whenever they change (works on SQLite and SQL Server
+    /// alike). A change to a stage, milestone, officer or source moves <see cref="UpdatedAtUtc"/> only, so someone adding
+    /// a stage does not refuse a colleague's edit of the case's particulars.
+    /// </summary>
     public Guid Version { get; private set; }
 
     public IReadOnlyCollection<Stage> Stages => _stages;
@@ -92,11 +96,11 @@ public sealed class Case
 
     public void Update(CaseParticulars particulars, DateTime nowUtc) => Apply(particulars, nowUtc);
 
-    public Stage AddStage(StageKind kind, string label, PartialDate start, PartialDate? end, string? outcome, DateTime nowUtc)
+    public Stage AddStage(StageKind kind, string label, PartialDate start, PartialDate? end, string? outcome, DateTime nowUtc, string? notes = null)
     {
-        var stage = new Stage(this, kind, label, start, end, outcome);
+        var stage = new Stage(this, kind, label, start, end, outcome, notes);
         _stages.Add(stage);
-        Touch(nowUtc);
+        PartChanged(nowUtc);
         return stage;
     }
 
@@ -104,25 +108,107 @@ public sealed class Case
     {
         var milestone = new Milestone(this, label, date, notes);
         _milestones.Add(milestone);
-        Touch(nowUtc);
+        PartChanged(nowUtc);
         return milestone;
     }
 
     public Officer AddOfficer(string cipher, string? realName, bool underAnonymityOrder, DateOnly? publiclyNamedOn, DateTime nowUtc)
     {
-        if (_officers.Exists(o => string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new DomainRuleException($"Officer {cipher} is already recorded on this case.");
-        }
-
+        RequireUniqueCipher(cipher, except: null);
         var officer = new Officer(this, cipher, realName, underAnonymityOrder, publiclyNamedOn);
         _officers.Add(officer);
-        Touch(nowUtc);
+        PartChanged(nowUtc);
         return officer;
     }
 
     /// <summary>Attaches a source to the case as a whole, or to one of its stages or milestones.</summary>
     public Source AddSource(SourceDetails details, DateTime nowUtc, Stage? stage = null, Milestone? milestone = null)
+    {
+        RequireOwnParts(stage, milestone);
+        var source = new Source(this, details, stage, milestone);
+        _sources.Add(source);
+        stage?.AttachSource(source);
+        milestone?.AttachSource(source);
+        PartChanged(nowUtc);
+        return source;
+    }
+
+    /// <summary>Changes a source's details and what it is attached to (the case as a whole, one stage or one milestone).</summary>
+    public void EditSource(Source source, SourceDetails details, DateTime nowUtc, Stage? stage = null, Milestone? milestone = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (!_sources.Contains(source))
+        {
+            throw new DomainRuleException("The source belongs to another case.");
+        }
+
+        RequireOwnParts(stage, milestone);
+        source.Stage?.DetachSource(source);
+        source.Milestone?.DetachSource(source);
+        source.Apply(details, stage, milestone);
+        stage?.AttachSource(source);
+        milestone?.AttachSource(source);
+        PartChanged(nowUtc);
+    }
+
+    public void RecordConfidentialNotes(string? notes, DateTime nowUtc)
+    {
+        ConfidentialNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        Touch(nowUtc);
+    }
+
+    public void Archive(DateTime nowUtc)
+    {
+        if (IsArchived)
+        {
+            throw new DomainRuleException("The case is already archived.");
+        }
+
+        IsArchived = true;
+        Touch(nowUtc);
+    }
+
+    public void Restore(DateTime nowUtc)
+    {
+        if (!IsArchived)
+        {
+            throw new DomainRuleException("The case is not archived.");
+        }
+
+        IsArchived = false;
+        Touch(nowUtc);
+    }
+
+    internal void Touch(DateTime nowUtc)
+    {
+        UpdatedAtUtc = nowUtc;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>A stage, milestone, officer or source changed: the case was updated, but its own fields (and version) were not.</summary>
+    internal void PartChanged(DateTime nowUtc) => UpdatedAtUtc = nowUtc;
+
+    internal void RequireUniqueCipher(string cipher, Officer? except)
+    {
+        if (_officers.Exists(o => o != except && string.Equals(o.Cipher, cipher.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainRuleException($"Officer {cipher.Trim().ToUpperInvariant()} is already recorded on this case.");
+        }
+    }
+
+    /// <summary>True when <paramref name="start"/> is certainly before the incident (compared at both dates' precision).</summary>
+    public bool IsBeforeIncident(PartialDate start) =>
+        start.Latest is { } latest && IncidentOn is not null && IncidentDate.Earliest is { } incident && latest < incident;
+
+    internal void RequireNotBeforeIncident(PartialDate start)
+    {
+        if (IsBeforeIncident(start))
+        {
+            throw new DomainRuleException($"A stage cannot start before the incident ({IncidentDate}).");
+        }
+    }
+
+    private void RequireOwnParts(Stage? stage, Milestone? milestone)
     {
         if (stage is not null && !_stages.Contains(stage))
         {
@@ -134,36 +220,10 @@ public sealed class Case
             throw new DomainRuleException("A source can only be attached to a milestone of the same case.");
         }
 
-        var source = new Source(this, details, stage, milestone);
-        _sources.Add(source);
-        stage?.AttachSource(source);
-        milestone?.AttachSource(source);
-        Touch(nowUtc);
-        return source;
-    }
-
-    public void RecordConfidentialNotes(string? notes, DateTime nowUtc)
-    {
-        ConfidentialNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
-        Touch(nowUtc);
-    }
-
-    public void Archive(DateTime nowUtc)
-    {
-        IsArchived = true;
-        Touch(nowUtc);
-    }
-
-    public void Restore(DateTime nowUtc)
-    {
-        IsArchived = false;
-        Touch(nowUtc);
-    }
-
-    internal void Touch(DateTime nowUtc)
-    {
-        UpdatedAtUtc = nowUtc;
-        Version = Guid.NewGuid();
+        if (stage is not null && milestone is not null)
+        {
+            throw new DomainRuleException("A source is attached to a stage or to a milestone, not both.");
+        }
     }
 
     private void Apply(CaseParticulars particulars, DateTime nowUtc)

@@ -40,5 +40,17 @@ public sealed class Milestone
 
     public IReadOnlyCollection<Source> Sources => _sources;
 
+    public void Edit(string label, PartialDate date, string? notes, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        Label = label.Trim();
+        OccurredOn = date.Earliest;
+        Precision = date.Precision;
+        Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        Case.PartChanged(nowUtc);
+    }
+
     internal void AttachSource(Source source) => _sources.Add(source);
+
+    internal void DetachSource(Source source) => _sources.Remove(source);
 }

@@ -36,4 +36,16 @@ public sealed class Officer
 
     /// <summary>When the name became public (NX121: 8 March 2024), if it has.</summary>
     public DateOnly? PubliclyNamedOn { get; private set; }
+
+    /// <summary>Corrects the cipher, records or clears the restricted name, and notes an anonymity order or a public naming.</summary>
+    public void Edit(string cipher, string? realName, bool underAnonymityOrder, DateOnly? publiclyNamedOn, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cipher);
+        Case.RequireUniqueCipher(cipher, except: this);
+        Cipher = cipher.Trim().ToUpperInvariant();
+        RealName = string.IsNullOrWhiteSpace(realName) ? null : realName.Trim();
+        UnderAnonymityOrder = underAnonymityOrder;
+        PubliclyNamedOn = publiclyNamedOn;
+        Case.PartChanged(nowUtc);
+    }
 }

@@ -13,18 +13,9 @@ public sealed class Source
 
     internal Source(Case owner, SourceDetails details, Stage? stage, Milestone? milestone)
     {
-        if (details.Url is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new DomainRuleException("A source URL must be an absolute http or https address.");
-        }
-
         Case = owner;
-        Stage = stage;
-        Milestone = milestone;
-        Url = url.ToString();
-        Publisher = string.IsNullOrWhiteSpace(details.Publisher) ? url.Host.Replace("www.", string.Empty, StringComparison.OrdinalIgnoreCase) : details.Publisher.Trim();
-        PublishedOn = details.PublishedOn;
-        Quote = string.IsNullOrWhiteSpace(details.Quote) ? null : details.Quote.Trim();
+        Url = string.Empty;
+        Apply(details, stage, milestone);
     }
 
     public int Id { get; private set; }
@@ -48,4 +39,31 @@ public sealed class Source
     public DateOnly? PublishedOn { get; private set; }
 
     public string? Quote { get; private set; }
+
+    internal void Apply(SourceDetails details, Stage? stage, Milestone? milestone)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (details.Url is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new DomainRuleException("A source URL must be an absolute http or https address.");
+        }
+
+        // The navigation sets the key of an attached part; a detached part's key is cleared here even when its
+        // navigation was never loaded.
+        Stage = stage;
+        Milestone = milestone;
+        if (stage is null)
+        {
+            StageId = null;
+        }
+
+        if (milestone is null)
+        {
+            MilestoneId = null;
+        }
+        Url = url.ToString();
+        Publisher = string.IsNullOrWhiteSpace(details.Publisher) ? url.Host.Replace("www.", string.Empty, StringComparison.OrdinalIgnoreCase) : details.Publisher.Trim();
+        PublishedOn = details.PublishedOn;
+        Quote = string.IsNullOrWhiteSpace(details.Quote) ? null : details.Quote.Trim();
+    }
 }

@@ -18,13 +18,14 @@ public sealed class Stage
         Case = null!;
     }
 
-    internal Stage(Case owner, StageKind kind, string label, PartialDate start, PartialDate? end, string? outcome)
+    internal Stage(Case owner, StageKind kind, string label, PartialDate start, PartialDate? end, string? outcome, string? notes = null)
     {
         Case = owner;
         Kind = kind;
         Label = label.Trim();
         SetDates(start, end);
         Outcome = string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim();
+        Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
         Version = Guid.NewGuid();
     }
 
@@ -79,6 +80,25 @@ public sealed class Stage
         Outcome = string.IsNullOrWhiteSpace(outcome) ? Outcome : outcome.Trim();
         Touch(nowUtc);
     }
+
+    /// <summary>Changes everything a caseworker records about the stage; a null <paramref name="end"/> means it is still running.</summary>
+    public void Edit(StageKind kind, string label, PartialDate start, PartialDate? end, string? outcome, string? notes, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainRuleException("Choose a stage kind from the list.");
+        }
+
+        SetDates(start, end);
+        Kind = kind;
+        Label = label.Trim();
+        Outcome = string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim();
+        Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        Touch(nowUtc);
+    }
+
+    internal void DetachSource(Source source) => _sources.Remove(source);
 
     /// <summary>
     /// Records a pause from <paramref name="from"/> (the first day not counted) until <paramref name="until"/> (the day the
@@ -197,6 +217,8 @@ public sealed class Stage
             throw new DomainRuleException("A stage cannot end before it starts.");
         }
 
+        Case?.RequireNotBeforeIncident(start);
+
         StartOn = start.Earliest;
         StartPrecision = start.Precision;
         HasEnded = end is not null;
@@ -207,6 +229,6 @@ public sealed class Stage
     private void Touch(DateTime nowUtc)
     {
         Version = Guid.NewGuid();
-        Case.Touch(nowUtc);
+        Case.PartChanged(nowUtc);
     }
 }

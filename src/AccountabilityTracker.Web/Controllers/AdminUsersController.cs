@@ -38,19 +38,19 @@ public sealed class AdminUsersController(IMediator mediator) : Controller
     }
 
     [HttpPost("{id}/roles")]
-    public Task<IActionResult> SetRoles(string id, string[]? roles, CancellationToken cancellationToken) =>
+    public Task<IActionResult> SetRoles([FromRoute] string id, string[]? roles, CancellationToken cancellationToken) =>
         SendAndReturnAsync(new SetUserRoles.Command(id, roles ?? []), "Roles saved.", cancellationToken);
 
     [HttpPost("{id}/lock")]
-    public Task<IActionResult> Lock(string id, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Lock([FromRoute] string id, CancellationToken cancellationToken) =>
         SendAndReturnAsync(new SetUserLock.Command(id, Locked: true), "Account locked.", cancellationToken);
 
     [HttpPost("{id}/unlock")]
-    public Task<IActionResult> Unlock(string id, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Unlock([FromRoute] string id, CancellationToken cancellationToken) =>
         SendAndReturnAsync(new SetUserLock.Command(id, Locked: false), "Account unlocked.", cancellationToken);
 
     [HttpPost("{id}/password")]
-    public Task<IActionResult> ResetPassword(string id, string? password, CancellationToken cancellationToken) =>
+    public Task<IActionResult> ResetPassword([FromRoute] string id, string? password, CancellationToken cancellationToken) =>
         SendAndReturnAsync(new ResetPassword.Command(id, password ?? string.Empty), "Password reset. Tell the user the new password out of band.", cancellationToken);
 
     /// <summary>Actions on the user list report back on the list itself: a notice, or the errors in plain words.</summary>

@@ -18,14 +18,14 @@ public sealed class LimitRulesController(IMediator mediator) : Controller
         View(await mediator.Send(new ListLimitRules.Query(), cancellationToken));
 
     [HttpGet("{key}")]
-    public async Task<IActionResult> Edit(string key, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit([FromRoute] string key, CancellationToken cancellationToken)
     {
         var rule = await mediator.Send(new GetLimitRule.Query(key), cancellationToken);
         return rule is null ? NotFound() : View(LimitRuleForm.From(rule));
     }
 
     [HttpPost("{key}")]
-    public async Task<IActionResult> Edit(string key, LimitRuleForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit([FromRoute] string key, LimitRuleForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var rule = await mediator.Send(new GetLimitRule.Query(key), cancellationToken);

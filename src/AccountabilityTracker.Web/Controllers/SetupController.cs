@@ -14,11 +14,11 @@ namespace AccountabilityTracker.Web.Controllers;
 public sealed class SetupController(IMediator mediator) : Controller
 {
     [HttpGet("")]
-    public IActionResult Create(string token) => View(new SetupInput());
+    public IActionResult Create([FromRoute] string token) => View(new SetupInput());
 
     [HttpPost("")]
     [EnableRateLimiting(SecurityRegistration.SignInRateLimit)]
-    public async Task<IActionResult> Create(string token, SetupInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([FromRoute] string token, SetupInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         try

@@ -15,7 +15,7 @@ public sealed class StageClocksController(IMediator mediator) : Controller
 {
     [Authorize(Policy = Policies.ReadCases)]
     [HttpGet("clock")]
-    public async Task<IActionResult> Show(int caseId, int stageId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show([FromRoute] int caseId, [FromRoute] int stageId, CancellationToken cancellationToken)
     {
         var clock = await mediator.Send(new GetStageClock.Query(caseId, stageId), cancellationToken);
         return clock is null ? NotFound() : View(new StageClockPage<ResumeForm>(clock, new ResumeForm()));
@@ -23,7 +23,7 @@ public sealed class StageClocksController(IMediator mediator) : Controller
 
     [Authorize(Policy = Policies.EditCases)]
     [HttpPost("resume")]
-    public async Task<IActionResult> Resume(int caseId, int stageId, [Bind(Prefix = "Form")] ResumeForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Resume([FromRoute] int caseId, [FromRoute] int stageId, [Bind(Prefix = "Form")] ResumeForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         try
@@ -39,12 +39,12 @@ public sealed class StageClocksController(IMediator mediator) : Controller
 
     [Authorize(Policy = Policies.EditCases)]
     [HttpGet("pauses/new")]
-    public Task<IActionResult> Pause(int caseId, int stageId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Pause([FromRoute] int caseId, [FromRoute] int stageId, CancellationToken cancellationToken) =>
         ShowFormAsync(nameof(Pause), caseId, stageId, new PauseForm(), cancellationToken);
 
     [Authorize(Policy = Policies.EditCases)]
     [HttpPost("pauses/new")]
-    public async Task<IActionResult> Pause(int caseId, int stageId, [Bind(Prefix = "Form")] PauseForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Pause([FromRoute] int caseId, [FromRoute] int stageId, [Bind(Prefix = "Form")] PauseForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         try
@@ -61,12 +61,12 @@ public sealed class StageClocksController(IMediator mediator) : Controller
 
     [Authorize(Policy = Policies.EditCases)]
     [HttpGet("extensions/new")]
-    public Task<IActionResult> Extend(int caseId, int stageId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Extend([FromRoute] int caseId, [FromRoute] int stageId, CancellationToken cancellationToken) =>
         ShowFormAsync(nameof(Extend), caseId, stageId, new ExtensionForm(), cancellationToken);
 
     [Authorize(Policy = Policies.EditCases)]
     [HttpPost("extensions/new")]
-    public async Task<IActionResult> Extend(int caseId, int stageId, [Bind(Prefix = "Form")] ExtensionForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Extend([FromRoute] int caseId, [FromRoute] int stageId, [Bind(Prefix = "Form")] ExtensionForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         try

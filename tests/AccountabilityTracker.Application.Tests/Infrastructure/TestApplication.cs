@@ -108,4 +108,6 @@ public sealed class TestCurrentUser : ICurrentUser
     public string Name { get; set; } = "test-user";
 
     public bool CanSeeRestricted { get; set; }
+
+    public bool IsAdministrator { get; set; }
 }

@@ -23,15 +23,18 @@ public class StageClockRulesTests
     }
 
     [Fact]
-    public void Changing_the_clock_renews_the_concurrency_tokens()
+    public void Changing_the_clock_renews_the_stage_token_and_marks_the_case_updated()
     {
         var stage = Running();
         var before = (stage.Version, stage.Case.Version);
+        var later = Now.AddHours(1);
 
-        stage.Pause(new DateOnly(2024, 2, 1), null, "reason", Now);
+        stage.Pause(new DateOnly(2024, 2, 1), null, "reason", later);
 
+        // A change to a part of the case does not refuse a colleague's edit of the case's own fields.
         Assert.NotEqual(before.Item1, stage.Version);
-        Assert.NotEqual(before.Item2, stage.Case.Version);
+        Assert.Equal(before.Item2, stage.Case.Version);
+        Assert.Equal(later, stage.Case.UpdatedAtUtc);
     }
 
     [Theory]

@@ -61,6 +61,32 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["StageClocks.Pause POST"] = Editors(),
         ["StageClocks.Extend GET"] = Editors(),
         ["StageClocks.Extend POST"] = Editors(),
+        ["Cases.History GET"] = Readers(),
+        ["Cases.Create GET"] = Editors(),
+        ["Cases.Create POST"] = Editors(),
+        ["Cases.Edit GET"] = Editors(),
+        ["Cases.Edit POST"] = Editors(),
+        ["Cases.Archive POST"] = Editors(),
+        ["Stages.Create GET"] = Editors(),
+        ["Stages.Create POST"] = Editors(),
+        ["Stages.Edit GET"] = Editors(),
+        ["Stages.Edit POST"] = Editors(),
+        ["Stages.Close GET"] = Editors(),
+        ["Stages.Close POST"] = Editors(),
+        ["Milestones.Create GET"] = Editors(),
+        ["Milestones.Create POST"] = Editors(),
+        ["Milestones.Edit GET"] = Editors(),
+        ["Milestones.Edit POST"] = Editors(),
+        ["Officers.Create GET"] = Editors(),
+        ["Officers.Create POST"] = Editors(),
+        ["Officers.Edit GET"] = Editors(),
+        ["Officers.Edit POST"] = Editors(),
+        ["Sources.Create GET"] = Editors(),
+        ["Sources.Create POST"] = Editors(),
+        ["Sources.Edit GET"] = Editors(),
+        ["Sources.Edit POST"] = Editors(),
+        ["AdminArchive.Index GET"] = [Roles.Administrator],
+        ["AdminArchive.Restore POST"] = [Roles.Administrator],
     };
 
     /// <summary>Status an allowed GET answers with when it is not 200 by design.</summary>
@@ -82,11 +108,20 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
     public async Task Each_caller_gets_exactly_what_the_matrix_allows()
     {
         await factory.EnsureTestUsersAsync();
-        var (caseId, stageId) = await factory.WithServicesAsync(async s =>
+        var parts = await factory.WithServicesAsync(async s =>
         {
-            var inquest = await s.GetRequiredService<TrackerDbContext>().Stages
-                .FirstAsync(st => st.Case.ExternalId == "chris-kaba-2022" && st.Kind == StageKind.Inquest && !st.HasEnded);
-            return (inquest.CaseId, inquest.Id);
+            var db = s.GetRequiredService<TrackerDbContext>();
+            var inquest = await db.Stages.FirstAsync(st => st.Case.ExternalId == "chris-kaba-2022" && st.Kind == StageKind.Inquest && !st.HasEnded);
+            var caseId = inquest.CaseId;
+            return new Dictionary<string, int>(StringComparer.Ordinal)
+            {
+                ["{id:int}"] = caseId,
+                ["{caseId:int}"] = caseId,
+                ["{stageId:int}"] = inquest.Id,
+                ["{milestoneId:int}"] = await db.Milestones.Where(x => x.CaseId == caseId).Select(x => x.Id).FirstAsync(),
+                ["{officerId:int}"] = await db.Officers.Where(x => x.CaseId == caseId).Select(x => x.Id).FirstAsync(),
+                ["{sourceId:int}"] = await db.Sources.Where(x => x.CaseId == caseId).Select(x => x.Id).FirstAsync(),
+            };
         });
         var userId = await factory.WithServicesAsync(async s => (await s.GetRequiredService<UserManager<TrackerUser>>().FindByEmailAsync(TestUsers.EmailFor(null)))!.Id);
         var failures = new List<string>();
@@ -97,10 +132,7 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
             using var client = caller == Anonymous ? factory.CreateAnonymousClient() : await factory.CreateClientForAsync(caller == NoRole ? null : caller);
             foreach (var (key, method, template) in Actions())
             {
-                var path = "/" + template
-                    .Replace("{id:int}", caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                    .Replace("{caseId:int}", caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                    .Replace("{stageId:int}", stageId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                var path = "/" + parts.Aggregate(template, (t, part) => t.Replace(part.Key, part.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
                     .Replace("{key}", "Inquest", StringComparison.Ordinal)
                     .Replace("{format:regex(^(csv|xlsx|json)$)}", "csv", StringComparison.Ordinal)
                     .Replace("{id}", userId, StringComparison.Ordinal)

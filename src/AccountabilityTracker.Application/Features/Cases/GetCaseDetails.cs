@@ -36,9 +36,9 @@ public static class GetCaseDetails
         ClockView CaseClock);
 
     /// <summary>An officer as the current user may see them: <see cref="RealName"/> is null unless the role allows it.</summary>
-    public sealed record OfficerView(string Cipher, string? RealName, bool UnderAnonymityOrder, DateOnly? PubliclyNamedOn);
+    public sealed record OfficerView(int Id, string Cipher, string? RealName, bool UnderAnonymityOrder, DateOnly? PubliclyNamedOn);
 
-    public sealed record SourceView(string Url, string? Publisher, DateOnly? PublishedOn, string? Quote);
+    public sealed record SourceView(int Id, string Url, string? Publisher, DateOnly? PublishedOn, string? Quote);
 
     public enum EntryType
     {
@@ -76,7 +76,8 @@ public static class GetCaseDetails
                 .Include(c => c.Officers)
                 .Include(c => c.Sources)
                 .SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken);
-            if (found is null)
+            // An archived case is out of sight: only an administrator (who can restore it) may open it.
+            if (found is null || (found.IsArchived && !currentUser.IsAdministrator))
             {
                 return null;
             }
@@ -100,7 +101,7 @@ public static class GetCaseDetails
 
             var officers = found.Officers
                 .OrderBy(o => o.Cipher, StringComparer.Ordinal)
-                .Select(o => new OfficerView(o.Cipher, currentUser.CanSeeRestricted ? o.RealName : null, o.UnderAnonymityOrder, o.PubliclyNamedOn))
+                .Select(o => new OfficerView(o.Id, o.Cipher, currentUser.CanSeeRestricted ? o.RealName : null, o.UnderAnonymityOrder, o.PubliclyNamedOn))
                 .ToList();
             var caseSources = ToViews(found.Sources.Where(s => s.StageId is null && s.MilestoneId is null));
 
@@ -119,6 +120,6 @@ public static class GetCaseDetails
         }
 
         private static List<SourceView> ToViews(IEnumerable<Source> sources) =>
-            sources.OrderBy(s => s.Id).Select(s => new SourceView(s.Url, s.Publisher, s.PublishedOn, s.Quote)).ToList();
+            sources.OrderBy(s => s.Id).Select(s => new SourceView(s.Id, s.Url, s.Publisher, s.PublishedOn, s.Quote)).ToList();
     }
 }

@@ -23,8 +23,8 @@ public sealed class ListOverdueTests : IAsyncLifetime
             met.WithStage(StageKind.CpsDecision, PartialDate.OnDay(Today.AddDays(-100)), label: "CPS 100 days in");   // 3 months ≈ 92 days: overdue 8
             met.WithStage(StageKind.CpsDecision, PartialDate.OnDay(Today.AddDays(-80)), label: "CPS 80 days in");     // approaching (80 / 92)
             met.WithStage(StageKind.CpsDecision, PartialDate.OnDay(Today.AddDays(-10)), label: "CPS 10 days in");     // too recent: not even read
-            met.WithStage(StageKind.Other, PartialDate.OnDay(2001, 1, 1), label: "No rule for Other");                // kind with no rule: not read
-            met.WithStage(StageKind.CriminalTrial, PartialDate.OnDay(2001, 1, 1), PartialDate.OnDay(2001, 6, 1), label: "Ended");
+            met.WithStage(StageKind.Other, PartialDate.OnDay(2026, 1, 6), label: "No rule for Other");                // kind with no rule: not read
+            met.WithStage(StageKind.CriminalTrial, PartialDate.OnDay(2026, 1, 6), PartialDate.OnDay(2026, 6, 1), label: "Ended");
 
             var kent = CaseBuilder.Build("ATC-2026-0002", "Kent case", PartialDate.OnDay(2026, 2, 1), force: Forces.All.First(f => f.StartsWith("Kent", StringComparison.Ordinal)));
             kent.WithStage(StageKind.Inquest, PartialDate.OnDay(Today.AddMonths(-7)), label: "Kent inquest");         // 6 months: overdue about a month
@@ -32,7 +32,7 @@ public sealed class ListOverdueTests : IAsyncLifetime
             var monthOnly = CaseBuilder.Build("ATC-2026-0003", "Month-precision case", PartialDate.OnDay(2026, 1, 1));
             monthOnly.WithStage(StageKind.CpsDecision, PartialDate.InMonth(2026, 8), label: "CPS from August 2026"); // 1 Aug → overdue, 31 Aug → approaching
 
-            var archived = CaseBuilder.Build("ATC-2026-0004", "Archived case", PartialDate.OnDay(2026, 1, 1));
+            var archived = CaseBuilder.Build("ATC-2026-0004", "Archived case", PartialDate.OnDay(2019, 12, 31));
             archived.WithStage(StageKind.CpsDecision, PartialDate.OnDay(2020, 1, 1), label: "Archived CPS");
             archived.Archive(DateTime.UtcNow);
 

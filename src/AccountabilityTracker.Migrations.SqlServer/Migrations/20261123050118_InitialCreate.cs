@@ -439,6 +439,61 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "CaseHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<int>(type: "int", nullable: false),
+                    Part = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    StageId = table.Column<int>(type: "int", nullable: true),
+                    MilestoneId = table.Column<int>(type: "int", nullable: true),
+                    OfficerId = table.Column<int>(type: "int", nullable: true),
+                    SourceId = table.Column<int>(type: "int", nullable: true),
+                    Change = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    OldValue = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    NewValue = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    IsRestricted = table.Column<bool>(type: "bit", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseHistory_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseHistory_Milestones_MilestoneId",
+                        column: x => x.MilestoneId,
+                        principalTable: "Milestones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseHistory_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseHistory_Sources_SourceId",
+                        column: x => x.SourceId,
+                        principalTable: "Sources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseHistory_Stages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "Stages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -477,6 +532,31 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 column: "NormalizedUserName",
                 unique: true,
                 filter: "[NormalizedUserName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseHistory_CaseId_OccurredAtUtc",
+                table: "CaseHistory",
+                columns: new[] { "CaseId", "OccurredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseHistory_MilestoneId",
+                table: "CaseHistory",
+                column: "MilestoneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseHistory_OfficerId",
+                table: "CaseHistory",
+                column: "OfficerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseHistory_SourceId",
+                table: "CaseHistory",
+                column: "SourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseHistory_StageId",
+                table: "CaseHistory",
+                column: "StageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_ExternalId",
@@ -599,6 +679,9 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CaseHistory");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -608,16 +691,10 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 name: "LimitRules");
 
             migrationBuilder.DropTable(
-                name: "Officers");
-
-            migrationBuilder.DropTable(
                 name: "SecurityAudit");
 
             migrationBuilder.DropTable(
                 name: "SetupTokens");
-
-            migrationBuilder.DropTable(
-                name: "Sources");
 
             migrationBuilder.DropTable(
                 name: "StageExtensions");
@@ -630,6 +707,12 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Officers");
+
+            migrationBuilder.DropTable(
+                name: "Sources");
 
             migrationBuilder.DropTable(
                 name: "Milestones");

@@ -1,0 +1,28 @@
+using AccountabilityTracker.Application.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityTracker.Application.Features.Cases;
+
+/// <summary>Archives a case instead of deleting it: it leaves lists and reports; an administrator can restore it.</summary>
+public static class ArchiveCase
+{
+    /// <summary>True when an active case was archived; false when there is no such active case.</summary>
+    public sealed record Command(int Id) : IRequest<bool>;
+
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time) : IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var found = await db.Cases.SingleOrDefaultAsync(c => c.Id == request.Id && !c.IsArchived, cancellationToken);
+            if (found is null)
+            {
+                return false;
+            }
+
+            found.Archive(time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Features.Sources;
+using AccountabilityTracker.Application.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityTracker.Application.Features.Stages;
+
+/// <summary>Adds a stage to an active case, with the source it comes from if given (one form, so a rep logs both in a minute).</summary>
+public static class AddStage
+{
+    /// <summary>Returns the new stage's id, or null when there is no such active case.</summary>
+    public sealed record Command : StageFields, ISourceFields, IRequest<int?>
+    {
+        public int CaseId { get; init; }
+
+        public string? SourceUrl { get; init; }
+
+        public string? SourcePublisher { get; init; }
+
+        public string? SourcePublishedOn { get; init; }
+
+        public string? SourceQuote { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider time)
+        {
+            Include(new StageFieldsRules(time));
+            Include(new SourceFieldsRules(time, required: false));
+        }
+    }
+
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time) : IRequestHandler<Command, int?>
+    {
+        public async Task<int?> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var owner = await db.Cases.SingleOrDefaultAsync(c => c.Id == request.CaseId && !c.IsArchived, cancellationToken);
+            if (owner is null)
+            {
+                return null;
+            }
+
+            request.RequireStartAfterIncident(owner);
+            var now = time.GetUtcNow().UtcDateTime;
+            var stage = owner.AddStage(request.Kind!.Value, request.LabelOrKind, request.Start, request.End, request.Outcome, now, request.Notes);
+
+            if (SourceInput.Details(request) is { } source)
+            {
+                owner.AddSource(source, now, stage);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return stage.Id;
+        }
+    }
+}

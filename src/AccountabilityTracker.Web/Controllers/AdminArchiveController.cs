@@ -1,0 +1,29 @@
+using AccountabilityTracker.Application.Features.Cases;
+using AccountabilityTracker.Application.Security;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AccountabilityTracker.Web.Controllers;
+
+/// <summary>Administrators find archived cases and restore them; nothing is ever hard-deleted.</summary>
+[Authorize(Policy = Policies.Administer)]
+[Route("admin/archived-cases")]
+public sealed class AdminArchiveController(IMediator mediator) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] ListArchivedCases.Query query, CancellationToken cancellationToken) =>
+        View(await mediator.Send(query, cancellationToken));
+
+    [HttpPost("{id:int}/restore")]
+    public async Task<IActionResult> Restore([FromRoute] int id, CancellationToken cancellationToken)
+    {
+        if (!await mediator.Send(new RestoreCase.Command(id), cancellationToken))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = "Case restored: it is back in the case list and reports.";
+        return RedirectToAction(nameof(CasesController.Details), "Cases", new { id });
+    }
+}

@@ -1,0 +1,59 @@
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Domain;
+using AccountabilityTracker.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AccountabilityTracker.Web.Controllers;
+
+/// <summary>
+/// The one way a case form is submitted: a form that did not bind (hostile input) or that the use case refuses is shown
+/// again with each message beside its field, and nothing is saved; a stale edit is shown with what is stored now.
+/// </summary>
+public abstract class CaseFormController : Controller
+{
+    protected async Task<IActionResult> SubmitAsync<TForm>(
+        TForm form,
+        Func<Task<bool>> send,
+        Func<IActionResult> saved,
+        Func<TForm, IActionResult> redisplay,
+        Func<TForm, Guid, TForm>? withCurrentVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        ArgumentNullException.ThrowIfNull(saved);
+        ArgumentNullException.ThrowIfNull(redisplay);
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddModelError(string.Empty, "Some values could not be read. Check the fields marked below; nothing was saved.");
+            return redisplay(form);
+        }
+
+        try
+        {
+            return await send() ? saved() : NotFound();
+        }
+        catch (EditConflictException conflict) when (withCurrentVersion is not null)
+        {
+            ModelState.AddRequestErrors(conflict);
+
+            // The hidden version now holds what is stored, so saving again is a deliberate choice to overwrite it.
+            ModelState.Remove("Version");
+            return redisplay(withCurrentVersion(form, conflict.CurrentVersion));
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddRequestErrors(invalid);
+            return redisplay(form);
+        }
+        catch (DomainRuleException broken)
+        {
+            ModelState.AddModelError(string.Empty, broken.Message);
+            return redisplay(form);
+        }
+    }
+
+    protected IActionResult ToCase(int caseId, string notice, string? fragment = null)
+    {
+        TempData["Notice"] = notice;
+        return RedirectToAction(nameof(CasesController.Details), "Cases", new { id = caseId }, fragment);
+    }
+}
