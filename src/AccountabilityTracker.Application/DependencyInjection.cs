@@ -22,6 +22,7 @@ public static class DependencyInjection
             services.AddTransient(service, implementation);
         }
 
+        services.AddSingleton<Import.ImportProgress>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Transient, includeInternalTypes: true);
 
         // First registered is outermost: log, then validate, then handle.
