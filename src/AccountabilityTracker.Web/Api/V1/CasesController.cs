@@ -14,7 +14,6 @@ namespace AccountabilityTracker.Web.Api.V1;
 /// </summary>
 [ApiController]
 [Route("api/v1/cases")]
-[Produces("application/json")]
 [Authorize(AuthenticationSchemes = ApiAuthentication.Scheme, Policy = Policies.ReadCases)]
 [ApiAntiforgery]
 public sealed class CasesController(IMediator mediator) : ControllerBase

@@ -10,7 +10,6 @@ namespace AccountabilityTracker.Web.Api.V1;
 /// <summary>Clock status across cases: the running stages (and cases) overdue or approaching their limit.</summary>
 [ApiController]
 [Route("api/v1/clocks")]
-[Produces("application/json")]
 [Authorize(AuthenticationSchemes = ApiAuthentication.Scheme, Policy = Policies.ReadCases)]
 [ApiAntiforgery]
 public sealed class ClocksController(IMediator mediator) : ControllerBase

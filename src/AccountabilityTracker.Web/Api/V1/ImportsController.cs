@@ -14,7 +14,6 @@ namespace AccountabilityTracker.Web.Api.V1;
 /// </summary>
 [ApiController]
 [Route("api/v1/imports")]
-[Produces("application/json")]
 [Authorize(AuthenticationSchemes = ApiAuthentication.Scheme, Policy = Policies.EditCases)]
 [ApiAntiforgery]
 public sealed class ImportsController(IMediator mediator) : ControllerBase

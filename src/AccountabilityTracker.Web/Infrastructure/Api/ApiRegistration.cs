@@ -34,6 +34,18 @@ public static class ApiRegistration
         services.AddOpenApi(DocumentName, options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true;
+            // Uploads are multipart (the consumes constraint is off so that 401/403 come first; say it here instead).
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ParameterDescriptions.Any(p => p.Type == typeof(IFormFile))
+                    && operation.RequestBody?.Content is { } content
+                    && content.Remove("application/x-www-form-urlencoded", out var form))
+                {
+                    content["multipart/form-data"] = form;
+                }
+
+                return Task.CompletedTask;
+            });
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
