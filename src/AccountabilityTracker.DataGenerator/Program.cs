@@ -10,9 +10,15 @@ using Microsoft.EntityFrameworkCore;
 // Usage:
 //   dotnet run --project src/AccountabilityTracker.DataGenerator -- json  <out.json> <cases> <stagesPerCase> [seed]
 //   dotnet run --project src/AccountabilityTracker.DataGenerator -- sqlite <tracker.db> <cases> <stagesPerCase> [seed]
+//   dotnet run --project src/AccountabilityTracker.DataGenerator -c Release -- import-timing <cases.json> [runs]
+if (args.Length >= 2 && args[0] == "import-timing")
+{
+    return await ImportTiming.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+}
+
 if (args.Length < 4 || args[0] is not ("json" or "sqlite"))
 {
-    await Console.Error.WriteLineAsync("usage: (json|sqlite) <path> <cases> <stagesPerCase> [seed]");
+    await Console.Error.WriteLineAsync("usage: (json|sqlite) <path> <cases> <stagesPerCase> [seed] | import-timing <cases.json> [runs]");
     return 2;
 }
 
