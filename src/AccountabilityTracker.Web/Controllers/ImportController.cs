@@ -26,6 +26,7 @@ public sealed class ImportController(IMediator mediator) : Controller
 
     [HttpPost("")]
     [RequestSizeLimit(ImportLimits.MaxRequestBytes)]
+    [UploadSizeGuard]
     [RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxRequestBytes)]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
     {

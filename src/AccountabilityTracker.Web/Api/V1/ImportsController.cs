@@ -1,6 +1,7 @@
 using AccountabilityTracker.Application.Features.Import;
 using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Web.Infrastructure;
 using AccountabilityTracker.Web.Infrastructure.Api;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +22,7 @@ public sealed class ImportsController(IMediator mediator) : ControllerBase
     /// <summary>Uploads a file and starts its dry run. Answers 202 with the job; nothing is imported yet.</summary>
     [HttpPost("")]
     [RequestSizeLimit(ImportLimits.MaxRequestBytes)]
+    [UploadSizeGuard]
     [RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxRequestBytes)]
     [ProducesResponseType<ApiImportAccepted>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]

@@ -134,6 +134,20 @@ public sealed class ApiBehaviourTests(TrackerAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task An_upload_over_the_64_MB_request_limit_is_a_413_problem_details_read_no_further()
+    {
+        using var client = ApiClient.WithToken(factory, await ApiClient.IssueTokenAsync(factory, Roles.Administrator));
+        var jobsBefore = await ApiClient.JobCountAsync(factory);
+
+        using var response = await client.PostAsync("/api/v1/imports", ApiClient.FileContent("huge.json", new byte[65 * 1024 * 1024]));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("limited to 20 MB", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal(jobsBefore, await ApiClient.JobCountAsync(factory));
+    }
+
+    [Fact]
     public async Task The_openapi_document_is_openapi_3_and_lists_every_api_endpoint_with_responses()
     {
         using var anonymous = factory.CreateAnonymousClient();

@@ -95,6 +95,19 @@ public sealed class ImportPagesTests(TrackerAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_upload_over_the_64_MB_request_limit_gets_the_file_too_large_page()
+    {
+        using var caseworker = await factory.CreateClientForAsync(Roles.Caseworker);
+
+        var response = await UploadAsync(caseworker, "huge.csv", new byte[65 * 1024 * 1024]);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("File too large", html, StringComparison.Ordinal);
+        Assert.Contains("import files are limited to 20.0 MB", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_csv_template_downloads_as_utf8_with_the_documented_header()
     {
         using var caseworker = await factory.CreateClientForAsync(Roles.Caseworker);
