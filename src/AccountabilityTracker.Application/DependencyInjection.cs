@@ -25,6 +25,8 @@ public static class DependencyInjection
             services.AddTransient(service, implementation);
         }
 
+        services.AddSingleton<Import.ImportProgress>();
+
         // Only validators of requests: the shared rule sets of a form (e.g. CaseFieldsRules) are included by them, not resolved.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Transient, IsRequestValidator, includeInternalTypes: true);
 

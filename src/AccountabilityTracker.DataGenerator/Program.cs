@@ -11,15 +11,21 @@ namespace AccountabilityTracker.DataGenerator;
 /// <summary>
 /// Writes a synthetic dataset. Usage:
 /// <c>dotnet run --project src/AccountabilityTracker.DataGenerator -- json &lt;out.json&gt; &lt;cases&gt; &lt;stagesPerCase&gt; [seed]</c> or
-/// <c>… -- sqlite &lt;tracker.db&gt; &lt;cases&gt; &lt;stagesPerCase&gt; [seed]</c>.
+/// <c>… -- sqlite &lt;tracker.db&gt; &lt;cases&gt; &lt;stagesPerCase&gt; [seed]</c>, or times imports:
+/// <c>dotnet run -c Release --project src/AccountabilityTracker.DataGenerator -- import-timing &lt;cases.json&gt; [runs]</c>.
 /// </summary>
 internal static class GeneratorProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length >= 2 && args[0] == "import-timing")
+        {
+            return await ImportTiming.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+        }
+
         if (args.Length < 4 || args[0] is not ("json" or "sqlite"))
         {
-            await Console.Error.WriteLineAsync("usage: (json|sqlite) <path> <cases> <stagesPerCase> [seed]");
+            await Console.Error.WriteLineAsync("usage: (json|sqlite) <path> <cases> <stagesPerCase> [seed] | import-timing <cases.json> [runs]");
             return 2;
         }
 

@@ -1,7 +1,10 @@
 using System.Globalization;
 using AccountabilityTracker.Application;
 using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Web.Infrastructure;
+using AccountabilityTracker.Web.Infrastructure.Api;
+using AccountabilityTracker.Web.Infrastructure.Imports;
 using Microsoft.AspNetCore.Mvc;
 using Serilog;
 
@@ -33,6 +36,14 @@ try
     builder.Services.AddTrackerSecurity(builder.Configuration);
     builder.Services.AddTrackerClocks(builder.Configuration);
     builder.Services.AddTrackerHealthChecks();
+    builder.Services.AddTrackerApi();
+    builder.Services.AddSingleton<ImportJobChannel>();
+    builder.Services.AddSingleton<IImportJobScheduler>(services => services.GetRequiredService<ImportJobChannel>());
+    builder.Services.AddHostedService<ImportWorker>();
+
+    // Kestrel's own cap stays at its 30 MB default; the upload endpoints raise theirs (ImportLimits.MaxRequestBytes) so a
+    // file over the 20 MB limit is read and answered with a clear message rather than a dropped connection.
+    builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 30L * 1024 * 1024);
     builder.Services.AddControllersWithViews(mvc =>
     {
         mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
@@ -45,11 +56,17 @@ try
     app.UseMiddleware<SecurityHeadersMiddleware>();
     if (!app.Environment.IsDevelopment())
     {
-        app.UseExceptionHandler("/error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseHsts();
     }
 
-    app.UseStatusCodePagesWithReExecute("/error/{0}");
+    // The API answers errors with ProblemDetails (JSON), the pages with an error page.
+    app.UseWhen(context => context.IsApiRequest(), api => api.UseExceptionHandler().UseStatusCodePages());
+    app.UseWhen(context => !context.IsApiRequest(), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
     app.UseSerilogRequestLogging();
     app.UseStaticFiles();
     app.UseRouting();
@@ -58,6 +75,7 @@ try
     app.UseAuthorization();
     app.UseMiddleware<MalformedFormMiddleware>();
     app.MapTrackerHealthChecks();
+    app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
     app.MapControllerRoute("default", "{controller=Cases}/{action=Index}/{id?}");
 
     await app.RunAsync();

@@ -56,7 +56,8 @@ public static partial class CaseFileMapper
         return (match.Groups["cipher"].Value, name, namedOn);
     }
 
-    public static Case ToCase(CaseFileEntry entry, string reference, DateTime nowUtc)
+    /// <summary>The case's descriptive fields as the entry gives them, with the defaults the format documents.</summary>
+    public static CaseParticulars ToParticulars(CaseFileEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var (force, unit) = SplitForce(entry.Force);
@@ -64,7 +65,7 @@ public static partial class CaseFileMapper
             ? OperationCategory.CounterTerrorism
             : OperationCategory.OtherCriminalOperation);
         var title = entry.Title ?? string.Empty;
-        var particulars = new CaseParticulars(
+        return new CaseParticulars(
             title,
             entry.Subject ?? "not published",
             ToDate(entry.IncidentDate, entry.IncidentDatePrecision),
@@ -75,6 +76,12 @@ public static partial class CaseFileMapper
             ParseEnum(entry.Harm, title.Contains("fatal", StringComparison.OrdinalIgnoreCase) ? Harm.Fatal : Harm.Other),
             category,
             unit is null ? null : "Unit: " + unit);
+    }
+
+    public static Case ToCase(CaseFileEntry entry, string reference, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var particulars = ToParticulars(entry);
 
         var created = Case.Open(reference, particulars, nowUtc, entry.Id);
 
@@ -117,10 +124,13 @@ public static partial class CaseFileMapper
         return created;
     }
 
-    private static SourceDetails ToDetails(CaseFileSource source) =>
-        new(new Uri(source.Url ?? string.Empty, UriKind.RelativeOrAbsolute), source.Publisher, null, source.Quote);
+    public static SourceDetails ToDetails(CaseFileSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new(new Uri(source.Url ?? string.Empty, UriKind.RelativeOrAbsolute), source.Publisher, null, source.Quote);
+    }
 
-    private static TEnum ParseEnum<TEnum>(string? text, TEnum fallback)
+    public static TEnum ParseEnum<TEnum>(string? text, TEnum fallback)
         where TEnum : struct, Enum =>
         Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : fallback;
 

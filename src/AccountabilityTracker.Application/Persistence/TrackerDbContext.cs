@@ -1,4 +1,5 @@
 using AccountabilityTracker.Application.History;
+using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Clocks;
@@ -33,6 +34,12 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public DbSet<ImportJobContent> ImportJobContents => Set<ImportJobContent>();
 
     public DbSet<StagePause> StagePauses => Set<StagePause>();
 

@@ -15,4 +15,6 @@ public enum SecurityEventType
     TwoFactorDisabled = 11,
     FirstAdministratorCreated = 12,
     SetupLinkIssued = 13,
+    AccessTokenCreated = 14,
+    AccessTokenRevoked = 15,
 }

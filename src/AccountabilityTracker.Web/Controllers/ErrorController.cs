@@ -14,7 +14,8 @@ public sealed class ErrorController : Controller
     [Route("/error/{statusCode:int?}")]
     public IActionResult Show(int? statusCode)
     {
-        var code = statusCode ?? StatusCodes.Status500InternalServerError;
+        // After an exception the handler has already chosen the status (e.g. 413 for a body over Kestrel's limit).
+        var code = statusCode ?? (Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
         Response.StatusCode = code;
         ViewData["RequestId"] = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         return View("Show", code);

@@ -31,6 +31,45 @@ public sealed class ProfileController(IMediator mediator) : Controller
         }
     }
 
+    /// <summary>Personal access tokens for the API: list, create (shown once), revoke.</summary>
+    [HttpGet("tokens")]
+    public async Task<IActionResult> Tokens(CancellationToken cancellationToken) =>
+        View(new TokensViewModel(await mediator.Send(new ListAccessTokens.Query(), cancellationToken), new CreateTokenInput(), null));
+
+    [HttpPost("tokens")]
+    public async Task<IActionResult> CreateToken(CreateTokenInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CreateAccessToken.Result? created = null;
+        try
+        {
+            created = await mediator.Send(new CreateAccessToken.Command { Name = input.Name, LifetimeDays = input.LifetimeDays ?? 0 }, cancellationToken);
+            input = new CreateTokenInput();
+
+            // The token is in this response only: never cached, never in a redirect or TempData.
+            Response.Headers.CacheControl = "no-store";
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddRequestErrors(invalid);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        return View(nameof(Tokens), new TokensViewModel(await mediator.Send(new ListAccessTokens.Query(), cancellationToken), input, created));
+    }
+
+    [HttpPost("tokens/{id:int}/revoke")]
+    public async Task<IActionResult> RevokeToken(int id, CancellationToken cancellationToken)
+    {
+        if (!await mediator.Send(new RevokeAccessToken.Command(id), cancellationToken))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = "The token is revoked: calls with it are refused from now on.";
+        return RedirectToAction(nameof(Tokens));
+    }
+
     [HttpPost("password")]
     public async Task<IActionResult> ChangePassword(ChangePasswordInput input, CancellationToken cancellationToken)
     {
@@ -61,4 +100,13 @@ public sealed record ChangePasswordInput
     public string? CurrentPassword { get; init; }
 
     public string? Password { get; init; }
+}
+
+public sealed record TokensViewModel(IReadOnlyList<AccessTokenView> Tokens, CreateTokenInput Input, CreateAccessToken.Result? Created);
+
+public sealed record CreateTokenInput
+{
+    public string? Name { get; init; }
+
+    public int? LifetimeDays { get; init; } = CreateAccessToken.DefaultLifetimeDays;
 }

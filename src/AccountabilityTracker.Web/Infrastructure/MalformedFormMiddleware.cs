@@ -10,7 +10,9 @@ public sealed class MalformedFormMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Request.HasFormContentType)
+        // Only URL-encoded forms: multipart uploads (imports) are read by their endpoints under their own size limits.
+        if (context.Request.HasFormContentType
+            && context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
         {
             try
             {

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Web.Infrastructure.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -29,6 +30,8 @@ public static class SecurityRegistration
         services.AddIdentity<TrackerUser, IdentityRole>(TrackerIdentityOptions.Apply)
             .AddEntityFrameworkStores<TrackerDbContext>()
             .AddDefaultTokenProviders();
+
+        services.AddAuthentication().AddApiAuthentication();
 
         services.ConfigureApplicationCookie(cookie =>
         {

@@ -1,4 +1,5 @@
 using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Web.Infrastructure.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -8,7 +9,7 @@ namespace AccountabilityTracker.Web.Infrastructure;
 
 /// <summary>
 /// A request that failed validation and was not handled by its action (e.g. a bad page number in a link)
-/// gets a 400 page listing the messages, never a 500.
+/// gets a 400 page listing the messages, never a 500; on the API, a ValidationProblemDetails with the errors per field.
 /// </summary>
 public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata) : IExceptionFilter
 {
@@ -16,6 +17,17 @@ public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata) :
     {
         if (context.Exception is not RequestValidationException invalid)
         {
+            return;
+        }
+
+        if (context.HttpContext.IsApiRequest())
+        {
+            context.Result = new ObjectResult(ApiProblems.Validation(invalid))
+            {
+                StatusCode = StatusCodes.Status400BadRequest,
+                ContentTypes = { "application/problem+json" },
+            };
+            context.ExceptionHandled = true;
             return;
         }
 

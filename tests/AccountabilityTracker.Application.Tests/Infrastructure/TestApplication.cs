@@ -48,6 +48,8 @@ public sealed class TestApplication : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<ICurrentUser>(user)
+            .AddSingleton<RecordingImportScheduler>()
+            .AddSingleton<AccountabilityTracker.Application.Import.IImportJobScheduler>(provider => provider.GetRequiredService<RecordingImportScheduler>())
             .AddApplication()
             .AddDataProtection().Services
             .AddClocks(ShippedClockOptions())
@@ -101,6 +103,14 @@ public sealed class TestApplication : IAsyncDisposable
             File.Delete(_databasePath + suffix);
         }
     }
+}
+
+/// <summary>Records scheduled import jobs; tests run them themselves through RunImportJob, with no background thread.</summary>
+public sealed class RecordingImportScheduler : AccountabilityTracker.Application.Import.IImportJobScheduler
+{
+    public List<int> Scheduled { get; } = [];
+
+    public void Schedule(int jobId) => Scheduled.Add(jobId);
 }
 
 public sealed class TestCurrentUser : ICurrentUser

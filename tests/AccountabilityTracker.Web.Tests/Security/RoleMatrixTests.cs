@@ -1,9 +1,11 @@
 using System.Net;
+using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ActionConstraints;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -87,6 +89,21 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["Sources.Edit POST"] = Editors(),
         ["AdminArchive.Index GET"] = [Roles.Administrator],
         ["AdminArchive.Restore POST"] = [Roles.Administrator],
+        ["Import.Index GET"] = Editors(),
+        ["Import.Upload POST"] = Editors(),
+        ["Import.Show GET"] = Editors(),
+        ["Import.Confirm POST"] = Editors(),
+        ["Import.Template GET"] = Editors(),
+        ["Profile.Tokens GET"] = AnySignedIn(),
+        ["Profile.CreateToken POST"] = AnySignedIn(),
+        ["Profile.RevokeToken POST"] = AnySignedIn(),
+        ["Api.Cases.List GET"] = Readers(),
+        ["Api.Cases.Get GET"] = Readers(),
+        ["Api.Cases.StageClock GET"] = Readers(),
+        ["Api.Clocks.Overdue GET"] = Readers(),
+        ["Api.Imports.Start POST"] = Editors(),
+        ["Api.Imports.Get GET"] = Editors(),
+        ["Api.Imports.Commit POST"] = Editors(),
     };
 
     /// <summary>Status an allowed GET answers with when it is not 200 by design.</summary>
@@ -124,6 +141,15 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
             };
         });
         var userId = await factory.WithServicesAsync(async s => (await s.GetRequiredService<UserManager<TrackerUser>>().FindByEmailAsync(TestUsers.EmailFor(null)))!.Id);
+        var importJobId = await factory.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<TrackerDbContext>();
+            var job = new ImportJob("matrix.json", ImportFormat.Json, 2, "matrix", DateTime.UtcNow);
+            db.ImportJobs.Add(job);
+            db.ImportJobContents.Add(new ImportJobContent(job, "[]"u8.ToArray()));
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
         var failures = new List<string>();
 
         foreach (var caller in Callers)
@@ -132,7 +158,11 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
             using var client = caller == Anonymous ? factory.CreateAnonymousClient() : await factory.CreateClientForAsync(caller == NoRole ? null : caller);
             foreach (var (key, method, template) in Actions())
             {
-                var path = "/" + parts.Aggregate(template, (t, part) => t.Replace(part.Key, part.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+                var isApi = key.StartsWith("Api.", StringComparison.Ordinal);
+                var routeValues = key.StartsWith("Import.", StringComparison.Ordinal) || key.StartsWith("Api.Imports.", StringComparison.Ordinal)
+                    ? new Dictionary<string, int>(parts, StringComparer.Ordinal) { ["{id:int}"] = importJobId }
+                    : parts;
+                var path = "/" + routeValues.Aggregate(template, (t, part) => t.Replace(part.Key, part.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
                     .Replace("{key}", "Inquest", StringComparison.Ordinal)
                     .Replace("{format:regex(^(csv|xlsx|json)$)}", "csv", StringComparison.Ordinal)
                     .Replace("{id}", userId, StringComparison.Ordinal)
@@ -143,14 +173,15 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
                 // from the antiforgery check and nothing runs, while a refused one gets 403 or the sign-in redirect.
                 using var response = method == "GET" ? await client.GetAsync(path) : await client.PostAsync(path, new FormUrlEncodedContent([]));
                 var allowed = Matrix[key].Contains(caller) || (caller != Anonymous && Matrix[key].Contains(NoRole));
+                // The API never redirects: an anonymous call gets 401 (a script cannot follow a sign-in page).
                 var expected = !allowed
-                    ? (caller == Anonymous ? HttpStatusCode.Redirect : HttpStatusCode.Forbidden)
+                    ? (caller == Anonymous ? (isApi ? HttpStatusCode.Unauthorized : HttpStatusCode.Redirect) : HttpStatusCode.Forbidden)
                     : method == "GET" ? AllowedStatus.GetValueOrDefault(key, HttpStatusCode.OK) : HttpStatusCode.BadRequest;
                 if (response.StatusCode != expected)
                 {
                     failures.Add($"{caller} {method} {path} ({key}): expected {(int)expected}, got {(int)response.StatusCode}");
                 }
-                else if (!allowed && caller == Anonymous && response.Headers.Location?.AbsolutePath != "/account/login")
+                else if (!allowed && caller == Anonymous && !isApi && response.Headers.Location?.AbsolutePath != "/account/login")
                 {
                     failures.Add($"{caller} {method} {path}: redirected to {response.Headers.Location} instead of sign-in");
                 }
@@ -190,7 +221,9 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
             .SelectMany(a =>
             {
                 var methods = a.ActionConstraints?.OfType<HttpMethodActionConstraint>().SelectMany(c => c.HttpMethods).ToList() ?? [];
-                return (methods.Count == 0 ? ["GET"] : methods).Select(m => ($"{a.ControllerName}.{a.ActionName} {m}", m, a.AttributeRouteInfo?.Template ?? string.Empty));
+                // API controllers share names with page controllers (Cases): their rows start with "Api.".
+                var prefix = a.ControllerTypeInfo.IsDefined(typeof(ApiControllerAttribute), inherit: true) ? "Api." : string.Empty;
+                return (methods.Count == 0 ? ["GET"] : methods).Select(m => ($"{prefix}{a.ControllerName}.{a.ActionName} {m}", m, a.AttributeRouteInfo?.Template ?? string.Empty));
             })
             .DistinctBy(a => a.Item1)
             .ToList();

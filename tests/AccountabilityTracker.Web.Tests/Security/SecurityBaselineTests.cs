@@ -163,7 +163,7 @@ public sealed class SecurityBaselineTests(TrackerAppFactory factory) : IClassFix
     {
         using var client = await factory.CreateClientForAsync(Roles.Administrator);
 
-        foreach (var path in new[] { "/cases", "/admin/users", "/admin/audit", "/profile" })
+        foreach (var path in new[] { "/cases", "/admin/users", "/admin/audit", "/profile", "/profile/tokens", "/import" })
         {
             var html = await client.GetStringAsync(path);
             Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)[^>]*>", html);

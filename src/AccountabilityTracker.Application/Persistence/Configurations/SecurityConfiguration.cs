@@ -36,3 +36,18 @@ internal sealed class TrackerUserConfiguration : IEntityTypeConfiguration<Tracke
         builder.Property(u => u.DisplayName).HasMaxLength(TextLimits.PersonName);
     }
 }
+
+internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguration<PersonalAccessToken>
+{
+    public void Configure(EntityTypeBuilder<PersonalAccessToken> builder)
+    {
+        builder.ToTable("PersonalAccessTokens");
+        builder.Property(t => t.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(t => t.Name).HasMaxLength(PersonalAccessToken.NameLength).IsRequired();
+        builder.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(t => t.Hint).HasMaxLength(16).IsRequired();
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.HasIndex(t => t.UserId);
+        builder.HasOne<TrackerUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -98,6 +98,35 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CommittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CheckedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CaseCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreateCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdateCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnchangedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarningCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportJson = table.Column<string>(type: "TEXT", nullable: true),
+                    FailureMessage = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LimitRuleChanges",
                 columns: table => new
                 {
@@ -281,6 +310,31 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PersonalAccessTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hint = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalAccessTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonalAccessTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Milestones",
                 columns: table => new
                 {
@@ -351,6 +405,24 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         name: "FK_Stages_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobContents",
+                columns: table => new
+                {
+                    JobId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobContents", x => x.JobId);
+                    table.ForeignKey(
+                        name: "FK_ImportJobContents_ImportJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "ImportJobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -579,6 +651,16 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_CreatedAtUtc",
+                table: "ImportJobs",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status",
+                table: "ImportJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LimitRuleChanges_ChangedAtUtc",
                 table: "LimitRuleChanges",
                 column: "ChangedAtUtc");
@@ -609,6 +691,17 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 name: "IX_Officers_Cipher",
                 table: "Officers",
                 column: "Cipher");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalAccessTokens_TokenHash",
+                table: "PersonalAccessTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalAccessTokens_UserId",
+                table: "PersonalAccessTokens",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SecurityAudit_OccurredAtUtc",
@@ -682,10 +775,16 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "ImportJobContents");
+
+            migrationBuilder.DropTable(
                 name: "LimitRuleChanges");
 
             migrationBuilder.DropTable(
                 name: "LimitRules");
+
+            migrationBuilder.DropTable(
+                name: "PersonalAccessTokens");
 
             migrationBuilder.DropTable(
                 name: "SecurityAudit");
@@ -703,13 +802,16 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
                 name: "Officers");
 
             migrationBuilder.DropTable(
                 name: "Sources");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Milestones");

@@ -1,0 +1,165 @@
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Import;
+using AccountabilityTracker.Application.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AccountabilityTracker.Application.Features.Import;
+
+/// <summary>
+/// The background step of an import job: the dry run of a queued job, or the import of a confirmed one. The import
+/// re-checks the file against the cases as they are now and writes everything in one transaction, or nothing.
+/// A job is claimed with a conditional update, so two workers never run the same job.
+/// </summary>
+public static partial class RunImportJob
+{
+    public sealed record Command(int JobId) : IRequest<Outcome>;
+
+    public enum Outcome
+    {
+        /// <summary>Someone else has the job, or it is not waiting for anything.</summary>
+        NotClaimed = 0,
+        Checked = 1,
+        Imported = 2,
+        Failed = 3,
+    }
+
+    internal sealed partial class Handler(TrackerDbContext db, TimeProvider time, ImportProgress progress, ILogger<Handler> logger) : IRequestHandler<Command, Outcome>
+    {
+        public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var apply = false;
+            if (!await ClaimAsync(request.JobId, ImportJobStatus.Queued, ImportJobStatus.Checking, cancellationToken))
+            {
+                if (!await ClaimAsync(request.JobId, ImportJobStatus.ImportQueued, ImportJobStatus.Importing, cancellationToken))
+                {
+                    return Outcome.NotClaimed;
+                }
+
+                apply = true;
+            }
+
+            try
+            {
+                var report = await RunAsync(request.JobId, apply, cancellationToken);
+                var job = await db.ImportJobs.SingleAsync(j => j.Id == request.JobId, cancellationToken);
+                var json = ImportReportJson.Write(report);
+                if (apply)
+                {
+                    job.Imported(report, json, time.UtcNowDateTime());
+                    if (report.IsValid)
+                    {
+                        // The file has served its purpose; its cases are in the database now.
+                        await db.ImportJobContents.Where(c => c.JobId == job.Id).ExecuteDeleteAsync(cancellationToken);
+                    }
+                }
+                else
+                {
+                    job.Checked(report, json, time.UtcNowDateTime());
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                LogFinished(logger, job.Id, job.Status, report.CaseCount, report.CreateCount, report.UpdateCount, report.UnchangedCount, report.ErrorCount);
+                return job.Status == ImportJobStatus.Failed ? Outcome.Failed : apply ? Outcome.Imported : Outcome.Checked;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogFailed(logger, exception, request.JobId);
+                db.ChangeTracker.Clear();
+                var job = await db.ImportJobs.SingleAsync(j => j.Id == request.JobId, CancellationToken.None);
+                job.Fail($"The {(apply ? "import" : "dry run")} stopped with an unexpected error ({exception.GetType().Name}); nothing was written. Try again, or tell an administrator.", time.UtcNowDateTime());
+                await db.SaveChangesAsync(CancellationToken.None);
+                return Outcome.Failed;
+            }
+            finally
+            {
+                progress.Finish(request.JobId);
+            }
+        }
+
+        private async Task<bool> ClaimAsync(int jobId, ImportJobStatus from, ImportJobStatus to, CancellationToken cancellationToken) =>
+            await db.ImportJobs.Where(j => j.Id == jobId && j.Status == from)
+                .ExecuteUpdateAsync(set => set.SetProperty(j => j.Status, to), cancellationToken) == 1;
+
+        private async Task<ImportReport> RunAsync(int jobId, bool apply, CancellationToken cancellationToken)
+        {
+            var file = await db.ImportJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.Format }).SingleAsync(cancellationToken);
+            var content = await db.ImportJobContents.AsNoTracking().Where(c => c.JobId == jobId).Select(c => c.Content).SingleAsync(cancellationToken);
+
+            var read = CaseFileReader.Read(content, file.Format);
+            var messages = read.Messages.ToList();
+            var checker = new CaseEntryChecker(messages);
+            var valid = new List<ParsedEntry>();
+            var items = new ImportItem?[read.Entries.Count];
+            for (var i = 0; i < read.Entries.Count; i++)
+            {
+                var parsed = read.Entries[i];
+                if (checker.Check(parsed))
+                {
+                    valid.Add(parsed);
+                }
+                else
+                {
+                    items[i] = new ImportItem(parsed.Locator.Rows, parsed.Entry.Id, parsed.Entry.Title, ImportAction.Invalid, []);
+                }
+            }
+
+            var total = read.Entries.Count;
+            progress.Report(jobId, 0, total);
+            var fileHasErrors = messages.Any(m => m.Severity == ImportSeverity.Error);
+            List<ImportItem> planned;
+            if (apply && fileHasErrors)
+            {
+                planned = [.. valid.Select(p => new ImportItem(p.Locator.Rows, p.Entry.Id, p.Entry.Title, ImportAction.Invalid, []))];
+            }
+            else if (apply)
+            {
+                var importer = new CaseImporter(db, time.UtcNowDateTime());
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                planned = await importer.RunAsync(valid, apply: true, messages, done => progress.Report(jobId, done, total), cancellationToken);
+                if (messages.Any(m => m.Severity == ImportSeverity.Error))
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                }
+                else
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+            }
+            else
+            {
+                planned = await new CaseImporter(db, time.UtcNowDateTime())
+                    .RunAsync(valid, apply: false, messages, done => progress.Report(jobId, done + (total - valid.Count), total), cancellationToken);
+            }
+
+            var next = 0;
+            for (var i = 0; i < items.Length && next < planned.Count; i++)
+            {
+                items[i] ??= planned[next++];
+            }
+
+            var all = items.Select(item => item ?? new ImportItem("?", null, null, ImportAction.Invalid, [])).ToList();
+            var errors = messages.Count(m => m.Severity == ImportSeverity.Error);
+            var ordered = messages.OrderBy(m => m.Severity).ThenBy(m => m.Row ?? 0).ToList();
+            return new ImportReport(
+                all.Count,
+                all.Count(i => i.Action == ImportAction.Create),
+                all.Count(i => i.Action == ImportAction.Update),
+                all.Count(i => i.Action == ImportAction.Unchanged),
+                errors,
+                messages.Count - errors,
+                [.. all.Take(ImportReport.MaxListed)],
+                [.. ordered.Take(ImportReport.MaxListed)],
+                all.Count > ImportReport.MaxListed,
+                ordered.Count > ImportReport.MaxListed);
+        }
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Import job {JobId} {Status}: {Cases} cases, {Created} to create, {Updated} to update, {Unchanged} unchanged, {Errors} errors")]
+        private static partial void LogFinished(ILogger logger, int jobId, ImportJobStatus status, int cases, int created, int updated, int unchanged, int errors);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Import job {JobId} failed")]
+        private static partial void LogFailed(ILogger logger, Exception exception, int jobId);
+    }
+}

@@ -1,0 +1,275 @@
+using System.Globalization;
+using AccountabilityTracker.Application.Interchange;
+using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Domain;
+using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Dates;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityTracker.Application.Import;
+
+/// <summary>
+/// Plans (dry run) or applies an import of checked entries against the database. Cases are matched by their external
+/// id. A new id creates a case; a known id is merged: fields the file gives replace stored ones, fields it leaves empty
+/// are kept, and stages, milestones, officers and sources the file adds are added. An import never deletes: what is
+/// stored but absent from the file stays. The dry run runs the very same merge on untracked copies, so whatever the
+/// domain would refuse shows up in the preview.
+/// </summary>
+public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
+{
+    private const int Batch = 250;
+
+    private readonly Dictionary<int, int> _nextSequence = [];
+
+    public async Task<List<ImportItem>> RunAsync(
+        IReadOnlyList<ParsedEntry> entries, bool apply, List<ImportMessage> messages, Action<int>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(messages);
+        await LoadReferenceSequencesAsync(cancellationToken);
+        var items = new List<ImportItem>(entries.Count);
+        var done = 0;
+        foreach (var chunk in entries.Chunk(Batch))
+        {
+            var ids = chunk.Select(e => e.Entry.Id!).ToList();
+            var query = db.Cases
+                .AsSplitQuery()
+                .Include(c => c.Stages)
+                .Include(c => c.Milestones)
+                .Include(c => c.Officers)
+                .Include(c => c.Sources)
+                .Where(c => c.ExternalId != null && ids.Contains(c.ExternalId));
+            var stored = await (apply ? query : query.AsNoTrackingWithIdentityResolution()).ToDictionaryAsync(c => c.ExternalId!, StringComparer.Ordinal, cancellationToken);
+
+            foreach (var parsed in chunk)
+            {
+                items.Add(stored.TryGetValue(parsed.Entry.Id!, out var existing)
+                    ? Merge(existing, parsed, messages)
+                    : Create(parsed, apply, messages));
+            }
+
+            if (apply)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            done += chunk.Length;
+            progress?.Invoke(done);
+        }
+
+        return items;
+    }
+
+    private ImportItem Create(ParsedEntry parsed, bool apply, List<ImportMessage> messages)
+    {
+        var entry = parsed.Entry;
+        try
+        {
+            var year = CaseFileMapper.ToDate(entry.IncidentDate, entry.IncidentDatePrecision).Earliest!.Value.Year;
+            var sequence = _nextSequence.TryGetValue(year, out var next) ? next : 1;
+            _nextSequence[year] = sequence + 1;
+            var created = CaseFileMapper.ToCase(entry, Case.FormatReference(year, sequence), nowUtc);
+            if (apply)
+            {
+                db.Cases.Add(created);
+            }
+
+            var summary = string.Create(
+                CultureInfo.InvariantCulture,
+                $"New case: {Count(created.Stages.Count, "stage")}, {Count(created.Milestones.Count, "milestone")}, {Count(created.Officers.Count, "officer")}, {Count(created.Sources.Count, "source")}");
+            return new ImportItem(parsed.Locator.Rows, entry.Id, entry.Title, ImportAction.Create, [summary], created.Reference);
+        }
+        catch (DomainRuleException refused)
+        {
+            messages.Add(new(ImportSeverity.Error, parsed.Locator.Case("id").Row, null, refused.Message, entry.Id));
+            return new ImportItem(parsed.Locator.Rows, entry.Id, entry.Title, ImportAction.Invalid, []);
+        }
+    }
+
+    private ImportItem Merge(Case existing, ParsedEntry parsed, List<ImportMessage> messages)
+    {
+        var (entry, at) = (parsed.Entry, parsed.Locator);
+        var changes = new List<string>();
+        try
+        {
+            MergeParticulars(existing, entry, changes);
+            MergeOfficers(existing, entry, at, changes, messages);
+            MergeStages(existing, entry, at, changes, messages);
+            MergeMilestones(existing, entry, changes);
+            foreach (var url in entry.Sources.Where(u => !existing.Sources.Any(s => s.StageId is null && s.MilestoneId is null && SameUrl(s.Url, u))))
+            {
+                existing.AddSource(new SourceDetails(new Uri(url), null, null, null), nowUtc);
+                changes.Add("Case source added: " + url);
+            }
+        }
+        catch (DomainRuleException refused)
+        {
+            messages.Add(new(ImportSeverity.Error, at.Case("id").Row, null, refused.Message, entry.Id));
+            return new ImportItem(at.Rows, entry.Id, entry.Title, ImportAction.Invalid, [], existing.Reference);
+        }
+
+        return new ImportItem(at.Rows, entry.Id, entry.Title, changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, changes, existing.Reference);
+    }
+
+    private void MergeParticulars(Case existing, CaseFileEntry entry, List<string> changes)
+    {
+        var fromFile = CaseFileMapper.ToParticulars(entry);
+        var merged = new CaseParticulars(
+            fromFile.Title,
+            entry.Subject is null ? existing.Subject : fromFile.Subject,
+            fromFile.IncidentDate,
+            existing.IncidentTime,
+            entry.Location is null ? existing.Location : fromFile.Location,
+            fromFile.Force,
+            entry.IncidentType is null ? existing.IncidentType : fromFile.IncidentType,
+            entry.Harm is null ? existing.Harm : fromFile.Harm,
+            entry.Category is null ? existing.Category : fromFile.Category,
+            existing.Summary);
+
+        void Compare<T>(string name, T stored, T incoming)
+        {
+            if (!EqualityComparer<T>.Default.Equals(stored, incoming))
+            {
+                changes.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: {stored} → {incoming}"));
+            }
+        }
+
+        var before = changes.Count;
+        Compare("Title", existing.Title, merged.Title.Trim());
+        Compare("Subject", existing.Subject, merged.Subject.Trim());
+        Compare("Incident date", existing.IncidentDate, merged.IncidentDate);
+        Compare("Location", existing.Location, merged.Location.Trim());
+        Compare("Force", existing.Force, merged.Force.Trim());
+        Compare("Incident type", existing.IncidentType, merged.IncidentType);
+        Compare("Harm", existing.Harm, merged.Harm);
+        Compare("Category", existing.Category, merged.Category);
+        if (changes.Count > before)
+        {
+            existing.Update(merged, nowUtc);
+        }
+    }
+
+    private void MergeOfficers(Case existing, CaseFileEntry entry, EntryLocator at, List<string> changes, List<ImportMessage> messages)
+    {
+        for (var i = 0; i < entry.OfficerDesignations.Count; i++)
+        {
+            var (cipher, realName, namedOn) = CaseFileMapper.ParseOfficer(entry.OfficerDesignations[i]);
+            var stored = existing.Officers.FirstOrDefault(o => string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase));
+            if (stored is null)
+            {
+                existing.AddOfficer(cipher, realName, underAnonymityOrder: realName is null, namedOn, nowUtc);
+                changes.Add("Officer added: " + cipher.ToUpperInvariant());
+            }
+            else if (realName is not null && !string.Equals(stored.RealName, realName.Trim(), StringComparison.Ordinal))
+            {
+                var (row, column) = at.Officer(i);
+                messages.Add(new(ImportSeverity.Warning, row, column, $"Officer {stored.Cipher} is already stored with other naming details; an import does not change them (edit the officer in the tracker).", entry.Id));
+            }
+        }
+    }
+
+    private void MergeStages(Case existing, CaseFileEntry entry, EntryLocator at, List<string> changes, List<ImportMessage> messages)
+    {
+        var storedByKey = existing.Stages.GroupBy(s => CaseEntryChecker.StageKey(s.Kind, s.Label, s.Start)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var matched = new HashSet<Stage>();
+        for (var i = 0; i < entry.Stages.Count; i++)
+        {
+            var incoming = entry.Stages[i];
+            var kind = CaseFileMapper.ParseEnum(incoming.Kind, StageKind.Other);
+            var start = CaseFileMapper.ToDate(incoming.StartDate, incoming.StartPrecision);
+            PartialDate? end = incoming.EndDate is null && incoming.EndPrecision is null ? null : CaseFileMapper.ToDate(incoming.EndDate, incoming.EndPrecision);
+            var name = $"{kind.DisplayName()} '{incoming.Label}'";
+            if (!storedByKey.TryGetValue(CaseEntryChecker.StageKey(incoming), out var stage))
+            {
+                stage = existing.AddStage(kind, incoming.Label ?? string.Empty, start, end, incoming.Outcome, nowUtc);
+                foreach (var source in incoming.Sources)
+                {
+                    existing.AddSource(CaseFileMapper.ToDetails(source), nowUtc, stage: stage);
+                }
+
+                changes.Add(string.Create(CultureInfo.InvariantCulture, $"Stage added: {name} from {start}"));
+                continue;
+            }
+
+            matched.Add(stage);
+            var outcome = string.IsNullOrWhiteSpace(incoming.Outcome) ? null : incoming.Outcome.Trim();
+            var (row, _) = at.Stage(i, "end_date");
+            if (end is { } newEnd && (stage.End != newEnd || (outcome is not null && outcome != stage.Outcome)))
+            {
+                var what = stage.End == newEnd ? "outcome changed" : $"end {stage.End?.ToString() ?? "(running)"} → {newEnd}";
+                stage.Close(newEnd, outcome, nowUtc);
+                changes.Add($"Stage {name}: {what}");
+            }
+            else if (end is null && stage.End is not null)
+            {
+                messages.Add(new(ImportSeverity.Warning, row, "end_date", $"The stored stage {name} has ended ({stage.End}); the file gives no end. An import does not reopen a stage, so it stays ended.", entry.Id));
+            }
+            else if (end is null && outcome is not null && outcome != stage.Outcome)
+            {
+                messages.Add(new(ImportSeverity.Warning, row, "outcome", $"The stage {name} is still running, and its outcome differs from the stored one; an import changes an outcome only together with an end date.", entry.Id));
+            }
+
+            foreach (var source in incoming.Sources.Where(src => !existing.Sources.Any(s => s.StageId == stage.Id && stage.Id != 0 && SameUrl(s.Url, src.Url))))
+            {
+                existing.AddSource(CaseFileMapper.ToDetails(source), nowUtc, stage: stage);
+                changes.Add($"Stage {name}: source added ({source.Url})");
+            }
+        }
+
+        var kept = existing.Stages.Count(s => s.Id != 0 && !matched.Contains(s));
+        if (kept > 0)
+        {
+            var (row, _) = at.Case("id");
+            messages.Add(new(ImportSeverity.Warning, row, null, string.Create(CultureInfo.InvariantCulture, $"{Count(kept, "stage")} stored for this case {(kept == 1 ? "is" : "are")} not in the file; an import never deletes, so {(kept == 1 ? "it stays" : "they stay")}."), entry.Id));
+        }
+    }
+
+    private void MergeMilestones(Case existing, CaseFileEntry entry, List<string> changes)
+    {
+        var storedByKey = existing.Milestones.GroupBy(m => CaseEntryChecker.MilestoneKey(m.Label, m.Date)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var incoming in entry.Milestones)
+        {
+            if (!storedByKey.TryGetValue(CaseEntryChecker.MilestoneKey(incoming), out var milestone))
+            {
+                milestone = existing.AddMilestone(incoming.Label ?? string.Empty, CaseFileMapper.ToDate(incoming.Date, incoming.Precision), incoming.Notes, nowUtc);
+                foreach (var source in incoming.Sources)
+                {
+                    existing.AddSource(CaseFileMapper.ToDetails(source), nowUtc, milestone: milestone);
+                }
+
+                changes.Add($"Milestone added: '{incoming.Label}' on {milestone.Date}");
+                continue;
+            }
+
+            foreach (var source in incoming.Sources.Where(src => !existing.Sources.Any(s => s.MilestoneId == milestone.Id && milestone.Id != 0 && SameUrl(s.Url, src.Url))))
+            {
+                existing.AddSource(CaseFileMapper.ToDetails(source), nowUtc, milestone: milestone);
+                changes.Add($"Milestone '{milestone.Label}': source added ({source.Url})");
+            }
+        }
+    }
+
+    /// <summary>Stored URLs are normalised by <see cref="Uri"/>; compare the file's the same way.</summary>
+    private static bool SameUrl(string stored, string? incoming) =>
+        incoming is not null && Uri.TryCreate(incoming.Trim(), UriKind.Absolute, out var uri) && string.Equals(stored, uri.ToString(), StringComparison.Ordinal);
+
+    private static string Count(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
+
+    /// <summary>New cases continue each incident year's ATC-YYYY-NNNN sequence from the highest stored number.</summary>
+    private async Task LoadReferenceSequencesAsync(CancellationToken cancellationToken)
+    {
+        var references = await db.Cases.AsNoTracking().Where(c => c.Reference.StartsWith("ATC-")).Select(c => c.Reference).ToListAsync(cancellationToken);
+        foreach (var reference in references)
+        {
+            var parts = reference.Split('-');
+            if (parts.Length == 3
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+                && sequence >= _nextSequence.GetValueOrDefault(year, 1))
+            {
+                _nextSequence[year] = sequence + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using AccountabilityTracker.Application.Clocks;
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Features.Cases;
+using AccountabilityTracker.Application.Features.Import;
+using AccountabilityTracker.Application.Features.Limits;
+using AccountabilityTracker.Application.Features.Stages;
+using AccountabilityTracker.Application.Import;
+using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Clocks;
+using AccountabilityTracker.Domain.Dates;
+
+namespace AccountabilityTracker.Web.Api.V1;
+
+// The API's own contract: stable JSON shapes mapped from the application results, so an internal refactor does not
+// break a caller's script. Dates keep their precision: "2018-05" with precision Month is never 1 May 2018.
+
+/// <summary>A date as precise as the record gives it: value "2022-09-05" (Day), "2018-05" (Month), "2019" (Year), or null (Unknown).</summary>
+public sealed record ApiDate(string? Value, DatePrecision Precision, string Text)
+{
+    public static ApiDate From(PartialDate date) => new(date.IsKnown ? date.ToIsoString() : null, date.Precision, date.ToString());
+
+    public static ApiDate? From(PartialDate? date) => date is { } known ? From(known) : null;
+}
+
+/// <summary>A duration in days; a range when a date is imprecise (<see cref="IsApproximate"/>).</summary>
+public sealed record ApiDuration(int ShortestDays, int LongestDays, bool IsApproximate)
+{
+    public static ApiDuration? From(DayRange? range) => range is { } r ? new ApiDuration(r.Shortest, r.Longest, !r.IsExact) : null;
+}
+
+public sealed record ApiClock(
+    ClockStatus Status,
+    ClockStatus PossibleStatus,
+    string StatusText,
+    string Text,
+    string? Limit,
+    bool IsStatutory,
+    string? LegalSource,
+    DateOnly? DueDate,
+    DateOnly? DueEarliest,
+    bool IsApproximate,
+    int? DaysOver,
+    int? DaysRemaining,
+    bool IsPaused,
+    int PausedDays,
+    string? ExtensionReason,
+    DateOnly? ExtensionGrantedOn,
+    DateOnly? NextReportDue)
+{
+    public static ApiClock From(ClockView clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return new(
+            clock.Status, clock.PossibleStatus, clock.StatusText, clock.Text, clock.LimitText, clock.IsStatutory, clock.LegalSource, clock.DueDate,
+            clock.DueEarliest, clock.IsApproximate, clock.DaysOver, clock.DaysRemaining, clock.IsPaused, clock.PausedDays, clock.ExtensionReason,
+            clock.ExtensionGrantedOn, clock.NextReportDue);
+    }
+}
+
+public sealed record ApiPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int PageCount);
+
+public sealed record ApiCaseSummary(
+    int Id,
+    string Reference,
+    string Title,
+    string Subject,
+    ApiDate IncidentDate,
+    string Force,
+    OperationCategory Category,
+    int StageCount,
+    int RunningStageCount,
+    int OverdueStageCount,
+    int ApproachingStageCount,
+    ApiClock CaseClock)
+{
+    public static ApiPage<ApiCaseSummary> From(PagedResult<ListCases.Item> page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return new(
+            [.. page.Items.Select(i => new ApiCaseSummary(
+                i.Id, i.Reference, i.Title, i.Subject, ApiDate.From(i.IncidentDate), i.Force, i.Category, i.StageCount, i.RunningStageCount,
+                i.OverdueStageCount, i.ApproachingStageCount, ApiClock.From(i.CaseClock)))],
+            page.Page,
+            page.PageSize,
+            page.TotalCount,
+            page.PageCount);
+    }
+}
+
+public sealed record ApiSource(string Url, string? Publisher, DateOnly? PublishedOn, string? Quote);
+
+/// <summary><see cref="RealName"/> is null unless the caller's role may see restricted fields.</summary>
+public sealed record ApiOfficer(string Cipher, string? RealName, bool UnderAnonymityOrder, DateOnly? PubliclyNamedOn);
+
+public sealed record ApiStage(
+    int Id,
+    StageKind Kind,
+    string KindName,
+    string Label,
+    ApiDate Start,
+    ApiDate? End,
+    bool IsRunning,
+    ApiDuration? Duration,
+    string? Outcome,
+    IReadOnlyList<ApiSource> Sources,
+    ApiClock? Clock);
+
+public sealed record ApiMilestone(int Id, string Label, ApiDate Date, string? Notes, IReadOnlyList<ApiSource> Sources);
+
+/// <summary>A case with its officers, stages (each with its clock), milestones and sources. Restricted fields are null for roles that may not see them.</summary>
+public sealed record ApiCase(
+    int Id,
+    string Reference,
+    string Title,
+    string Subject,
+    ApiDate IncidentDate,
+    TimeOnly? IncidentTime,
+    string Location,
+    string Force,
+    IncidentType IncidentType,
+    Harm Harm,
+    OperationCategory Category,
+    string? Summary,
+    string? ConfidentialNotes,
+    bool IsArchived,
+    IReadOnlyList<ApiOfficer> Officers,
+    IReadOnlyList<ApiStage> Stages,
+    IReadOnlyList<ApiMilestone> Milestones,
+    IReadOnlyList<ApiSource> Sources,
+    ApiClock CaseClock)
+{
+    public static ApiCase From(GetCaseDetails.Result details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        static List<ApiSource> Sources(IEnumerable<GetCaseDetails.SourceView> sources) =>
+            [.. sources.Select(s => new ApiSource(s.Url, s.Publisher, s.PublishedOn, s.Quote))];
+
+        return new(
+            details.Id, details.Reference, details.Title, details.Subject, ApiDate.From(details.IncidentDate), details.IncidentTime, details.Location,
+            details.Force, details.IncidentType, details.Harm, details.Category, details.Summary, details.ConfidentialNotes, details.IsArchived,
+            [.. details.Officers.Select(o => new ApiOfficer(o.Cipher, o.RealName, o.UnderAnonymityOrder, o.PubliclyNamedOn))],
+            [.. details.Timeline.Where(e => e.Type == GetCaseDetails.EntryType.Stage).Select(e => new ApiStage(
+                e.Id, e.Kind ?? StageKind.Other, e.KindName, e.Label, ApiDate.From(e.Start), ApiDate.From(e.End), e.IsRunning, ApiDuration.From(e.Duration),
+                e.Outcome, Sources(e.Sources), e.Clock is null ? null : ApiClock.From(e.Clock)))],
+            [.. details.Timeline.Where(e => e.Type == GetCaseDetails.EntryType.Milestone).Select(e => new ApiMilestone(
+                e.Id, e.Label, ApiDate.From(e.Start), e.Outcome, Sources(e.Sources)))],
+            Sources(details.CaseSources),
+            ApiClock.From(details.CaseClock));
+    }
+}
+
+public sealed record ApiOverdueItem(int CaseId, string CaseReference, string CaseTitle, string Force, OperationCategory Category, int? StageId, StageKind? Kind, string ClockName, string Label, ApiDate Start, ApiClock Clock);
+
+public sealed record ApiOverdue(ApiPage<ApiOverdueItem> Page, int OverdueCount, int ApproachingCount, DateOnly Today)
+{
+    public static ApiOverdue From(ListOverdue.Result result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var page = result.Page;
+        return new(
+            new ApiPage<ApiOverdueItem>(
+                [.. page.Items.Select(i => new ApiOverdueItem(i.CaseId, i.CaseReference, i.CaseTitle, i.Force, i.Category, i.StageId, i.Kind, i.ClockName, i.Label, ApiDate.From(i.Start), ApiClock.From(i.Clock)))],
+                page.Page,
+                page.PageSize,
+                page.TotalCount,
+                page.PageCount),
+            result.OverdueCount,
+            result.ApproachingCount,
+            result.Today);
+    }
+}
+
+public sealed record ApiPause(DateOnly From, DateOnly? To, string Reason);
+
+public sealed record ApiExtension(DateOnly GrantedOn, string NewLimit, string Reason);
+
+public sealed record ApiStageClock(int CaseId, string CaseReference, int StageId, StageKind Kind, string Label, ApiDate Start, ApiDate? End, ApiClock Clock, IReadOnlyList<ApiPause> Pauses, IReadOnlyList<ApiExtension> Extensions)
+{
+    public static ApiStageClock From(GetStageClock.Result result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new(
+            result.CaseId, result.CaseReference, result.StageId, result.Kind, result.Label, ApiDate.From(result.Start), ApiDate.From(result.End), ApiClock.From(result.Clock),
+            [.. result.Pauses.Select(p => new ApiPause(p.From, p.To, p.Reason))],
+            [.. result.Extensions.Select(e => new ApiExtension(e.GrantedOn, e.NewLimit, e.Reason))]);
+    }
+}
+
+/// <summary>An import job: its status, progress and report (what the dry run found, then what the import did).</summary>
+public sealed record ApiImportJob(
+    int Id,
+    string FileName,
+    ImportFormat Format,
+    long SizeBytes,
+    ImportJobStatus Status,
+    bool IsRunning,
+    bool CanConfirm,
+    int ProcessedCount,
+    int TotalCount,
+    int Percent,
+    string RequestedBy,
+    DateTime CreatedAtUtc,
+    DateTime? CheckedAtUtc,
+    DateTime? CompletedAtUtc,
+    string? FailureMessage,
+    ImportReport? Report)
+{
+    public static ApiImportJob From(GetImportJob.Result job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return new(
+            job.Id, job.FileName, job.Format, job.SizeBytes, job.Status, job.IsRunning, job.CanConfirm, job.ProcessedCount, job.TotalCount, job.Percent,
+            job.RequestedBy, job.CreatedAtUtc, job.CheckedAtUtc, job.CompletedAtUtc, job.FailureMessage, job.Report);
+    }
+}
+
+/// <summary>The job was queued: read <see cref="StatusUrl"/> until it is no longer running.</summary>
+public sealed record ApiImportAccepted(int Id, ImportJobStatus Status, string StatusUrl);

@@ -1,0 +1,76 @@
+using System.Text;
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Features.Import;
+using AccountabilityTracker.Application.Import;
+using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AccountabilityTracker.Web.Controllers;
+
+/// <summary>
+/// Bulk import for caseworkers: upload a JSON or CSV file, read the dry run (every case and every problem with its row
+/// and column), then confirm to write it in one transaction. Large files run in the background; the job page follows them.
+/// </summary>
+[Route("import")]
+[Authorize(Policy = Policies.EditCases)]
+public sealed class ImportController(IMediator mediator) : Controller
+{
+    public const string TemplateFileName = "case-import-template.csv";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await mediator.Send(new ListImportJobs.Query(), cancellationToken));
+
+    [HttpPost("")]
+    [RequestSizeLimit(ImportLimits.MaxRequestBytes)]
+    [UploadSizeGuard]
+    [RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxRequestBytes)]
+    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var content = file?.OpenReadStream();
+            var started = await mediator.Send(new StartImport.Command(file?.FileName, file?.Length ?? 0, content), cancellationToken);
+            return RedirectToAction(nameof(Show), new { id = started.JobId });
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddRequestErrors(invalid);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(nameof(Index), await mediator.Send(new ListImportJobs.Query(), cancellationToken));
+        }
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Show(int id, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetImportJob.Query(id), cancellationToken) is { } job ? View(job) : NotFound();
+
+    [HttpPost("{id:int}/confirm")]
+    public async Task<IActionResult> Confirm(int id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var confirmed = await mediator.Send(new ConfirmImport.Command(id), cancellationToken);
+            if (confirmed is null)
+            {
+                return NotFound();
+            }
+
+            TempData["Notice"] = "Import confirmed: the cases are being written. This page shows the result when it is done.";
+        }
+        catch (RequestValidationException invalid)
+        {
+            TempData["Notice"] = string.Join(" ", invalid.Errors.SelectMany(e => e.Value));
+        }
+
+        return RedirectToAction(nameof(Show), new { id });
+    }
+
+    /// <summary>The CSV template: the header row with every column and a worked example case (see docs/import.md).</summary>
+    [HttpGet("template.csv")]
+    public IActionResult Template() =>
+        File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(CaseCsv.Template())).ToArray(), "text/csv; charset=utf-8", TemplateFileName);
+}

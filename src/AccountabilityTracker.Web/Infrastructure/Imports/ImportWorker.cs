@@ -1,0 +1,111 @@
+using System.Threading.Channels;
+using AccountabilityTracker.Application.Features.Import;
+using AccountabilityTracker.Application.Import;
+using MediatR;
+
+namespace AccountabilityTracker.Web.Infrastructure.Imports;
+
+/// <summary>
+/// The in-process queue of import jobs: handlers schedule a job id, <see cref="ImportWorker"/> runs them one at a time
+/// (SQLite has one writer; one import at a time also keeps a 2-core server responsive). The job itself lives in the
+/// database, so a restart loses nothing: queued jobs are picked up again at start.
+/// </summary>
+public sealed class ImportJobChannel : IImportJobScheduler
+{
+    private readonly Channel<int> _channel = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, int> _stepsFinished = [];
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ChannelReader<int> Reader => _channel.Reader;
+
+    public void Schedule(int jobId) => _channel.Writer.TryWrite(jobId);
+
+    /// <summary>
+    /// Completes once the worker has finished <paramref name="steps"/> steps of the job in this process (1: the dry run,
+    /// 2: the import), for callers that want to wait rather than poll (tests, mostly).
+    /// </summary>
+    public async Task WaitForStepsAsync(int jobId, int steps, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_stepsFinished.GetValueOrDefault(jobId) >= steps)
+                {
+                    return;
+                }
+
+                changed = _changed.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken);
+        }
+    }
+
+    internal void StepFinished(int jobId)
+    {
+        TaskCompletionSource finished;
+        lock (_gate)
+        {
+            _stepsFinished[jobId] = _stepsFinished.GetValueOrDefault(jobId) + 1;
+            finished = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        finished.TrySetResult();
+    }
+}
+
+public sealed partial class ImportWorker(ImportJobChannel channel, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await ResumeAsync(stoppingToken);
+        await foreach (var jobId in channel.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunImportJob.Command(jobId), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogFailed(logger, exception, jobId);
+            }
+            finally
+            {
+                channel.StepFinished(jobId);
+            }
+        }
+    }
+
+    private async Task ResumeAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var pending = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ResumeImportJobs.Command(), stoppingToken);
+            foreach (var jobId in pending)
+            {
+                channel.Schedule(jobId);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The database may not be migrated yet (readiness reports that); new uploads still get queued.
+            LogResumeFailed(logger, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import job {JobId} could not be run")]
+    private static partial void LogFailed(ILogger logger, Exception exception, int jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queued import jobs could not be resumed at start-up")]
+    private static partial void LogResumeFailed(ILogger logger, Exception exception);
+}
