@@ -20,7 +20,7 @@ public static class CompareCases
     public sealed record Query : IRequest<Result>
     {
         /// <summary>The cases to compare, in the order given (bound from <c>?ids=1&amp;ids=2</c>).</summary>
-        public IReadOnlyList<int> Ids { get; init; } = [];
+        public IList<int> Ids { get; init; } = [];
     }
 
     public sealed record Result(IReadOnlyList<CaseColumn> Cases, IReadOnlyList<int> NotFound, DateOnly Today);

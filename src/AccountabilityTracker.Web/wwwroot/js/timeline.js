@@ -87,6 +87,9 @@
           drawn.type = 'point';
           drawn.start = startFirst;
         }
+        if (item.type === 'Limit') {
+          drawn.label = 'limit ' + (item.clock && item.clock.limitText ? item.clock.limitText + ' ' : '') + 'due' + (item.start.isApproximate ? ' (about)' : '');
+        }
         drawn.className = classFor({ type: item.type }, item.start.isApproximate, false);
         return drawn;
       }
@@ -260,6 +263,19 @@
     panel.hidden = false;
   }
 
+  // Everything drawn, with a margin either side (vis-timeline's own fit() also weighs label widths, which on a
+  // phone can leave most of the bars off screen).
+  function wholeSpan(drawnItems, from) {
+    var first = from ? from.getTime() : Infinity;
+    var last = -Infinity;
+    drawnItems.forEach(function (item) {
+      first = Math.min(first, item.start.getTime());
+      last = Math.max(last, (item.end || item.start).getTime());
+    });
+    var margin = Math.max((last - first) * 0.04, 15 * DAY);
+    return { start: new Date(first - margin), end: new Date(last + margin) };
+  }
+
   // ----- wiring -----------------------------------------------------------------------------------------------------
 
   function draw(section, data) {
@@ -290,8 +306,8 @@
       zoomKey: 'ctrlKey',
       zoomMin: 7 * DAY,
       zoomMax: 60 * 365 * DAY,
-      maxHeight: 560,
-      verticalScroll: true,
+      // No inner vertical scrolling: the page scrolls, so there is no scrollable region a keyboard cannot reach.
+      verticalScroll: false,
       groupOrder: 'order',
       showCurrentTime: false,
       selectable: true,
@@ -313,7 +329,22 @@
       options.showMajorLabels = false;
     }
 
-    var timeline = new vis.Timeline(container, items, groups, options);
+    var span = wholeSpan(drawnItems, byDays ? DAY_ZERO : null);
+    var timeline;
+    // After vis-timeline's first draw, show everything, then mark the section ready once that window is painted
+    // (tests and other scripts wait for data-timeline-ready).
+    options.onInitialDrawComplete = function () {
+      var waiting = true;
+      timeline.on('changed', function () {
+        if (waiting) {
+          waiting = false;
+          section.setAttribute('data-timeline-ready', String(drawnItems.length));
+        }
+      });
+      timeline.setWindow(span.start, span.end, { animation: false });
+      timeline.redraw();
+    };
+    timeline = new vis.Timeline(container, items, groups, options);
     if (byDays) {
       timeline.addCustomTime(DAY_ZERO, 'day-zero');
       timeline.setCustomTimeMarker('Incident (day 0)', 'day-zero', false);
@@ -341,14 +372,13 @@
         } else if (action === 'zoom-out') {
           timeline.zoomOut(0.5);
         } else {
-          timeline.fit();
+          timeline.setWindow(span.start, span.end);
         }
       });
     });
 
     var undrawn = byDays ? 0 : data.undated.length;
     status.textContent = drawnItems.length + ' items drawn' + (undrawn > 0 ? '; ' + undrawn + ' with an unknown date are only in the list' : '') + '.';
-    section.setAttribute('data-timeline-ready', String(drawnItems.length));
   }
 
   function load(section) {
@@ -357,7 +387,7 @@
     fetch(section.getAttribute('data-timeline-url'), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(function (response) {
         if (!response.ok) {
-          throw new Error('The timeline could not be loaded (' + response.status + ').');
+          throw new Error('The timeline data answered ' + response.status + '.');
         }
         return response.json();
       })
@@ -365,7 +395,8 @@
         draw(section, data);
       })
       .catch(function (error) {
-        status.textContent = error.message + ' The list on this page has every date.';
+        status.textContent = 'The chart could not be drawn. The list on this page has every date.';
+        console.error(error);
       });
   }
 
