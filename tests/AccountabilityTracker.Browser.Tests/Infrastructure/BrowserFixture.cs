@@ -56,21 +56,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (no cookies) with a phone-sized or desktop viewport.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>
+    /// A fresh browser context (no cookies) with a phone-sized or desktop viewport. <paramref name="bypassCsp"/> lets a test
+    /// inject axe-core into the page; never use it where the test checks the page's own behaviour under its CSP.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            BypassCSP = bypassCsp,
         });
         return await context.NewPageAsync();
     }
 
     /// <summary>A fresh page signed in through the real sign-in form as a user of <paramref name="role"/>.</summary>
-    public async Task<IPage> SignedInPageAsync(string role, int width = 1280, int height = 900)
+    public async Task<IPage> SignedInPageAsync(string role, int width = 1280, int height = 900, bool bypassCsp = false)
     {
-        var page = await NewPageAsync(width, height);
+        var page = await NewPageAsync(width, height, bypassCsp);
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address").FillAsync(TestUsers.EmailFor(role));
         await page.GetByLabel("Password").FillAsync(TrackerAppFactory.Password);

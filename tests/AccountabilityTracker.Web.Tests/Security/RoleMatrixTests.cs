@@ -31,6 +31,9 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
     {
         ["Cases.Index GET"] = Readers(),
         ["Cases.Details GET"] = Readers(),
+        ["CaseTimeline.Show GET"] = Readers(),
+        ["Compare.Index GET"] = Readers(),
+        ["Compare.Data GET"] = Readers(),
         ["Account.Login GET"] = Everyone(),
         ["Account.Login POST"] = Everyone(),
         ["Account.TwoFactor GET"] = Everyone(),

@@ -1,0 +1,151 @@
+using System.Globalization;
+using AccountabilityTracker.Application.Clocks;
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Clocks;
+using AccountabilityTracker.Domain.Dates;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityTracker.Application.Features.Cases;
+
+/// <summary>
+/// A case's timeline as the interactive chart draws it: one lane per stage kind, stages as bars (running ones to
+/// today), pauses and limit due dates in their stage's lane, milestones as points, each with its dates, outcome and
+/// sources. It carries no restricted field (no officer names, no confidential notes) for any role.
+/// </summary>
+public static class GetCaseTimeline
+{
+    public const string MilestoneLane = "Milestones";
+    public const string WholeCaseLane = "WholeCase";
+
+    public sealed record Query(int Id) : IRequest<Result?>;
+
+    public sealed record Result(
+        int CaseId,
+        string Reference,
+        string Title,
+        TimelineDate Incident,
+        DateOnly Today,
+        IReadOnlyList<Lane> Lanes,
+        IReadOnlyList<Item> Items,
+        IReadOnlyList<Item> Undated);
+
+    public sealed record Lane(string Id, string Name);
+
+    public enum ItemType
+    {
+        Stage = 1,
+        Milestone = 2,
+        Pause = 3,
+        Limit = 4,
+    }
+
+    /// <summary>
+    /// One thing to draw. <see cref="End"/> is null for a point (milestone, limit) and for a running stage or open pause,
+    /// which the chart extends to <see cref="Result.Today"/>. <see cref="StageId"/> ties a pause or a limit to its stage.
+    /// </summary>
+    public sealed record Item(
+        string Id,
+        ItemType Type,
+        string Lane,
+        string KindName,
+        string Label,
+        TimelineDate Start,
+        TimelineDate? End,
+        bool IsRunning,
+        string? Duration,
+        string? Outcome,
+        TimelineClock? Clock,
+        IReadOnlyList<GetCaseDetails.SourceView> Sources,
+        string? StageId = null);
+
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time, LimitRuleBook rules, ClockEvaluator clocks, ICurrentUser currentUser) : IRequestHandler<Query, Result?>
+    {
+        public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var found = await db.Cases
+                .AsNoTracking()
+                .AsSplitQuery()
+                .Include(c => c.Stages).ThenInclude(s => s.Pauses)
+                .Include(c => c.Stages).ThenInclude(s => s.Extensions)
+                .Include(c => c.Milestones)
+                .Include(c => c.Sources)
+                .SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken);
+
+            // An archived case is out of sight for everyone but administrators, as on the case page.
+            if (found is null || (found.IsArchived && !currentUser.IsAdministrator))
+            {
+                return null;
+            }
+
+            var today = time.TodayInEngland();
+            var ruleSet = await rules.GetAsync(cancellationToken);
+            var sourcesByStage = found.Sources.Where(s => s.StageId is not null).ToLookup(s => s.StageId!.Value);
+            var sourcesByMilestone = found.Sources.Where(s => s.MilestoneId is not null).ToLookup(s => s.MilestoneId!.Value);
+            var items = new List<Item>();
+
+            foreach (var stage in found.Stages.OrderBy(s => s.Start).ThenBy(s => s.Id))
+            {
+                var lane = stage.Kind.ToString();
+                var stageId = Key("stage", stage.Id);
+                var sources = ToViews(sourcesByStage[stage.Id]);
+                var rule = ruleSet.For(stage.Kind);
+                var clock = ClockView.From(clocks.Evaluate(rule, stage.ClockSubject(rule?.Anchor == ClockAnchor.IncidentDate ? found.IncidentDate : stage.Start)));
+                var duration = stage.Duration(today) is { } days ? days + (stage.IsRunning ? " so far" : string.Empty) : null;
+                items.Add(new Item(
+                    stageId, ItemType.Stage, lane, stage.Kind.DisplayName(), stage.Label, TimelineDate.From(stage.Start),
+                    stage.End is { } end ? TimelineDate.From(end) : null, stage.IsRunning, duration, stage.Outcome,
+                    clock.Status == ClockStatus.NotApplicable ? null : TimelineClock.From(clock), sources));
+
+                foreach (var pause in stage.Pauses.OrderBy(p => p.From))
+                {
+                    var pausedDays = (pause.To ?? today).DayNumber - pause.From.DayNumber;
+                    items.Add(new Item(
+                        Key("pause", pause.Id), ItemType.Pause, lane, "Clock paused", "Clock paused: " + stage.Label,
+                        TimelineDate.From(PartialDate.OnDay(pause.From)), pause.To is { } to ? TimelineDate.From(PartialDate.OnDay(to)) : null,
+                        pause.IsOpen, string.Format(CultureInfo.InvariantCulture, "{0:N0} {1} paused{2}", pausedDays, pausedDays == 1 ? "day" : "days", pause.IsOpen ? " so far" : string.Empty),
+                        pause.Reason, null, sources, stageId));
+                }
+
+                if (clock.DueDate is { } due)
+                {
+                    items.Add(LimitItem(Key("limit", stage.Id), lane, stage.Label, clock, due, sources, stageId));
+                }
+            }
+
+            foreach (var milestone in found.Milestones.OrderBy(m => m.Date).ThenBy(m => m.Id))
+            {
+                items.Add(new Item(
+                    Key("milestone", milestone.Id), ItemType.Milestone, MilestoneLane, "Milestone", milestone.Label, TimelineDate.From(milestone.Date),
+                    null, false, null, milestone.Notes, null, ToViews(sourcesByMilestone[milestone.Id])));
+            }
+
+            var caseClock = ClockView.From(clocks.Evaluate(ruleSet.WholeCase, ClockSubjects.ForCase(found.IncidentDate, [.. found.Stages.Select(s => s.End)])));
+            if (caseClock.DueDate is { } caseDue)
+            {
+                items.Add(LimitItem("limit-case", WholeCaseLane, "the whole case", caseClock, caseDue, ToViews(found.Sources.Where(s => s.StageId is null && s.MilestoneId is null)), null));
+            }
+
+            var lanes = found.Stages.Select(s => s.Kind).Distinct().Order()
+                .Select(k => new Lane(k.ToString(), k.DisplayName()))
+                .Append(new Lane(MilestoneLane, "Milestones"))
+                .Concat(items.Any(i => i.Lane == WholeCaseLane) ? [new Lane(WholeCaseLane, "Whole case")] : [])
+                .ToList();
+
+            return new Result(
+                found.Id, found.Reference, found.Title, TimelineDate.From(found.IncidentDate), today, lanes,
+                [.. items.Where(i => i.Start.IsKnown)], [.. items.Where(i => !i.Start.IsKnown)]);
+        }
+
+        private static Item LimitItem(string id, string lane, string what, ClockView clock, DateOnly due, IReadOnlyList<GetCaseDetails.SourceView> sources, string? stageId) => new(
+            id, ItemType.Limit, lane, "Time limit", string.Format(CultureInfo.InvariantCulture, "Limit for {0}: {1}", what, clock.LimitText ?? "set"),
+            TimelineDate.Between(clock.DueEarliest ?? due, due), null, false, null, clock.StatusText + ": " + clock.Text, TimelineClock.From(clock), sources, stageId);
+
+        private static string Key(string type, int id) => string.Create(CultureInfo.InvariantCulture, $"{type}-{id}");
+
+        private static List<GetCaseDetails.SourceView> ToViews(IEnumerable<Source> sources) =>
+            sources.OrderBy(s => s.Id).Select(s => new GetCaseDetails.SourceView(s.Id, s.Url, s.Publisher, s.PublishedOn, s.Quote)).ToList();
+    }
+}
