@@ -9,7 +9,7 @@ namespace AccountabilityTracker.Web.Infrastructure;
 
 /// <summary>
 /// A request that failed validation and was not handled by its action (e.g. a bad page number in a link)
-/// gets a 400 page listing the messages, never a 500; on the API, a ValidationProblemDetails with the errors per field.
+/// gets a 400 page listing the messages, never a 500; on the API, a ValidationProblemDetails with the errors per field (409 for a stale edit).
 /// </summary>
 public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata) : IExceptionFilter
 {
@@ -22,9 +22,10 @@ public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata) :
 
         if (context.HttpContext.IsApiRequest())
         {
-            context.Result = new ObjectResult(ApiProblems.Validation(invalid))
+            var problem = ApiProblems.Validation(invalid);
+            context.Result = new ObjectResult(problem)
             {
-                StatusCode = StatusCodes.Status400BadRequest,
+                StatusCode = problem.Status,
                 ContentTypes = { "application/problem+json" },
             };
             context.ExceptionHandled = true;

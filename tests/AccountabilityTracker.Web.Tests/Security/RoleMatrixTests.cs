@@ -107,6 +107,12 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["Api.Imports.Start POST"] = Editors(),
         ["Api.Imports.Get GET"] = Editors(),
         ["Api.Imports.Commit POST"] = Editors(),
+        ["Api.Cases.OpenCase POST"] = Editors(),
+        ["Api.Cases.ReviseCase PUT"] = Editors(),
+        ["Api.Cases.ArchiveCase POST"] = Editors(),
+        ["Api.Reports.DurationReport GET"] = Reporters(),
+        ["Api.Reports.ExportDurationFigures GET"] = Reporters(),
+        ["Api.Reports.ExportStageRows GET"] = Reporters(),
     };
 
     /// <summary>Status an allowed GET answers with when it is not 200 by design.</summary>
@@ -172,9 +178,10 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
                     .Replace("{token}", "not-a-real-token", StringComparison.Ordinal)
                     .Replace("{statusCode:int?}", "404", StringComparison.Ordinal);
 
-                // POSTs go without an antiforgery token: authorization runs first, so an allowed caller gets 400
+                // POSTs and PUTs go without an antiforgery token: authorization runs first, so an allowed caller gets 400
                 // from the antiforgery check and nothing runs, while a refused one gets 403 or the sign-in redirect.
-                using var response = method == "GET" ? await client.GetAsync(path) : await client.PostAsync(path, new FormUrlEncodedContent([]));
+                using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "GET" ? null : new FormUrlEncodedContent([]) };
+                using var response = await client.SendAsync(request);
                 var allowed = Matrix[key].Contains(caller) || (caller != Anonymous && Matrix[key].Contains(NoRole));
                 // The API never redirects: an anonymous call gets 401 (a script cannot follow a sign-in page).
                 var expected = !allowed

@@ -33,7 +33,8 @@ public static class GetCaseDetails
         IReadOnlyList<OfficerView> Officers,
         IReadOnlyList<TimelineEntry> Timeline,
         IReadOnlyList<SourceView> CaseSources,
-        ClockView CaseClock);
+        ClockView CaseClock,
+        Guid Version);
 
     /// <summary>An officer as the current user may see them: <see cref="RealName"/> is null unless the role allows it.</summary>
     public sealed record OfficerView(int Id, string Cipher, string? RealName, bool UnderAnonymityOrder, DateOnly? PubliclyNamedOn);
@@ -109,7 +110,8 @@ public static class GetCaseDetails
                 found.Id, found.Reference, found.Title, found.Subject, found.IncidentDate, found.IncidentTime, found.Location, found.Force,
                 found.IncidentType, found.Harm, found.Category, found.Summary,
                 currentUser.CanSeeRestricted ? found.ConfidentialNotes : null, found.IsArchived, officers, timeline, caseSources,
-                ClockView.From(clocks.Evaluate(ruleSet.WholeCase, ClockSubjects.ForCase(found.IncidentDate, [.. found.Stages.Select(s => s.End)]))));
+                ClockView.From(clocks.Evaluate(ruleSet.WholeCase, ClockSubjects.ForCase(found.IncidentDate, [.. found.Stages.Select(s => s.End)]))),
+                found.Version);
         }
 
         private ClockView StageClock(LimitRuleBook.RuleSet ruleSet, Case owner, Stage stage)

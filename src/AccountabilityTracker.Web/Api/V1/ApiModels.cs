@@ -3,11 +3,13 @@ using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Features.Cases;
 using AccountabilityTracker.Application.Features.Import;
 using AccountabilityTracker.Application.Features.Limits;
+using AccountabilityTracker.Application.Features.Reports;
 using AccountabilityTracker.Application.Features.Stages;
 using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Clocks;
 using AccountabilityTracker.Domain.Dates;
+using AccountabilityTracker.Domain.Statistics;
 
 namespace AccountabilityTracker.Web.Api.V1;
 
@@ -107,7 +109,10 @@ public sealed record ApiStage(
 
 public sealed record ApiMilestone(int Id, string Label, ApiDate Date, string? Notes, IReadOnlyList<ApiSource> Sources);
 
-/// <summary>A case with its officers, stages (each with its clock), milestones and sources. Restricted fields are null for roles that may not see them.</summary>
+/// <summary>
+/// A case with its officers, stages (each with its clock), milestones and sources. Restricted fields are null for roles
+/// that may not see them. <see cref="Version"/> is the concurrency token to send back with an edit (PUT).
+/// </summary>
 public sealed record ApiCase(
     int Id,
     string Reference,
@@ -127,7 +132,8 @@ public sealed record ApiCase(
     IReadOnlyList<ApiStage> Stages,
     IReadOnlyList<ApiMilestone> Milestones,
     IReadOnlyList<ApiSource> Sources,
-    ApiClock CaseClock)
+    ApiClock CaseClock,
+    Guid Version)
 {
     public static ApiCase From(GetCaseDetails.Result details)
     {
@@ -145,7 +151,8 @@ public sealed record ApiCase(
             [.. details.Timeline.Where(e => e.Type == GetCaseDetails.EntryType.Milestone).Select(e => new ApiMilestone(
                 e.Id, e.Label, ApiDate.From(e.Start), e.Outcome, Sources(e.Sources)))],
             Sources(details.CaseSources),
-            ApiClock.From(details.CaseClock));
+            ApiClock.From(details.CaseClock),
+            details.Version);
     }
 }
 
@@ -216,3 +223,121 @@ public sealed record ApiImportJob(
 
 /// <summary>The job was queued: read <see cref="StatusUrl"/> until it is no longer running.</summary>
 public sealed record ApiImportAccepted(int Id, ImportJobStatus Status, string StatusUrl);
+
+/// <summary>
+/// A case's particulars as a caller sends them to create a case (POST) or replace them (PUT, with <see cref="ApiCaseEdit.Version"/>).
+/// Only these fields are read: an id, reference or timestamp in the body is ignored. The rules are the case form's
+/// (<see cref="CaseFieldsRules"/>): title, subject, incident date, location, force, incident type and harm are required.
+/// </summary>
+public record ApiCaseInput
+{
+    public string? Title { get; init; }
+
+    /// <summary>The subject's name as published, or "not published".</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>"2022-09-05", "2018-05" or "2019", agreeing with <see cref="IncidentPrecision"/>.</summary>
+    public string? IncidentDate { get; init; }
+
+    /// <summary>Day, Month or Year; Day when left out.</summary>
+    public DatePrecision? IncidentPrecision { get; init; } = DatePrecision.Day;
+
+    /// <summary>"HH:mm", only with a day-precision date.</summary>
+    public string? IncidentTime { get; init; }
+
+    public string? Location { get; init; }
+
+    /// <summary>A force's name as the case list shows it, e.g. "Kent Police".</summary>
+    public string? Force { get; init; }
+
+    public IncidentType? IncidentType { get; init; }
+
+    public Harm? Harm { get; init; }
+
+    /// <summary>NotKnown when left out.</summary>
+    public OperationCategory? Category { get; init; } = OperationCategory.NotKnown;
+
+    public string? Summary { get; init; }
+
+    /// <summary>Restricted (Administrators and Caseworkers, the only roles that may write cases).</summary>
+    public string? ConfidentialNotes { get; init; }
+
+    /// <summary>Copies these fields, and nothing else, onto a use case's command.</summary>
+    public TCommand ToCommand<TCommand>(TCommand command)
+        where TCommand : CaseFields
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return (TCommand)((CaseFields)command with
+        {
+            Title = Title,
+            Subject = Subject,
+            IncidentDate = IncidentDate,
+            IncidentPrecision = IncidentPrecision,
+            IncidentTime = IncidentTime,
+            Location = Location,
+            Force = Force,
+            IncidentType = IncidentType,
+            Harm = Harm,
+            Category = Category,
+            Summary = Summary,
+            ConfidentialNotes = ConfidentialNotes,
+        });
+    }
+}
+
+/// <summary>An edit replaces every particular; <see cref="Version"/> is the case's version as last read (GET /api/v1/cases/{id}).</summary>
+public sealed record ApiCaseEdit : ApiCaseInput
+{
+    public Guid Version { get; init; }
+}
+
+/// <summary>The case was created: read it at <see cref="Url"/>.</summary>
+public sealed record ApiCaseCreated(int Id, string Reference, string Url);
+
+/// <summary>Duration figures of one group, in days. Percentiles interpolate linearly (Excel's PERCENTILE.INC).</summary>
+public sealed record ApiDurationGroup(
+    string Key,
+    int Stages,
+    int WithDuration,
+    double? MedianDays,
+    double? LowerQuartileDays,
+    double? UpperQuartileDays,
+    double? Percentile90Days,
+    double? MeanDays,
+    int? MaximumDays,
+    int ApproximateDurations,
+    int UnknownDates,
+    int Running,
+    int WithLimit,
+    int PastLimit,
+    double? PastLimitShare)
+{
+    public static ApiDurationGroup From(GetDurationReport.Group group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        DurationSummary d = group.Durations;
+        return new(
+            group.Key, group.Stages, d.Count, d.Median, d.LowerQuartile, d.UpperQuartile, d.Percentile90, d.Mean, d.Maximum,
+            group.ApproximateDurations, group.UnknownDates, group.Running, group.WithLimit, group.PastLimit, group.PastLimitShare);
+    }
+}
+
+/// <summary>The duration report: the figures per chosen group, per incident year (the trend) and for all stages together.</summary>
+public sealed record ApiDurationReport(
+    string Filters,
+    DateTime GeneratedAtUtc,
+    ReportGrouping GroupBy,
+    IReadOnlyList<ApiDurationGroup> Groups,
+    IReadOnlyList<ApiDurationGroup> ByIncidentYear,
+    ApiDurationGroup Total)
+{
+    public static ApiDurationReport From(GetDurationReport.Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new(
+            report.Filters, report.GeneratedAtUtc, report.GroupBy,
+            [.. report.Groups.Select(ApiDurationGroup.From)],
+            [.. report.ByIncidentYear.Select(ApiDurationGroup.From)],
+            ApiDurationGroup.From(report.Total));
+    }
+}

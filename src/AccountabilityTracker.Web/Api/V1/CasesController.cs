@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace AccountabilityTracker.Web.Api.V1;
 
 /// <summary>
-/// Cases: the list with the case list's filters and paging, one case with its stages, milestones and clocks, and a
-/// stage's clock. The same requests as the pages. (Create, update and archive join here once those commands exist.)
+/// Cases: the list with the case list's filters and paging, one case with its stages, milestones and clocks, a
+/// stage's clock; and, for Caseworkers and Administrators, create, edit and archive. The same requests as the pages.
+/// Action names differ from the page controller's (Create, Edit, Archive) so that URL generation never confuses them.
 /// </summary>
 [ApiController]
 [Route("api/v1/cases")]
@@ -44,4 +45,46 @@ public sealed class CasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
     public async Task<ActionResult<ApiStageClock>> StageClock(int caseId, int stageId, CancellationToken cancellationToken) =>
         await mediator.Send(new GetStageClock.Query(caseId, stageId), cancellationToken) is { } clock ? ApiStageClock.From(clock) : NotFound();
+
+    /// <summary>Opens a case; it gets the next reference of its incident year. Answers 201 with its address.</summary>
+    [HttpPost("")]
+    [Authorize(AuthenticationSchemes = ApiAuthentication.Scheme, Policy = Policies.EditCases)]
+    [ProducesResponseType<ApiCaseCreated>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task<IActionResult> OpenCase([FromBody] ApiCaseInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var created = await mediator.Send(input.ToCommand(new CreateCase.Command()), cancellationToken);
+        return CreatedAtAction(nameof(Get), new { id = created.Id }, new ApiCaseCreated(created.Id, created.Reference, Url.Action(nameof(Get), new { id = created.Id })!));
+    }
+
+    /// <summary>
+    /// Replaces a case's particulars. Send the version last read: if someone saved the case since, nothing is saved and the
+    /// answer is a 409 saying what is stored now beside each differing field, with the current version.
+    /// </summary>
+    [HttpPut("{id:int}")]
+    [Authorize(AuthenticationSchemes = ApiAuthentication.Scheme, Policy = Policies.EditCases)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task<IActionResult> ReviseCase([FromRoute] int id, [FromBody] ApiCaseEdit input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return await mediator.Send(input.ToCommand(new EditCase.Command { Id = id, Version = input.Version }), cancellationToken) ? NoContent() : NotFound();
+    }
+
+    /// <summary>Archives a case (never deletes it): it leaves lists and reports; an administrator can restore it.</summary>
+    [HttpPost("{id:int}/archive")]
+    [Authorize(AuthenticationSchemes = ApiAuthentication.Scheme, Policy = Policies.EditCases)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task<IActionResult> ArchiveCase([FromRoute] int id, CancellationToken cancellationToken) =>
+        await mediator.Send(new ArchiveCase.Command(id), cancellationToken) ? NoContent() : NotFound();
 }

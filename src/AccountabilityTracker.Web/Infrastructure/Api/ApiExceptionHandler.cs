@@ -6,7 +6,7 @@ namespace AccountabilityTracker.Web.Infrastructure.Api;
 
 /// <summary>
 /// For /api paths only: an exception becomes a ProblemDetails, never an HTML page. A validation failure is a 400 with
-/// its errors per field; anything else a 500 that says nothing about the server's insides.
+/// its errors per field (a stale edit a 409); anything else a 500 that says nothing about the server's insides.
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -45,14 +45,29 @@ public static class ApiProblems
 {
     public const string TooLargeTitle = "The request is too large: import files are limited to 20 MB.";
 
+    public const string ConflictTitle = "Someone else saved this record after you read it; nothing was saved.";
+
+    /// <summary>
+    /// A 400 with the messages per field; a stale edit (<see cref="EditConflictException"/>) a 409 whose errors say, beside
+    /// each field that differs, what is stored now, with <c>currentVersion</c> to send to overwrite it deliberately.
+    /// </summary>
     public static ValidationProblemDetails Validation(RequestValidationException invalid)
     {
         ArgumentNullException.ThrowIfNull(invalid);
-        return new ValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
+        var problem = new ValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "One or more fields are not valid.",
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
         };
+        if (invalid is EditConflictException conflict)
+        {
+            problem.Status = StatusCodes.Status409Conflict;
+            problem.Title = ConflictTitle;
+            problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10";
+            problem.Extensions["currentVersion"] = conflict.CurrentVersion;
+        }
+
+        return problem;
     }
 }

@@ -163,7 +163,14 @@ public sealed class ApiBehaviourTests(TrackerAppFactory factory) : IClassFixture
 
         var paths = document.GetProperty("paths");
         var expected = ApiActions().ToList();
-        Assert.Equal(7, expected.Count);
+        Assert.Equal(13, expected.Count);
+        foreach (var route in new[] { "/api/v1/reports/durations", "/api/v1/exports/durations.{format}", "/api/v1/exports/stages.{format}", "/api/v1/cases/{id}/archive" })
+        {
+            Assert.Contains((route == "/api/v1/cases/{id}/archive" ? "POST" : "GET", route), expected);
+        }
+
+        Assert.Contains(("POST", "/api/v1/cases"), expected);
+        Assert.Contains(("PUT", "/api/v1/cases/{id}"), expected);
         foreach (var (method, route) in expected)
         {
             Assert.True(paths.TryGetProperty(route, out var item), $"{route} is missing from the document");
@@ -198,6 +205,11 @@ public sealed class ApiBehaviourTests(TrackerAppFactory factory) : IClassFixture
                 }
             }
         }
+
+        var create = paths.GetProperty("/api/v1/cases").GetProperty("post");
+        Assert.True(create.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _), create.ToString());
+        Assert.Contains(paths.GetProperty("/api/v1/cases/{id}").GetProperty("put").GetProperty("responses").EnumerateObject(), r => r.Name == "409");
+        Assert.True(paths.GetProperty("/api/v1/exports/stages.{format}").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/csv", out _));
 
         var upload = paths.GetProperty("/api/v1/imports").GetProperty("post");
         Assert.True(upload.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("multipart/form-data", out _), upload.ToString());
@@ -237,11 +249,11 @@ public sealed class ApiBehaviourTests(TrackerAppFactory factory) : IClassFixture
         return JsonSerializer.Serialize(entries, CaseFile.SerializerOptions);
     }
 
-    /// <summary>Every API action as the OpenAPI document names it: "/api/v1/cases/{id}" for the route "api/v1/cases/{id:int}".</summary>
+    /// <summary>Every API action as the OpenAPI document names it: "/api/v1/cases/{id}" for the route "api/v1/cases/{id:int}", "{format}" for "{format:regex(…)}".</summary>
     private IEnumerable<(string Method, string Route)> ApiActions() =>
         factory.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
             .OfType<ControllerActionDescriptor>()
             .Where(a => a.ControllerTypeInfo.IsDefined(typeof(ApiControllerAttribute), inherit: true))
             .SelectMany(a => a.ActionConstraints!.OfType<Microsoft.AspNetCore.Mvc.ActionConstraints.HttpMethodActionConstraint>().SelectMany(c => c.HttpMethods)
-                .Select(m => (m, "/" + System.Text.RegularExpressions.Regex.Replace(a.AttributeRouteInfo!.Template!, ":[a-z]+", string.Empty))));
+                .Select(m => (m, "/" + System.Text.RegularExpressions.Regex.Replace(a.AttributeRouteInfo!.Template!, "\\{([A-Za-z]+):[^}]*\\}", "{$1}"))));
 }

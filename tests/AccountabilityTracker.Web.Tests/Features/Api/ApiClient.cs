@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Application.Security;
@@ -66,4 +67,30 @@ internal static class ApiClient
         factory.WithServicesAsync(s => Task.FromResult(s.GetRequiredService<TrackerDbContext>().ImportJobs.Count()));
 
     public static ImportJobStatus ParseStatus(string text) => Enum.Parse<ImportJobStatus>(text);
+
+    /// <summary>A valid case body as a script would send it (camelCase, enums as names); add or change fields to taste.</summary>
+    public static Dictionary<string, object?> CaseBody(string title) => new(StringComparer.Ordinal)
+    {
+        ["title"] = title,
+        ["subject"] = "not published",
+        ["incidentDate"] = "2021-03-04",
+        ["incidentPrecision"] = "Day",
+        ["incidentTime"] = "18:52",
+        ["location"] = "Leeds",
+        ["force"] = "West Yorkshire Police",
+        ["incidentType"] = "Restraint",
+        ["harm"] = "Fatal",
+        ["category"] = "RoutinePolicing",
+        ["summary"] = "Created through the API.",
+        ["confidentialNotes"] = "Family contact via solicitor.",
+    };
+
+    /// <summary>Creates a case through the API with an administrator's token and returns its id.</summary>
+    public static async Task<int> CreateCaseAsync(TrackerAppFactory factory, string title)
+    {
+        using var client = WithToken(factory, await IssueTokenAsync(factory, Roles.Administrator));
+        using var response = await client.PostAsync("/api/v1/cases", JsonContent.Create(CaseBody(title)));
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Application.Security;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountabilityTracker.Web.Tests.Features.Api;
 
-/// <summary>Every API endpoint refuses a missing, unknown, expired or revoked token (401) and a token without the role (403).</summary>
+/// <summary>Every API endpoint (the list below; the OpenAPI test checks it is every one) refuses a missing, unknown, expired or revoked token (401) and a token without the role (403).</summary>
 public sealed class ApiTokenTests(TrackerAppFactory factory) : IClassFixture<TrackerAppFactory>
 {
     public static TheoryData<string, string, string> Endpoints() => new()
@@ -22,6 +23,16 @@ public sealed class ApiTokenTests(TrackerAppFactory factory) : IClassFixture<Tra
         { "POST", "/api/v1/imports", "edit" },
         { "GET", "/api/v1/imports/{jobId}", "edit" },
         { "POST", "/api/v1/imports/{jobId}/commit", "edit" },
+        { "POST", "/api/v1/cases", "edit" },
+        { "PUT", "/api/v1/cases/{caseId}", "edit" },
+        { "POST", "/api/v1/cases/{newCaseId}/archive", "edit" },
+        { "GET", "/api/v1/reports/durations", "report" },
+        { "GET", "/api/v1/exports/durations.csv", "report" },
+        { "GET", "/api/v1/exports/durations.xlsx", "report" },
+        { "GET", "/api/v1/exports/durations.json", "report" },
+        { "GET", "/api/v1/exports/stages.csv", "report" },
+        { "GET", "/api/v1/exports/stages.xlsx", "report" },
+        { "GET", "/api/v1/exports/stages.json", "report" },
     };
 
     [Theory]
@@ -48,8 +59,18 @@ public sealed class ApiTokenTests(TrackerAppFactory factory) : IClassFixture<Tra
     public async Task A_token_without_the_role_gets_403_and_with_it_gets_through(string method, string template, string policy)
     {
         var path = await PathAsync(template);
-        var refused = policy == "read" ? new string?[] { null } : [null, Roles.Researcher, Roles.Analyst];
-        var allowed = policy == "read" ? Roles.All : [Roles.Caseworker, Roles.Administrator];
+        string?[] refused = policy switch
+        {
+            "read" => [null],
+            "report" => [null, Roles.Researcher, Roles.Caseworker],
+            _ => [null, Roles.Researcher, Roles.Analyst],
+        };
+        string[] allowed = policy switch
+        {
+            "read" => [.. Roles.All],
+            "report" => [Roles.Analyst, Roles.Administrator],
+            _ => [Roles.Caseworker, Roles.Administrator],
+        };
 
         foreach (var role in refused)
         {
@@ -58,16 +79,19 @@ public sealed class ApiTokenTests(TrackerAppFactory factory) : IClassFixture<Tra
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{role ?? "no role"} {method} {path}: {(int)response.StatusCode}");
         }
 
+        var archives = template.EndsWith("/archive", StringComparison.Ordinal);
         foreach (var role in allowed)
         {
+            // Archiving succeeds once per case: each allowed caller archives a case of its own.
+            path = archives ? await PathAsync(template) : path;
             using var client = ApiClient.WithToken(factory, await ApiClient.IssueTokenAsync(factory, role));
             using var response = await SendAsync(client, method, path);
 
-            // Token calls are exempt from antiforgery, so an allowed POST reaches its action: here it fails validation
-            // (no file; a job not ready to import) with a 400 ProblemDetails, not the antiforgery refusal.
-            var expected = method == "GET" ? HttpStatusCode.OK : HttpStatusCode.BadRequest;
+            // Token calls are exempt from antiforgery, so an allowed POST or PUT reaches its action: here it fails validation
+            // (no file; a job not ready to import; an empty case) with a 400 ProblemDetails, not the antiforgery refusal.
+            var expected = method == "GET" ? HttpStatusCode.OK : archives ? HttpStatusCode.NoContent : HttpStatusCode.BadRequest;
             Assert.True(response.StatusCode == expected, $"{role} {method} {path}: {(int)response.StatusCode}");
-            if (method == "POST")
+            if (method != "GET" && !archives)
             {
                 var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
                 Assert.True(problem.TryGetProperty("errors", out _), $"{role} {method} {path}: no per-field errors");
@@ -177,12 +201,26 @@ public sealed class ApiTokenTests(TrackerAppFactory factory) : IClassFixture<Tra
             await db.SaveChangesAsync();
             return job.Id;
         });
+        var newCaseId = template.Contains("{newCaseId}", StringComparison.Ordinal) ? await ApiClient.CreateCaseAsync(factory, "token test case") : 0;
         return template
+            .Replace("{newCaseId}", newCaseId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{caseId}", caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{stageId}", stageId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{jobId}", jobId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path) =>
-        method == "GET" ? client.GetAsync(path) : client.PostAsync(path, new MultipartFormDataContent());
+    /// <summary>Imports take a (here empty) multipart upload; the case writes an (empty) JSON object.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path)
+    {
+        if (method == "GET")
+        {
+            return await client.GetAsync(path);
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = path.StartsWith("/api/v1/imports", StringComparison.Ordinal) ? new MultipartFormDataContent() : JsonContent.Create(new { }),
+        };
+        return await client.SendAsync(request);
+    }
 }

@@ -1,0 +1,58 @@
+using AccountabilityTracker.Application.Features.Reports;
+using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Web.Exports;
+using AccountabilityTracker.Web.Infrastructure.Api;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AccountabilityTracker.Web.Api.V1;
+
+/// <summary>
+/// Analysts and administrators: the duration report as JSON, and the exports of its figures and of one row per stage,
+/// streamed exactly as the report page streams them (same writers, file names and header rows). Action names differ
+/// from the page controller's (Durations, DurationsExport, StagesExport) so that URL generation never confuses them.
+/// </summary>
+[ApiController]
+[Route("api/v1")]
+[Authorize(AuthenticationSchemes = ApiAuthentication.Scheme, Policy = Policies.RunReports)]
+[ApiAntiforgery]
+public sealed class ReportsController(IMediator mediator) : ControllerBase
+{
+    private const string CsvType = "text/csv";
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string JsonType = "application/json";
+
+    /// <summary>Duration figures per group (groupBy: StageKind, Force, IncidentYear, Category, Outcome), per incident year, and in total.</summary>
+    [HttpGet("reports/durations")]
+    [ProducesResponseType<ApiDurationReport>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task<ActionResult<ApiDurationReport>> DurationReport([FromQuery] GetDurationReport.Query query, CancellationToken cancellationToken) =>
+        ApiDurationReport.From(await mediator.Send(query, cancellationToken));
+
+    /// <summary>The report's figures (one row per group, then "All stages") as CSV, Excel or JSON.</summary>
+    [HttpGet("exports/durations.{format:regex(^(csv|xlsx|json)$)}")]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, CsvType, XlsxType, JsonType)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task ExportDurationFigures([FromRoute] string format, [FromQuery] GetDurationReport.Query query, CancellationToken cancellationToken)
+    {
+        var report = await mediator.Send(query, cancellationToken);
+        await ExportResponses.WriteAsync(Response, format, ReportTables.FileName("duration-report", report.Filters, report.GeneratedAtUtc, format), ReportTables.Groups(report), cancellationToken);
+    }
+
+    /// <summary>One row per stage of the filtered cases, streamed from the database as CSV, Excel or JSON.</summary>
+    [HttpGet("exports/stages.{format:regex(^(csv|xlsx|json)$)}")]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, CsvType, XlsxType, JsonType)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task ExportStageRows([FromRoute] string format, [FromQuery] ExportStageDurations.Query query, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(query, cancellationToken);
+        await ExportResponses.WriteAsync(Response, format, ReportTables.FileName("stage-durations", result.Filters, result.GeneratedAtUtc, format), ReportTables.Stages(result), cancellationToken);
+    }
+}
