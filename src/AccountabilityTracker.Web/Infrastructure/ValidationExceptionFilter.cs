@@ -1,4 +1,5 @@
 using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Domain;
 using AccountabilityTracker.Web.Infrastructure.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -15,6 +16,22 @@ public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata) :
 {
     public void OnException(ExceptionContext context)
     {
+        if (context.Exception is DomainRuleException broken && !context.HttpContext.IsApiRequest())
+        {
+            // A rule the stored record enforces (e.g. archiving an already archived case): say it in plain words, 409.
+            context.Result = new ViewResult
+            {
+                ViewName = "~/Views/Error/BadRequest.cshtml",
+                StatusCode = StatusCodes.Status409Conflict,
+                ViewData = new ViewDataDictionary<IReadOnlyDictionary<string, string[]>>(metadata, context.ModelState)
+                {
+                    Model = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Record"] = [broken.Message] },
+                },
+            };
+            context.ExceptionHandled = true;
+            return;
+        }
+
         if (context.Exception is not RequestValidationException invalid)
         {
             return;

@@ -1,4 +1,5 @@
 using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,6 +23,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         if (exception is RequestValidationException invalid)
         {
             problem = ApiProblems.Validation(invalid);
+        }
+        else if (exception is DomainRuleException broken)
+        {
+            // The stored state refused the change (e.g. archiving a case someone has just archived): say why, change nothing.
+            problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The change does not fit the record as it is now; nothing was saved.", Detail = broken.Message };
         }
         else if (exception is BadHttpRequestException badRequest)
         {

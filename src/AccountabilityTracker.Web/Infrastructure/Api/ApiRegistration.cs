@@ -52,7 +52,7 @@ public static class ApiRegistration
                 {
                     Title = "AccountabilityTracker API",
                     Version = DocumentName,
-                    Description = "Cases, clocks and imports. Authenticate with a personal access token (profile → API tokens) as Authorization: Bearer atk_…",
+                    Description = "Cases (read, create, update, archive), clocks, the duration report, exports and imports. Authenticate with a personal access token (profile → API tokens) as Authorization: Bearer atk_…",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
