@@ -68,17 +68,8 @@ public static class GetCaseDetails
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var found = await db.Cases
-                .AsNoTracking()
-                .AsSplitQuery()
-                .Include(c => c.Stages).ThenInclude(s => s.Pauses)
-                .Include(c => c.Stages).ThenInclude(s => s.Extensions)
-                .Include(c => c.Milestones)
-                .Include(c => c.Officers)
-                .Include(c => c.Sources)
-                .SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken);
-            // An archived case is out of sight: only an administrator (who can restore it) may open it.
-            if (found is null || (found.IsArchived && !currentUser.IsAdministrator))
+            var found = await CaseReading.LoadVisibleAsync(db, currentUser, request.Id, cancellationToken);
+            if (found is null)
             {
                 return null;
             }

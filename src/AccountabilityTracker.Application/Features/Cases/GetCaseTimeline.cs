@@ -65,17 +65,8 @@ public static class GetCaseTimeline
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var found = await db.Cases
-                .AsNoTracking()
-                .AsSplitQuery()
-                .Include(c => c.Stages).ThenInclude(s => s.Pauses)
-                .Include(c => c.Stages).ThenInclude(s => s.Extensions)
-                .Include(c => c.Milestones)
-                .Include(c => c.Sources)
-                .SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken);
-
-            // An archived case is out of sight for everyone but administrators, as on the case page.
-            if (found is null || (found.IsArchived && !currentUser.IsAdministrator))
+            var found = await CaseReading.LoadVisibleAsync(db, currentUser, request.Id, cancellationToken);
+            if (found is null)
             {
                 return null;
             }

@@ -13,6 +13,29 @@ namespace AccountabilityTracker.Web.Tests.Features.Research;
 public sealed class ResearchPagesTests(TrackerAppFactory factory) : IClassFixture<TrackerAppFactory>
 {
     [Fact]
+    public async Task An_archived_cases_page_and_timeline_are_hidden_from_everyone_but_administrators()
+    {
+        var archivedId = await factory.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<TrackerDbContext>();
+            var now = DateTime.UtcNow;
+            var archived = Case.Open("ATC-2018-0990", new CaseParticulars("Archived research case", "not published", PartialDate.OnDay(2018, 5, 1), null, "Hull", "Humberside Police", IncidentType.Pursuit, Harm.Fatal, OperationCategory.RoutinePolicing, null), now);
+            archived.AddStage(StageKind.IopcInvestigation, "Investigation", PartialDate.OnDay(2018, 5, 2), null, null, now);
+            archived.Archive(now);
+            db.Cases.Add(archived);
+            await db.SaveChangesAsync();
+            return archived.Id;
+        });
+        using var researcher = await factory.CreateClientForAsync(Roles.Researcher);
+        using var administrator = await factory.CreateClientForAsync(Roles.Administrator);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await researcher.GetAsync($"/cases/{archivedId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await researcher.GetAsync($"/cases/{archivedId}/timeline.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await administrator.GetAsync($"/cases/{archivedId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await administrator.GetAsync($"/cases/{archivedId}/timeline.json")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_timeline_json_carries_every_dated_stage_and_milestone_with_their_sources()
     {
         using var client = await factory.CreateClientForAsync(Roles.Researcher);
