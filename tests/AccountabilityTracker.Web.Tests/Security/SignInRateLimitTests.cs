@@ -12,12 +12,15 @@ public sealed class SignInRateLimitTests
         factory.Settings["Security:SignInAttemptsPerMinute"] = "3";
         using var client = factory.CreateAnonymousClient();
 
+        // Seven attempts span at most two one-minute windows, so one window sees at least four: a 429 must come,
+        // whenever the window happens to roll over. The first three are always let through.
         var statuses = new List<HttpStatusCode>();
-        for (var attempt = 0; attempt < 4; attempt++)
+        for (var attempt = 0; attempt < 7; attempt++)
         {
             statuses.Add((await TrackerAppFactory.SignInAsync(client, "nobody@tracker.test", "wrong password here")).StatusCode);
         }
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses.Take(3));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
     }
 }
