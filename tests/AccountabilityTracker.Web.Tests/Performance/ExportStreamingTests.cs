@@ -14,6 +14,7 @@ namespace AccountabilityTracker.Web.Tests.Performance;
 /// A gate makes this deterministic: the server's row source is held after <see cref="GateAtRow"/> rows until the
 /// client has its first data row, so an export that buffered its whole body would never let the client see it.
 /// </summary>
+[Collection(SerialTestGroup.Name)]
 public sealed class ExportStreamingTests : IAsyncLifetime, IDisposable
 {
     private const int Cases = 1_000;
@@ -85,4 +86,13 @@ public sealed class ExportStreamingTests : IAsyncLifetime, IDisposable
         Assert.Equal(Cases * StagesPerCase, rows);
         Assert.Null(response.Content.Headers.ContentLength);
     }
+}
+
+/// <summary>
+/// Tests that watch process-wide instruments (meters) run alone, after the parallel ones, so no other test's rows count.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SerialTestGroup
+{
+    public const string Name = "Serial";
 }
