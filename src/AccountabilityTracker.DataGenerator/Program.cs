@@ -51,7 +51,7 @@ internal static class GeneratorProgram
                 await db.Database.MigrateAsync();
             }
 
-            var now = DateTime.UtcNow;
+            var now = TimeProvider.System.GetUtcNow().UtcDateTime;
             var batch = new List<Case>();
             var index = 0;
             foreach (var entry in generator.Generate(cases, stagesPerCase))

@@ -36,4 +36,20 @@ public sealed class CaseBrowsingTests(BrowserFixture fixture)
         Assert.False(overflow, "The case page scrolls sideways at 375 px.");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_case_list_fits_a_375_px_phone_with_the_clocks_in_view()
+    {
+        var page = await fixture.SignedInPageAsync(Roles.Caseworker, 375, 812);
+
+        await page.GotoAsync("/cases");
+
+        // Not even the table's own scroll box may hide a column: title, incident, force and clock are all readable.
+        var tableFits = await page.EvaluateAsync<bool>("() => { const t = document.querySelector('table.case-list'); return t.scrollWidth <= t.parentElement.clientWidth; }");
+        Assert.True(tableFits, "The case list table is wider than a 375-px screen.");
+        var firstRow = page.Locator("table.case-list tbody tr").First;
+        Assert.True(await firstRow.Locator(".case-clocks .clock-badge").First.IsVisibleAsync());
+        Assert.Contains("Metropolitan Police Service", await firstRow.InnerTextAsync(), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
 }
