@@ -1,3 +1,4 @@
+using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Clocks;
 using AccountabilityTracker.Domain.Dates;
 
@@ -15,6 +16,13 @@ public static class ClockSubjects
         IEnumerable<Pause> pauses,
         IEnumerable<Extension> extensions) =>
         new(rule?.Anchor == ClockAnchor.IncidentDate ? incident : stageStart, stageEnd, pauses, extensions);
+
+    /// <summary>A stored stage with its pauses and extensions, counted from its start or from the incident as the rule says.</summary>
+    public static ClockSubject ForStage(LimitRule? rule, Stage stage, PartialDate incident)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        return stage.ClockSubject(rule?.Anchor == ClockAnchor.IncidentDate ? incident : stage.Start);
+    }
 
     /// <summary>
     /// The whole case, counted from the incident. It runs while any stage runs (or none is recorded yet); once every

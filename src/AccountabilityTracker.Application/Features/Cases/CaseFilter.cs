@@ -110,6 +110,27 @@ public record CaseFilter
 
         return cases;
     }
+
+    /// <summary>
+    /// For reports and exports, whose rows are stages: only stages of the chosen kind and with the chosen outcome
+    /// (where <see cref="Apply"/> keeps every stage of a case that has one).
+    /// </summary>
+    public IQueryable<Stage> ApplyToStages(IQueryable<Stage> stages)
+    {
+        ArgumentNullException.ThrowIfNull(stages);
+        if (StageKind is { } kind)
+        {
+            stages = stages.Where(s => s.Kind == kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Outcome))
+        {
+            var pattern = LikePattern.Contains(Outcome);
+            stages = stages.Where(s => s.Outcome != null && EF.Functions.Like(s.Outcome, pattern, LikePattern.EscapeCharacter));
+        }
+
+        return stages;
+    }
 }
 
 /// <summary>Validation of the shared filters, included by every query that derives from <see cref="CaseFilter"/>.</summary>

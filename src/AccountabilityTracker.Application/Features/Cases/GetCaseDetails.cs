@@ -39,7 +39,14 @@ public static class GetCaseDetails
     /// <summary>An officer as the current user may see them: <see cref="RealName"/> is null unless the role allows it.</summary>
     public sealed record OfficerView(int Id, string Cipher, string? RealName, bool UnderAnonymityOrder, DateOnly? PubliclyNamedOn);
 
-    public sealed record SourceView(int Id, string Url, string? Publisher, DateOnly? PublishedOn, string? Quote);
+    public sealed record SourceView(int Id, string Url, string? Publisher, DateOnly? PublishedOn, string? Quote)
+    {
+        public static SourceView From(Source source)
+        {
+            ArgumentNullException.ThrowIfNull(source);
+            return new(source.Id, source.Url, source.Publisher, source.PublishedOn, source.Quote);
+        }
+    }
 
     public enum EntryType
     {
@@ -108,11 +115,10 @@ public static class GetCaseDetails
         private ClockView StageClock(LimitRuleBook.RuleSet ruleSet, Case owner, Stage stage)
         {
             var rule = ruleSet.For(stage.Kind);
-            var anchor = rule?.Anchor == ClockAnchor.IncidentDate ? owner.IncidentDate : stage.Start;
-            return ClockView.From(clocks.Evaluate(rule, stage.ClockSubject(anchor)));
+            return ClockView.From(clocks.Evaluate(rule, ClockSubjects.ForStage(rule, stage, owner.IncidentDate)));
         }
 
         private static List<SourceView> ToViews(IEnumerable<Source> sources) =>
-            sources.OrderBy(s => s.Id).Select(s => new SourceView(s.Id, s.Url, s.Publisher, s.PublishedOn, s.Quote)).ToList();
+            sources.OrderBy(s => s.Id).Select(SourceView.From).ToList();
     }
 }

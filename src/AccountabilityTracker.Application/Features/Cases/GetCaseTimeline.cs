@@ -83,7 +83,7 @@ public static class GetCaseTimeline
                 var stageId = Key("stage", stage.Id);
                 var sources = ToViews(sourcesByStage[stage.Id]);
                 var rule = ruleSet.For(stage.Kind);
-                var clock = ClockView.From(clocks.Evaluate(rule, stage.ClockSubject(rule?.Anchor == ClockAnchor.IncidentDate ? found.IncidentDate : stage.Start)));
+                var clock = ClockView.From(clocks.Evaluate(rule, ClockSubjects.ForStage(rule, stage, found.IncidentDate)));
                 var duration = stage.Duration(today) is { } days ? days + (stage.IsRunning ? " so far" : string.Empty) : null;
                 items.Add(new Item(
                     stageId, ItemType.Stage, lane, stage.Kind.DisplayName(), stage.Label, TimelineDate.From(stage.Start),
@@ -137,6 +137,6 @@ public static class GetCaseTimeline
         private static string Key(string type, int id) => string.Create(CultureInfo.InvariantCulture, $"{type}-{id}");
 
         private static List<GetCaseDetails.SourceView> ToViews(IEnumerable<Source> sources) =>
-            sources.OrderBy(s => s.Id).Select(s => new GetCaseDetails.SourceView(s.Id, s.Url, s.Publisher, s.PublishedOn, s.Quote)).ToList();
+            sources.OrderBy(s => s.Id).Select(GetCaseDetails.SourceView.From).ToList();
     }
 }

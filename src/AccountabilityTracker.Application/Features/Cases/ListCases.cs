@@ -163,7 +163,7 @@ public static class ListCases
                 .Select(s =>
                 {
                     var rule = ruleSet.For(s.Kind);
-                    return clocks.Evaluate(rule, s.ClockSubject(rule?.Anchor == ClockAnchor.IncidentDate ? incident : s.Start)).Status;
+                    return clocks.Evaluate(rule, ClockSubjects.ForStage(rule, s, incident)).Status;
                 })
                 .ToList();
             return (caseClock, stageStatuses);

@@ -54,23 +54,13 @@ internal static class StageDurationSource
         var ruleSet = await rules.GetAsync(cancellationToken);
         var today = clocks.Today();
         var cases = filter.Apply(db.Cases.AsNoTracking());
-        var stages = db.Stages.AsNoTracking().Where(s => cases.Any(c => c.Id == s.CaseId));
-        if (filter.StageKind is { } kind)
-        {
-            stages = stages.Where(s => s.Kind == kind);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Outcome))
-        {
-            var pattern = Common.LikePattern.Contains(filter.Outcome);
-            stages = stages.Where(s => s.Outcome != null && EF.Functions.Like(s.Outcome, pattern, Common.LikePattern.EscapeCharacter));
-        }
+        var stages = filter.ApplyToStages(db.Stages.AsNoTracking().Where(s => cases.Any(c => c.Id == s.CaseId)));
 
         // Pauses and extensions are rare: read them once, then stream the stages.
         var pauses = (await db.StagePauses.AsNoTracking().Where(p => stages.Any(s => s.Id == p.StageId)).ToListAsync(cancellationToken))
-            .ToLookup(p => p.StageId, p => new Pause(p.From, p.To, p.Reason));
+            .ToLookup(p => p.StageId, p => p.ToPause());
         var extensions = (await db.StageExtensions.AsNoTracking().Where(e => stages.Any(s => s.Id == e.StageId)).ToListAsync(cancellationToken))
-            .ToLookup(e => e.StageId, e => new Extension(e.GrantedOn, e.NewAmount, e.NewUnit, e.Reason));
+            .ToLookup(e => e.StageId, e => e.ToExtension());
 
         var rows = stages
             .OrderBy(s => s.Case.Reference).ThenBy(s => s.StartOn).ThenBy(s => s.Id)

@@ -52,8 +52,7 @@ public static class GetStageClock
             }
 
             var rule = (await rules.GetAsync(cancellationToken)).For(stage.Kind);
-            var anchor = rule?.Anchor == ClockAnchor.IncidentDate ? stage.Case.IncidentDate : stage.Start;
-            var reading = clocks.Evaluate(rule, stage.ClockSubject(anchor));
+            var reading = clocks.Evaluate(rule, ClockSubjects.ForStage(rule, stage, stage.Case.IncidentDate));
 
             var pauses = stage.Pauses.OrderBy(p => p.From).Select(p => new PauseView(p.Id, p.From, p.To, p.Reason)).ToList();
             var extensions = stage.Extensions
