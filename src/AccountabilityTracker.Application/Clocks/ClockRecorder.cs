@@ -21,7 +21,8 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
     /// Names what stored clocks depend on besides the stored rows: the evaluator's conventions (bump the version when
     /// they change) and the bank-holiday changes in configuration. A different basis at start-up recomputes every clock.
     /// </summary>
-    public string Basis { get; } = "clocks-v1;holidays+" + string.Join(',', options.BankHolidays.AddedDates.Order()) + ";holidays-" + string.Join(',', options.BankHolidays.RemovedDates.Order());
+    public string Basis { get; } = "clocks-v1;holidays:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+        "+" + string.Join(',', options.BankHolidays.AddedDates.Order()) + "-" + string.Join(',', options.BankHolidays.RemovedDates.Order()))))[..16];
 
     /// <summary>What a pending save changes the inputs of, found before it is saved (new rows have no id yet).</summary>
     internal static PendingInputs Collect(ChangeTracker tracker)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AccountabilityTracker.Application.Clocks;
+using AccountabilityTracker.Domain.Clocks;
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Features.Limits;
 using AccountabilityTracker.Application.Persistence;
@@ -39,10 +40,23 @@ public sealed class TestApplication : IAsyncDisposable
 
     public TestCurrentUser User { get; }
 
-    public static async Task<TestApplication> StartAsync()
+    public static Task<TestApplication> StartAsync() =>
+        StartAsync(Path.Combine(Path.GetTempPath(), $"tracker-apptest-{Guid.NewGuid():N}.db"), ShippedClockOptions(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)));
+
+    /// <summary>
+    /// Stops this instance without deleting its database and starts another over the same file with other clock settings,
+    /// as an operator restarting the app with changed configuration would (start-up computes the clocks again).
+    /// </summary>
+    public async Task<TestApplication> RestartWithAsync(ClockOptions clockOptions)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"tracker-apptest-{Guid.NewGuid():N}.db");
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        await _services.DisposeAsync();
+        var restarted = await StartAsync(_databasePath, clockOptions, Time);
+        await restarted.SendAsync(new RecordClocks.Command());
+        return restarted;
+    }
+
+    private static async Task<TestApplication> StartAsync(string path, ClockOptions clockOptions, FakeTimeProvider time)
+    {
         var user = new TestCurrentUser();
         var services = new ServiceCollection()
             .AddLogging()
@@ -52,7 +66,7 @@ public sealed class TestApplication : IAsyncDisposable
             .AddSingleton<AccountabilityTracker.Application.Import.IImportJobScheduler>(provider => provider.GetRequiredService<RecordingImportScheduler>())
             .AddApplication()
             .AddDataProtection().Services
-            .AddClocks(ShippedClockOptions())
+            .AddClocks(clockOptions)
             .AddDbContext<TrackerDbContext>(options => options.UseSqlite(
                 new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString,
                 sqlite => sqlite.MigrationsAssembly("AccountabilityTracker.Migrations.Sqlite")))
@@ -80,6 +94,10 @@ public sealed class TestApplication : IAsyncDisposable
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
+
+    /// <summary>A singleton service as the app registers it (e.g. the <see cref="ClockEvaluator"/> with its calendar).</summary>
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     public async Task WithDbAsync(Func<TrackerDbContext, Task> action)
     {
