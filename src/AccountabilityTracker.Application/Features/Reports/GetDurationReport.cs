@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccountabilityTracker.Application.Clocks;
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Features.Cases;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Cases;
@@ -57,9 +58,16 @@ public static class GetDurationReport
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Report>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ReadCache cache, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Report>
     {
+        /// <summary>The figures are the same for every reader until the data or the day changes: computed once, then kept.</summary>
         public async Task<Report> Handle(Query request, CancellationToken cancellationToken)
+        {
+            await freshness.EnsureFreshAsync(db, cancellationToken);
+            return await cache.GetAsync(db, "duration-report:" + request, ct => ComputeAsync(request, ct), cancellationToken);
+        }
+
+        private async Task<Report> ComputeAsync(Query request, CancellationToken cancellationToken)
         {
             var groups = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
             var years = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
