@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.Features.Profile;
 using AccountabilityTracker.Application.Features.Security;
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Web.Infrastructure;
@@ -101,9 +102,8 @@ public sealed class AccountController(SignInManager<TrackerUser> signIn, IMediat
     [HttpPost("logout")]
     public async Task<IActionResult> Logout(CancellationToken cancellationToken)
     {
-        var name = User.Identity?.Name ?? "unknown";
+        await mediator.Send(new SignOutEverywhere.Command(HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
         await signIn.SignOutAsync();
-        await mediator.Send(new RecordSecurityEvent.Command(SecurityEventType.SignedOut, name, HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
         return RedirectToAction(nameof(Login));
     }
 

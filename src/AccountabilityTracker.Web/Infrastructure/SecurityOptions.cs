@@ -15,6 +15,9 @@ public sealed class SecurityOptions
 
     /// <summary>Sign-in attempts allowed per client address per minute before 429.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>A sign-in ends this many hours after it began, however active the user (the 8-hour idle limit slides).</summary>
+    public int SessionAbsoluteHours { get; set; } = 12;
 }
 
 /// <summary>The "Bootstrap" section: the first administrator, created at start-up if no user exists.</summary>

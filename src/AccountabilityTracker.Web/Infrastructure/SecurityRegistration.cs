@@ -32,6 +32,7 @@ public static class SecurityRegistration
             .AddDefaultTokenProviders();
 
         services.AddAuthentication().AddApiAuthentication();
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -43,6 +44,8 @@ public static class SecurityRegistration
             cookie.LogoutPath = "/account/logout";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            cookie.Events.OnSigningIn = SessionValidation.OnSigningIn;
+            cookie.Events.OnValidatePrincipal = SessionValidation.OnValidatePrincipal;
             cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             // A signed-in user without the role gets a plain 403 (the status-code page explains it), not a redirect.
             cookie.Events.OnRedirectToAccessDenied = context =>
