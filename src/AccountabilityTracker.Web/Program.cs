@@ -82,7 +82,12 @@ try
     // The API answers errors with ProblemDetails (JSON), the pages with an error page.
     app.UseWhen(context => context.IsApiRequest(), api => api.UseExceptionHandler().UseStatusCodePages());
     app.UseWhen(context => !context.IsApiRequest(), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
-    app.UseSerilogRequestLogging(logging => logging.GetMessageTemplateProperties = RequestLogRedaction.Properties);
+    app.UseSerilogRequestLogging(logging =>
+    {
+        // Through the host's logger (console and file), not the start-up console logger; secrets in paths redacted.
+        logging.Logger = app.Services.GetService<Serilog.ILogger>();
+        logging.GetMessageTemplateProperties = RequestLogRedaction.Properties;
+    });
     app.UseStaticFiles();
     app.UseRouting();
     app.UseRateLimiter();

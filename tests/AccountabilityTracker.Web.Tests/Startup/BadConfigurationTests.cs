@@ -42,12 +42,34 @@ public sealed class BadConfigurationTests : IDisposable
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Development_refuses_to_listen_beyond_loopback()
+    {
+        var (exitCode, output) = await RunAppAsync(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development" }, "http://0.0.0.0:0");
+
+        Assert.NotEqual(0, exitCode);
+        var fatal = Assert.Single(output.Split('\n'), l => l.Contains("Start-up stopped", StringComparison.Ordinal));
+        Assert.Contains("0.0.0.0", fatal, StringComparison.Ordinal);
+        Assert.Contains("loopback only", fatal, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_with_unencrypted_keys()
+    {
+        var (exitCode, output) = await RunAppAsync([]);
+
+        Assert.NotEqual(0, exitCode);
+        var fatal = Assert.Single(output.Split('\n'), l => l.Contains("Start-up stopped", StringComparison.Ordinal));
+        Assert.Contains("Security:KeyCertificatePath", fatal, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private async Task<(int ExitCode, string Output)> RunAppAsync(Dictionary<string, string> environment)
+    private async Task<(int ExitCode, string Output)> RunAppAsync(Dictionary<string, string> environment, string urls = "http://127.0.0.1:0")
     {
         var appDll = Path.Combine(AppContext.BaseDirectory, "AccountabilityTracker.Web.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", appDll, "--urls", "http://127.0.0.1:0"])
+        var start = new ProcessStartInfo("dotnet", ["exec", appDll, "--urls", urls])
         {
             WorkingDirectory = _folder,
             RedirectStandardOutput = true,
