@@ -33,7 +33,9 @@ public static class SecurityRegistration
 
         services.AddIdentity<TrackerUser, IdentityRole>(TrackerIdentityOptions.Apply)
             .AddEntityFrameworkStores<TrackerDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<ReplayProofAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+        services.AddScoped<SignInGate>();
 
         services.AddAuthentication().AddApiAuthentication();
         services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
