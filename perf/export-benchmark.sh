@@ -13,7 +13,8 @@ dotnet build -c Release src/AccountabilityTracker.DataGenerator >/dev/null
 dotnet run -c Release --no-build --project src/AccountabilityTracker.DataGenerator -- sqlite "$work/tracker.db" "$cases" "$stages"
 
 ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Tracker="Data Source=$work/tracker.db" App__DataFolder="$work" \
-Security__CookieSecurePolicy=SameAsRequest Bootstrap__AdminEmail=bench@example.org Bootstrap__AdminPassword='benchmark passphrase' \
+Security__CookieSecurePolicy=SameAsRequest Security__HttpsRedirection=false Security__AllowUnprotectedKeys=true \
+Bootstrap__AdminEmail=bench@example.org Bootstrap__AdminPassword='benchmark passphrase' \
 Serilog__MinimumLevel__Default=Warning \
   dotnet src/AccountabilityTracker.Web/bin/Release/net10.0/AccountabilityTracker.Web.dll --urls "$base" >"$work/app.log" 2>&1 &
 app=$!

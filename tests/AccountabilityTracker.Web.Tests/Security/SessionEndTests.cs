@@ -115,6 +115,27 @@ public sealed partial class SessionEndTests(TrackerAppFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Sign_out_everywhere_on_the_profile_ends_the_sessions_on_other_devices()
+    {
+        var email = await CreateUserAsync("everywhere", Roles.Researcher);
+        var otherDevice = await SignInAsync(email);
+        using var browser = factory.CreateAnonymousClient();
+        await TrackerAppFactory.SignInAsync(browser, email, TrackerAppFactory.Password);
+        var profile = await Forms.GetAsync(browser, "/profile");
+        Assert.Contains("Sign out everywhere", profile, StringComparison.Ordinal);
+        Assert.Contains("action=\"/account/logout\"", profile, StringComparison.Ordinal);
+
+        var signedOut = await Forms.PostAsync(browser, "/account/logout", profile, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        AssertSignedOut(await GetAsync(otherDevice, "/cases"));
+        AssertSignedOut(await browser.GetAsync("/cases"));
+        var audit = await factory.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().SecurityAudit
+            .AnyAsync(e => e.Subject == email && e.EventType == SecurityEventType.SignedOut && e.Details == "every session"));
+        Assert.True(audit);
+    }
+
+    [Fact]
     public async Task Changing_ones_password_keeps_this_session_ends_the_others_and_revokes_tokens()
     {
         var email = await CreateUserAsync("changer", Roles.Researcher);
