@@ -17,4 +17,7 @@ public enum SecurityEventType
     SetupLinkIssued = 13,
     AccessTokenCreated = 14,
     AccessTokenRevoked = 15,
+    ImportUploaded = 16,
+    ImportConfirmed = 17,
+    ImportUploadsExpired = 18,
 }
