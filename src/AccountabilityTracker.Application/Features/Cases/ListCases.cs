@@ -85,9 +85,11 @@ public static class ListCases
             var skip = (request.Page - 1) * request.PageSize;
             var overdue = StoredClocks.OfStage(StoredClocks.HasStatus(Domain.Clocks.ClockStatus.Overdue, today));
             var approaching = StoredClocks.OfStage(StoredClocks.HasStatus(Domain.Clocks.ClockStatus.Approaching, today));
-            var rows = await Sorted(cases, request.Sort)
-                .Skip(skip)
-                .Take(request.PageSize)
+            // The page's ids first (a narrow, indexed read), then its rows with their stage counts: the counts are
+            // computed for the rows shown, never for every case the sort passes over.
+            var pageIds = await Sorted(cases, request.Sort).Skip(skip).Take(request.PageSize).Select(c => c.Id).ToListAsync(cancellationToken);
+            var found = await db.Cases.AsNoTracking()
+                .Where(c => pageIds.Contains(c.Id))
                 .Select(c => new
                 {
                     c.Id, c.Reference, c.Title, c.Subject, c.IncidentOn, c.IncidentPrecision, c.Force, c.Category, c.Clock,
@@ -97,6 +99,7 @@ public static class ListCases
                     ApproachingStageCount = c.Stages.AsQueryable().Count(approaching),
                 })
                 .ToListAsync(cancellationToken);
+            var rows = found.OrderBy(r => pageIds.IndexOf(r.Id)).ToList();
 
             var caseRule = (await rules.GetAsync(cancellationToken)).WholeCase;
             var items = rows
