@@ -71,9 +71,18 @@ public static class ListCases
 
     internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ReadCache cache, ClockEvaluator clocks) : IRequestHandler<Query, PagedResult<Item>>
     {
+        /// <summary>
+        /// The list shows every reader the same rows (no restricted field is among them), so a page is computed once per
+        /// data version and day, then served from the <see cref="ReadCache"/> until something changes.
+        /// </summary>
         public async Task<PagedResult<Item>> Handle(Query request, CancellationToken cancellationToken)
         {
             await freshness.EnsureFreshAsync(db, cancellationToken);
+            return await cache.GetAsync(db, "case-list:" + request, ct => ComputeAsync(request, ct), cancellationToken);
+        }
+
+        private async Task<PagedResult<Item>> ComputeAsync(Query request, CancellationToken cancellationToken)
+        {
             var today = clocks.Today();
             var cases = request.Apply(db.Cases.AsNoTracking());
             if (request.ClockStatus is { } status)

@@ -63,12 +63,18 @@ public static class ListOverdue
 
     internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ReadCache cache, ClockEvaluator clocks) : IRequestHandler<Query, Result>
     {
+        /// <summary>Every reader sees the same rows: a page is computed once per data version and day (see <see cref="ReadCache"/>).</summary>
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            await freshness.EnsureFreshAsync(db, cancellationToken);
+            return await cache.GetAsync(db, "overdue-list:" + request, ct => ComputeAsync(request, ct), cancellationToken);
+        }
+
+        private async Task<Result> ComputeAsync(Query request, CancellationToken cancellationToken)
         {
             StageKind? kind = null;
             var wholeCase = !string.IsNullOrEmpty(request.Clock) && LimitRuleSetting.TryParseKey(request.Clock, out kind) && kind is null;
             var filter = new OverdueScan.Filter(request.Force?.Trim(), request.Category, kind, wholeCase);
-            await freshness.EnsureFreshAsync(db, cancellationToken);
             var today = clocks.Today();
             var counts = await cache.GetAsync(db, "overdue-counts:" + filter, ct => OverdueScan.CountAsync(db, today, filter, ct), cancellationToken);
 
