@@ -78,6 +78,8 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["Stages.Edit POST"] = Editors(),
         ["Stages.Close GET"] = Editors(),
         ["Stages.Close POST"] = Editors(),
+        ["Stages.Hearing GET"] = Editors(),
+        ["Stages.Hearing POST"] = Editors(),
         ["Milestones.Create GET"] = Editors(),
         ["Milestones.Create POST"] = Editors(),
         ["Milestones.Edit GET"] = Editors(),

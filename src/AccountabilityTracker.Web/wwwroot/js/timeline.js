@@ -378,7 +378,7 @@
     });
 
     var undrawn = byDays ? 0 : data.undated.length;
-    status.textContent = drawnItems.length + ' items drawn' + (undrawn > 0 ? '; ' + undrawn + ' with an unknown date are only in the list' : '') + '.';
+    status.textContent = drawnItems.length + (drawnItems.length === 1 ? ' item' : ' items') + ' drawn' + (undrawn > 0 ? '; ' + undrawn + (undrawn === 1 ? ' with an unknown date is' : ' with an unknown date are') + ' only in the list' : '') + '.';
   }
 
   function load(section) {
