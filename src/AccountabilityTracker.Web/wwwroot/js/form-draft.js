@@ -64,11 +64,13 @@
             save(key, form);
             var button = form.querySelector("[type=submit]");
             if (button) { button.disabled = true; }
-            fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "follow" })
+            // A saved form answers with a redirect; it is not followed here, so the page it leads to (and its notice)
+            // is loaded once, by the browser, at the address the form names.
+            fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "manual" })
                 .then(function (response) {
-                    if (response.redirected && response.ok) {
+                    if (response.type === "opaqueredirect") {
                         clear(key);
-                        window.location.assign(response.url);
+                        window.location.assign(form.getAttribute("data-saved-url") || window.location.href);
                         return;
                     }
 
