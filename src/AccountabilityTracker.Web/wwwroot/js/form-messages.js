@@ -17,8 +17,13 @@
             if (now === first || !couldBeRight(field)) { return; }
             field.classList.remove("is-invalid");
             field.removeAttribute("aria-invalid");
-            var message = document.getElementById(field.id + "-error");
-            if (message) { message.textContent = ""; }
+            // The message is the element the field names as its "-error" description (or, failing that, id-error).
+            var ids = (field.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) { return /-error$/.test(id); });
+            if (ids.length === 0) { ids = [field.id + "-error"]; }
+            ids.forEach(function (id) {
+                var message = document.getElementById(id);
+                if (message) { message.textContent = ""; }
+            });
         }
         field.addEventListener("input", update);
         field.addEventListener("change", update);
