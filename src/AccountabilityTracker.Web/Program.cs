@@ -70,6 +70,7 @@ try
     app.UseSerilogRequestLogging();
     app.UseStaticFiles();
     app.UseRouting();
+    app.UseMiddleware<UnknownApiPathMiddleware>();
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
