@@ -2,15 +2,14 @@ using System.Text.RegularExpressions;
 using AccountabilityTracker.Application.Features.Reports;
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Domain.Cases;
-using AccountabilityTracker.Domain.Clocks;
 using AccountabilityTracker.Domain.Dates;
 
 namespace AccountabilityTracker.Web.Infrastructure;
 
 /// <summary>
 /// The one place pages turn a coded value into words for people ("Serious injury", not "SeriousInjury"). The case enums'
-/// names live beside them in the domain and are used from here; codes stay only in exports and the API, where they are
-/// documented.
+/// names live beside them in the domain and are used from here, and a clock's status is worded by ClockView.StatusText;
+/// codes stay only in exports and the API, where they are documented.
 /// </summary>
 public static partial class DisplayNames
 {
@@ -50,16 +49,6 @@ public static partial class DisplayNames
         DatePrecision.Month => "Month only",
         DatePrecision.Year => "Year only",
         _ => "Date unknown",
-    };
-
-    public static string Of(ClockStatus status) => status switch
-    {
-        ClockStatus.WithinLimit => "Within limit",
-        ClockStatus.Approaching => "Approaching limit",
-        ClockStatus.Overdue => "Overdue",
-        ClockStatus.ConcludedInTime => "Concluded in time",
-        ClockStatus.ConcludedLate => "Concluded late",
-        _ => "No limit",
     };
 
     /// <summary>

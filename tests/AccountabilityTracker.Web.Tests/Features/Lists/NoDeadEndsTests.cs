@@ -118,6 +118,20 @@ public sealed partial class NoDeadEndsTests(TrackerAppFactory factory) : IClassF
         Assert.Equal(3, OverdueRow().Count(html));
     }
 
+    [Fact]
+    public async Task A_refused_report_filter_shows_the_whole_report_with_the_message_beside_the_field()
+    {
+        using var client = await factory.CreateClientForAsync(Roles.Analyst);
+
+        using var response = await client.GetAsync("/reports/durations?yearFrom=2025&yearTo=2010");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("id=\"YearTo-error\"[^>]*>\\s*<span class=\"d-block\">The last year cannot be before the first.</span>", html);
+        Assert.Contains("Filters: none.", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"by-group\"", html, StringComparison.Ordinal);
+    }
+
     /// <summary>A link to page 0 or below: a page that can never exist.</summary>
     [GeneratedRegex("href=\"[^\"]*[?&;]page=(0|-\\d+)[&\"]")]
     private static partial Regex LinkOutsideThePages();
