@@ -93,8 +93,13 @@ public sealed class HearingOnAPhoneTests(BrowserFixture fixture)
         Assert.Equal(nextDate, await page.Locator("#NextDate").InputValueAsync());
         Assert.Contains("hearing", page.Url, StringComparison.Ordinal);
 
-        // Back in signal: the same button sends it.
+        // Back in signal, even after the page is opened again (a tab closed, the phone restarted), the draft comes back
+        // and says so; the same button then sends it.
         await page.Context.SetOfflineAsync(false);
+        await page.ReloadAsync();
+        Assert.Equal("Adjourned for legal argument", await page.Locator("#Outcome").InputValueAsync());
+        Assert.Equal("Trial resumes", await page.Locator("#NextStep").InputValueAsync());
+        Assert.Contains("has been put back", await page.Locator("[data-draft-status]").InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record hearing" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith($"/cases/{kabaId}", StringComparison.Ordinal));
 
@@ -136,6 +141,33 @@ public sealed class HearingOnAPhoneTests(BrowserFixture fixture)
         Assert.Equal(string.Empty, (await page.Locator("#Outcome-error").InnerTextAsync()).Trim());
         Assert.Null(await page.Locator("#Outcome").GetAttributeAsync("aria-invalid"));
         Assert.Contains("This date has passed", await page.Locator("#NextDate-error").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_long_case_title_is_shortened_on_a_phone_and_shown_whole_on_request()
+    {
+        var page = await fixture.SignedInPageAsync(Roles.Caseworker, Width, Height);
+        await page.GotoAsync("/cases/new");
+        var title = "Death following restraint and prolonged detention under the Mental Health Act at a custody suite in the north of England, with a later independent investigation, a criminal trial, an inquest and misconduct proceedings (2024)";
+        await page.Locator("#Title").FillAsync(title);
+        await page.Locator("#Subject").FillAsync("not published");
+        await page.Locator("#IncidentDate").FillAsync("2024-02-11");
+        await page.Locator("#Location").FillAsync("Leeds");
+        await page.Locator("#Force").SelectOptionAsync("West Yorkshire Police");
+        await page.Locator("#IncidentType").SelectOptionAsync("Restraint");
+        await page.Locator("#Harm").SelectOptionAsync("Fatal");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create case" }).ClickAsync();
+        await page.WaitForURLAsync("**/cases/*");
+
+        var heading = page.Locator("h1");
+        var shortened = (await heading.BoundingBoxAsync())!.Height;
+        Assert.Equal(title, await heading.TextContentAsync());
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Show the full title" });
+        await toggle.ClickAsync();
+        Assert.True((await heading.BoundingBoxAsync())!.Height > shortened + 20, "The full title did not open.");
+        Assert.Equal("true", await page.GetByRole(AriaRole.Button, new() { Name = "Shorten the title" }).GetAttributeAsync("aria-expanded"));
+        Assert.True(shortened < 120, $"The shortened title is {shortened} px tall.");
         await page.Context.CloseAsync();
     }
 

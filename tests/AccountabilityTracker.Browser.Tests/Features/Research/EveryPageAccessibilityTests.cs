@@ -90,6 +90,9 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture fixture)
         }
 
         Assert.False(await Accessibility.ScrollsSidewaysAsync(page), $"{path} scrolls sideways at 375 px: {string.Join(", ", await Accessibility.WiderThanViewportAsync(page))}");
+        var folder = Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{path.Trim('/')}-list-375.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 
