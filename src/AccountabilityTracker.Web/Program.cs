@@ -91,6 +91,7 @@ try
     });
     app.UseStaticFiles();
     app.UseRouting();
+    app.UseMiddleware<UnknownApiPathMiddleware>();
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseMiddleware<NoStoreForSignedInMiddleware>();

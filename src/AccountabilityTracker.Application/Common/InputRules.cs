@@ -43,6 +43,25 @@ public static class InputRules
             }
         });
 
+    /// <summary>An optional exact day, YYYY-MM-DD, today or later (an expected date, such as the next hearing).</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> UpcomingDay<T>(this IRuleBuilder<T, string?> rule, TimeProvider time) =>
+        rule.Custom((text, context) =>
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return;
+            }
+
+            if (!DateInput.TryParseDay(text, out var day) || day.Year > 2100)
+            {
+                context.AddFailure("Enter the day as YYYY-MM-DD, e.g. 2027-03-08, or leave it empty.");
+            }
+            else if (day < time.TodayInEngland())
+            {
+                context.AddFailure("This date has passed: give the next expected date, today or later.");
+            }
+        });
+
     /// <summary>An absolute http or https address, short enough to store once normalised.</summary>
     public static IRuleBuilderOptions<T, string?> WebAddress<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.Must(text => TryParseWebAddress(text, maxLength, out _))

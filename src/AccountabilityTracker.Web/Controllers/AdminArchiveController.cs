@@ -1,5 +1,6 @@
 using AccountabilityTracker.Application.Features.Cases;
 using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +13,17 @@ namespace AccountabilityTracker.Web.Controllers;
 public sealed class AdminArchiveController(IMediator mediator) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] ListArchivedCases.Query query, CancellationToken cancellationToken) =>
-        View(await mediator.Send(query, cancellationToken));
+    public async Task<IActionResult> Index([FromQuery] ListArchivedCases.Query query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (Paging.Correction(query.Page, int.MaxValue) is { } first)
+        {
+            return Redirect(Paging.WithPage(Request, first));
+        }
+
+        var page = await mediator.Send(query, cancellationToken);
+        return Paging.Correction(page.Page, page.PageCount) is { } last ? Redirect(Paging.WithPage(Request, last)) : View(page);
+    }
 
     [HttpPost("{id:int}/restore")]
     public async Task<IActionResult> Restore([FromRoute] int id, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using AccountabilityTracker.Application.Features.Security;
 using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +13,15 @@ namespace AccountabilityTracker.Web.Controllers;
 public sealed class AdminAuditController(IMediator mediator) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] ListSecurityAudit.Query query, CancellationToken cancellationToken) =>
-        View((query, await mediator.Send(query, cancellationToken)));
+    public async Task<IActionResult> Index([FromQuery] ListSecurityAudit.Query query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (Paging.Correction(query.Page, int.MaxValue) is { } first)
+        {
+            return Redirect(Paging.WithPage(Request, first));
+        }
+
+        var page = await mediator.Send(query, cancellationToken);
+        return Paging.Correction(page.Page, page.PageCount) is { } last ? Redirect(Paging.WithPage(Request, last)) : View((query, page));
+    }
 }

@@ -6,6 +6,9 @@ namespace AccountabilityTracker.Web.Controllers;
 
 public sealed record CaseListViewModel(ListCases.Query Query, PagedResult<ListCases.Item> Page)
 {
+    /// <summary>True when a filter was refused: <see cref="Page"/> then lists every case, unfiltered.</summary>
+    public bool IsRefused { get; init; }
+
     /// <summary>True when any filter beyond the search text is set, so the extra filters open by themselves.</summary>
     public bool HasMoreFilters => Query.YearFrom is not null || Query.YearTo is not null || Query.IncidentType is not null || Query.Category is not null
         || Query.StageKind is not null || Query.ClockStatus is not null || !string.IsNullOrWhiteSpace(Query.Outcome) || Query.PageSize != ListCases.DefaultPageSize;

@@ -1,5 +1,7 @@
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Features.Cases;
 using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +15,25 @@ public sealed class CasesController(IMediator mediator) : CaseFormController
     [HttpGet("/cases")]
     public async Task<IActionResult> Index([FromQuery] ListCases.Query query, CancellationToken cancellationToken)
     {
-        var page = await mediator.Send(query, cancellationToken);
-        return View(new CaseListViewModel(query, page));
+        ArgumentNullException.ThrowIfNull(query);
+        if (Paging.Correction(query.Page, int.MaxValue) is { } first)
+        {
+            return Redirect(Paging.WithPage(Request, first));
+        }
+
+        try
+        {
+            var page = await mediator.Send(query, cancellationToken);
+            return Paging.Correction(page.Page, page.PageCount) is { } last
+                ? Redirect(Paging.WithPage(Request, last))
+                : View(new CaseListViewModel(query, page));
+        }
+        catch (RequestValidationException refused)
+        {
+            // A refused filter: the form keeps what was typed with the message beside the field, above every case.
+            ModelState.AddRequestErrors(refused);
+            return View(new CaseListViewModel(query, await mediator.Send(new ListCases.Query(), cancellationToken)) { IsRefused = true });
+        }
     }
 
     [HttpGet("/cases/{id:int}")]
@@ -27,8 +46,15 @@ public sealed class CasesController(IMediator mediator) : CaseFormController
     [HttpGet("/cases/{id:int}/history")]
     public async Task<IActionResult> History([FromRoute] int id, [FromQuery] int page = 1, CancellationToken cancellationToken = default)
     {
+        if (Paging.Correction(page, int.MaxValue) is { } first)
+        {
+            return Redirect(Paging.WithPage(Request, first));
+        }
+
         var history = await mediator.Send(new GetCaseHistory.Query(id, page), cancellationToken);
-        return history is null ? NotFound() : View(history);
+        return history is null ? NotFound()
+            : Paging.Correction(page, history.Entries.PageCount) is { } last ? Redirect(Paging.WithPage(Request, last))
+            : View(history);
     }
 
     [Authorize(Policy = Policies.EditCases)]

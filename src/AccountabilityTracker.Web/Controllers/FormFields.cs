@@ -39,10 +39,5 @@ public sealed record DateField(string Name, string PrecisionName, string Label, 
     public string? Hint { get; init; }
 
     public static IReadOnlyList<(string Value, string Text)> Precisions { get; } =
-    [
-        (nameof(DatePrecision.Day), "Exact day"),
-        (nameof(DatePrecision.Month), "Month only"),
-        (nameof(DatePrecision.Year), "Year only"),
-        (nameof(DatePrecision.Unknown), "Date unknown"),
-    ];
+        [.. new[] { DatePrecision.Day, DatePrecision.Month, DatePrecision.Year, DatePrecision.Unknown }.Select(p => (p.ToString(), Infrastructure.DisplayNames.Of(p)))];
 }

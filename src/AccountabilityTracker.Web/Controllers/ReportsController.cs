@@ -1,6 +1,8 @@
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Features.Reports;
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Web.Exports;
+using AccountabilityTracker.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +14,19 @@ namespace AccountabilityTracker.Web.Controllers;
 public sealed class ReportsController(IMediator mediator) : Controller
 {
     [HttpGet("/reports/durations")]
-    public async Task<IActionResult> Durations([FromQuery] GetDurationReport.Query query, CancellationToken cancellationToken) =>
-        View(new DurationReportViewModel(query, await mediator.Send(query, cancellationToken)));
+    public async Task<IActionResult> Durations([FromQuery] GetDurationReport.Query query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return View(new DurationReportViewModel(query, await mediator.Send(query, cancellationToken)));
+        }
+        catch (RequestValidationException refused)
+        {
+            // A refused filter: the form keeps what was typed with the message beside the field, above the whole report.
+            ModelState.AddRequestErrors(refused);
+            return View(new DurationReportViewModel(query, await mediator.Send(new GetDurationReport.Query(), cancellationToken)) { IsRefused = true });
+        }
+    }
 
     /// <summary>The report's figures (one row per group, then the total) as CSV, Excel or JSON.</summary>
     [HttpGet("/reports/durations.{format:regex(^(csv|xlsx|json)$)}")]
@@ -32,4 +45,8 @@ public sealed class ReportsController(IMediator mediator) : Controller
     }
 }
 
-public sealed record DurationReportViewModel(GetDurationReport.Query Query, GetDurationReport.Report Report);
+public sealed record DurationReportViewModel(GetDurationReport.Query Query, GetDurationReport.Report Report)
+{
+    /// <summary>True when a filter was refused: <see cref="Report"/> then covers every case, unfiltered.</summary>
+    public bool IsRefused { get; init; }
+}

@@ -14,7 +14,16 @@ namespace AccountabilityTracker.Web.Controllers;
 public sealed class SetupController(IMediator mediator) : Controller
 {
     [HttpGet("")]
-    public IActionResult Create([FromRoute] string token) => View(new SetupInput());
+    public async Task<IActionResult> Create([FromRoute] string token, CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new CheckSetupLink.Query(token), cancellationToken))
+        {
+            return View(new SetupInput());
+        }
+
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return View("Used");
+    }
 
     [HttpPost("")]
     [EnableRateLimiting(SecurityRegistration.SignInRateLimit)]

@@ -64,4 +64,22 @@ public sealed class StagesController(IMediator mediator) : CaseFormController
             f => View(f),
             (f, version) => f with { Version = version });
     }
+
+    [HttpGet("{stageId:int}/hearing")]
+    public async Task<IActionResult> Hearing([FromRoute] int caseId, [FromRoute] int stageId, CancellationToken cancellationToken) =>
+        await mediator.Send(new RecordHearing.Query(caseId, stageId), cancellationToken) is { } form ? View(form) : NotFound();
+
+    [HttpPost("{stageId:int}/hearing")]
+    public async Task<IActionResult> Hearing([FromRoute] int caseId, [FromRoute] int stageId, [FromForm] RecordHearing.Command form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var command = form with { CaseId = caseId, StageId = stageId };
+        int? milestoneId = null;
+        return await SubmitAsync(
+            command,
+            async () => (milestoneId = await mediator.Send(command, cancellationToken)) is not null,
+            () => ToCase(caseId, command.StageEnded ? "Hearing recorded and stage closed." : "Hearing recorded.", $"milestone-{milestoneId}"),
+            f => View(f),
+            (f, version) => f with { Version = version });
+    }
 }

@@ -9,6 +9,7 @@ public static class ExportResponses
     public static async Task WriteAsync(HttpResponse response, string format, string fileName, ExportTable table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        format = Canonical(format);
         response.ContentType = format switch
         {
             "csv" => "text/csv; charset=utf-8",
@@ -37,5 +38,16 @@ public static class ExportResponses
                 await JsonExportWriter.WriteAsync(body, table, cancellationToken);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The format as the routes allow it ("csv", "xlsx", "json"), matched whatever its case (route constraints ignore case,
+    /// so "stages.CSV" must be CSV too); anything else is a programming error, never silently another format.
+    /// </summary>
+    public static string Canonical(string format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        var lower = format.ToLowerInvariant();
+        return lower is "csv" or "xlsx" or "json" ? lower : throw new ArgumentOutOfRangeException(nameof(format), format, "Exports are csv, xlsx or json.");
     }
 }

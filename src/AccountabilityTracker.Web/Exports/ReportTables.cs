@@ -57,7 +57,7 @@ public static partial class ReportTables
             slug = slug[..80];
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{what}_{slug}_{generatedAtUtc:yyyyMMdd'T'HHmmss'Z'}.{extension}");
+        return string.Create(CultureInfo.InvariantCulture, $"{what}_{slug}_{generatedAtUtc:yyyyMMdd'T'HHmmss'Z'}.{ExportResponses.Canonical(extension)}");
     }
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;

@@ -59,6 +59,13 @@ public sealed class FirstAdministratorTests
         var again = await Forms.PostAsync(client, $"/setup/{token}", form, new() { ["Email"] = "second@tracker.test", ["DisplayName"] = "Second", ["Password"] = TrackerAppFactory.Password });
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
 
+        // Opened again, the spent link says so at once instead of showing a form that can only fail.
+        using var reopened = await client.GetAsync($"/setup/{token}");
+        var reopenedHtml = await reopened.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, reopened.StatusCode);
+        Assert.Contains("This set-up link no longer works", reopenedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Password\"", reopenedHtml, StringComparison.Ordinal);
+
         var admins = await factory.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().Users.Select(u => u.Email).ToListAsync());
         Assert.Equal(["first@tracker.test"], admins);
     }
@@ -69,9 +76,12 @@ public sealed class FirstAdministratorTests
         using var factory = new TrackerAppFactory();
         using var client = factory.CreateAnonymousClient();
 
-        var form = await Forms.GetAsync(client, "/setup/guessed-token");
+        using var opened = await client.GetAsync("/setup/guessed-token");
+        var form = await Forms.GetAsync(client, "/account/login");
         var response = await Forms.PostAsync(client, "/setup/guessed-token", form, new() { ["Email"] = "x@tracker.test", ["DisplayName"] = "X", ["Password"] = TrackerAppFactory.Password });
 
+        Assert.Equal(HttpStatusCode.NotFound, opened.StatusCode);
+        Assert.Contains("This set-up link no longer works", await opened.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.False(await factory.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().Users.AnyAsync()));
     }

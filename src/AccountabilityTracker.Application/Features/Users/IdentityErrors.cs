@@ -15,9 +15,13 @@ internal static class IdentityErrors
 
         var errors = result.Errors
             .GroupBy(e => FieldFor(e.Code, defaultField))
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(Describe).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         throw new RequestValidationException(errors);
     }
+
+    /// <summary>The user name is the e-mail address here, so Identity's "Username … is already taken" speaks of the e-mail.</summary>
+    private static string Describe(IdentityError error) =>
+        error.Code is "DuplicateUserName" or "DuplicateEmail" ? "A user with this e-mail address already exists." : error.Description;
 
     private static string FieldFor(string code, string defaultField) =>
         code.StartsWith("Password", StringComparison.Ordinal) ? "Password"

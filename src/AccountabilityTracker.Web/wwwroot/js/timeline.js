@@ -174,7 +174,8 @@
 
   function compareGroups(data) {
     return data.cases.map(function (column, index) {
-      return { id: 'case-' + column.id, content: column.reference, title: column.title, order: index };
+      // Each lane says which case it is in words (title, then reference); the title is shortened on screen, whole on hover.
+      return { id: 'case-' + column.id, content: column.title + ' · ' + column.reference, title: column.title + ' (' + column.reference + ')', order: index };
     });
   }
 
@@ -318,6 +319,9 @@
         }
         var content = element('span', 'tl-label', item.label);
         content.setAttribute('data-item-id', item.id);
+        // Reachable by keyboard: Tab to a bar or point, Enter or Space shows its details (as a click does).
+        content.setAttribute('tabindex', '0');
+        content.setAttribute('role', 'button');
         return content;
       }
     };
@@ -357,10 +361,32 @@
       }
     }
 
+    // The details open below the chart: bring them into view (on a phone they would open off-screen).
+    function reveal(chosen) {
+      showDetail(panel, chosen);
+      var box = panel.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) {
+        panel.scrollIntoView({ block: 'nearest' });
+      }
+    }
+
     timeline.on('select', function (properties) {
       var chosen = properties.items.length > 0 ? lookup[properties.items[0]] : null;
       if (chosen) {
-        showDetail(panel, chosen);
+        reveal(chosen);
+      }
+    });
+
+    container.addEventListener('keydown', function (event) {
+      var target = event.target.closest ? event.target.closest('[data-item-id]') : null;
+      if (!target || (event.key !== 'Enter' && event.key !== ' ')) {
+        return;
+      }
+      event.preventDefault();
+      var id = target.getAttribute('data-item-id');
+      if (lookup[id]) {
+        timeline.setSelection([id]);
+        reveal(lookup[id]);
       }
     });
 
@@ -378,7 +404,7 @@
     });
 
     var undrawn = byDays ? 0 : data.undated.length;
-    status.textContent = drawnItems.length + ' items drawn' + (undrawn > 0 ? '; ' + undrawn + ' with an unknown date are only in the list' : '') + '.';
+    status.textContent = drawnItems.length + (drawnItems.length === 1 ? ' item' : ' items') + ' drawn' + (undrawn > 0 ? '; ' + undrawn + (undrawn === 1 ? ' with an unknown date is' : ' with an unknown date are') + ' only in the list' : '') + '.';
   }
 
   function load(section) {

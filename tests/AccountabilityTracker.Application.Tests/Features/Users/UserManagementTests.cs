@@ -35,6 +35,17 @@ public sealed class UserManagementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_user_with_the_same_email_is_refused_in_words_about_the_email()
+    {
+        await _app.SendAsync(new CreateUser.Command("rep@tracker.test", "A Rep", Password, [Roles.Caseworker]));
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            _app.SendAsync(new CreateUser.Command("rep@tracker.test", "Another Rep", Password, [Roles.Researcher])));
+
+        Assert.Equal(["A user with this e-mail address already exists."], error.Errors["Email"]);
+    }
+
+    [Fact]
     public async Task Bad_input_names_each_field_and_creates_nobody()
     {
         var error = await Assert.ThrowsAsync<RequestValidationException>(() =>

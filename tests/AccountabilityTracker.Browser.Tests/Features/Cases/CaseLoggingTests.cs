@@ -45,7 +45,7 @@ public sealed class CaseLoggingTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add stage" }).ClickAsync();
         await page.WaitForURLAsync("**/cases/*#stage-*");
 
-        var stage = page.Locator("ol.timeline > li.timeline-stage");
+        var stage = page.Locator("article.stage-card");
         Assert.Equal(1, await stage.CountAsync());
         Assert.Contains("running", await stage.InnerTextAsync(), StringComparison.Ordinal);
         await stage.GetByRole(AriaRole.Link, new() { Name = "Close IOPC investigation" }).ClickAsync();

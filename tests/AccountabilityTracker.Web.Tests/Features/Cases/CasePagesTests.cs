@@ -71,17 +71,6 @@ public sealed partial class CasePagesTests(TrackerAppFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task A_bad_page_number_is_a_400_naming_the_field_not_a_500()
-    {
-        using var client = await factory.CreateClientForAsync(Roles.Researcher);
-
-        var response = await client.GetAsync("/cases?page=0");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Page must be 1 or more.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Bootstrap_is_served_from_the_app_itself()
     {
         using var client = await factory.CreateClientForAsync(Roles.Researcher);

@@ -62,6 +62,7 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
             ($"/cases/{caseId}/stages/new", With(stage, source), null),
             ($"/cases/{caseId}/stages/{stageId}/edit", stage, $"/cases/{caseId}/stages/{stageId}/edit"),
             ($"/cases/{caseId}/stages/{stageId}/close", new() { ["EndDate"] = "2024-02", ["EndPrecision"] = "Month", ["Outcome"] = "Unlawful killing" }, $"/cases/{caseId}/stages/{stageId}/close"),
+            ($"/cases/{caseId}/stages/{stageId}/hearing", new() { ["HearingDate"] = "2024-03-01", ["Outcome"] = "Adjourned", ["StageEnded"] = "false", ["NextStep"] = "Trial", ["NextDate"] = "2027-01-04" }, $"/cases/{caseId}/stages/{stageId}/hearing"),
             ($"/cases/{caseId}/milestones/new", With(milestone, source), null),
             ($"/cases/{caseId}/milestones/{milestoneId}/edit", milestone, null),
             ($"/cases/{caseId}/officers/new", With(officer, new() { ["Cipher"] = "D4" }), null),
