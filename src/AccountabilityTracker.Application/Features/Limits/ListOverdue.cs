@@ -78,14 +78,11 @@ public static class ListOverdue
             var today = clocks.Today();
             var counts = await cache.GetAsync(db, "overdue-counts:" + filter, ct => OverdueScan.CountAsync(db, today, filter, ct), cancellationToken);
 
-            // A page past the last shows the last page rather than an empty one.
-            var lastPage = Math.Max(1, (counts.Flagged + request.PageSize - 1) / request.PageSize);
-            var page = Math.Min(request.Page, lastPage);
-            var rows = await OverdueScan.PageAsync(db, await rules.GetAsync(cancellationToken), today, filter, (page - 1) * request.PageSize, request.PageSize, cancellationToken);
+            var rows = await OverdueScan.PageAsync(db, await rules.GetAsync(cancellationToken), today, filter, (request.Page - 1) * request.PageSize, request.PageSize, cancellationToken);
             var items = rows
                 .Select(r => new Item(r.CaseId, r.CaseReference, r.CaseTitle, r.Force, r.Category, r.StageId, r.Kind, r.Label, r.Start, r.Clock))
                 .ToList();
-            return new Result(new PagedResult<Item>(items, page, request.PageSize, counts.Flagged), counts.Overdue, counts.Approaching, today);
+            return new Result(new PagedResult<Item>(items, request.Page, request.PageSize, counts.Flagged), counts.Overdue, counts.Approaching, today);
         }
     }
 }

@@ -1,5 +1,6 @@
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Browser.Tests.Infrastructure;
+using AccountabilityTracker.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace AccountabilityTracker.Browser.Tests.Features.Security;
@@ -23,6 +24,7 @@ public sealed class ProfileHelpersTests(BrowserFixture fixture)
 
         await page.GotoAsync("/profile/tokens");
         await page.Locator("#Name").FillAsync("copy test");
+        await page.Locator("#Password").FillAsync(TrackerAppFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
         var copy = page.GetByRole(AriaRole.Button, new() { Name = "Copy token", Exact = true });
         await copy.ClickAsync();
