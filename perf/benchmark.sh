@@ -25,7 +25,9 @@ results="$work/results.tsv"; : > "$results"
 row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$results"; echo "  $*"; }
 
 measure() { # size name path -> wrk requests/s, p99 and median latency; plus the median of 5 single requests
-  local size=$1 name=$2 path=$3 out single
+  local size=$1 name=$2 path=$3 out single code
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base$path")
+  [ "$code" = 200 ] || { echo "$name ($path) answered $code, not 200"; exit 1; }
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency -H "Cookie: $cookie" "$base$path" 2>&1)
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -73,7 +75,7 @@ for size in "${sizes[@]}"; do
   force=$(sqlite3 "$work/tracker.db" "SELECT Force FROM Cases GROUP BY Force ORDER BY COUNT(*) DESC LIMIT 1"); force=${force// /%20}
   measure "$size" "/health/live (signed in)" "/health/live"
   measure "$size" "case list, first page" "/cases"
-  measure "$size" "case list, force + sort by title, page 3" "/cases?force=$force&sort=Title&page=3"
+  measure "$size" "case list, force + sort by title, page 3 of 10 rows" "/cases?force=$force&sort=Title&page=3&pageSize=10"
   measure "$size" "case list, clock status Overdue" "/cases?clockStatus=Overdue"
   measure "$size" "case page (Kaba)" "/cases/$kaba"
   measure "$size" "Overdue page" "/overdue"

@@ -686,6 +686,8 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId", "Kind");
+
                     b.HasIndex("CaseId", "StartOn");
 
                     b.HasIndex("Kind", "HasEnded");

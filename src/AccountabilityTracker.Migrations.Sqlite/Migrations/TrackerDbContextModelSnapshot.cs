@@ -659,6 +659,8 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId", "Kind");
+
                     b.HasIndex("CaseId", "StartOn");
 
                     b.HasIndex("Kind", "HasEnded");

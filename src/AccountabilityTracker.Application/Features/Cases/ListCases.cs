@@ -69,7 +69,7 @@ public static class ListCases
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ReadCache cache, ClockEvaluator clocks) : IRequestHandler<Query, PagedResult<Item>>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook ruleBook, ClockFreshness freshness, ReadCache cache, ClockEvaluator clocks) : IRequestHandler<Query, PagedResult<Item>>
     {
         /// <summary>
         /// The list shows every reader the same rows (no restricted field is among them), so a page is computed once per
@@ -87,55 +87,59 @@ public static class ListCases
             var cases = request.Apply(db.Cases.AsNoTracking());
             if (request.ClockStatus is { } status)
             {
-                cases = WithClockStatus(cases, status, today);
+                cases = WithClockStatus(db, cases, status, today);
             }
 
             var total = await cache.GetAsync(db, "case-count:" + (request with { Sort = default, Page = 1, PageSize = 1 }), cases.CountAsync, cancellationToken);
             var skip = (request.Page - 1) * request.PageSize;
-            var overdue = StoredClocks.OfStage(StoredClocks.HasStatus(Domain.Clocks.ClockStatus.Overdue, today));
-            var approaching = StoredClocks.OfStage(StoredClocks.HasStatus(Domain.Clocks.ClockStatus.Approaching, today));
-            // The page's ids first (a narrow, indexed read), then its rows with their stage counts: the counts are
-            // computed for the rows shown, never for every case the sort passes over.
+
+            // The page's ids first (a narrow read along a sort index), then those cases and their stages' stored clocks:
+            // nothing is computed for the cases the sort passes over.
             var pageIds = await Sorted(cases, request.Sort).Skip(skip).Take(request.PageSize).Select(c => c.Id).ToListAsync(cancellationToken);
             var found = await db.Cases.AsNoTracking()
                 .Where(c => pageIds.Contains(c.Id))
-                .Select(c => new
-                {
-                    c.Id, c.Reference, c.Title, c.Subject, c.IncidentOn, c.IncidentPrecision, c.Force, c.Category, c.Clock,
-                    StageCount = c.Stages.Count,
-                    RunningStageCount = c.Stages.Count(s => !s.HasEnded),
-                    OverdueStageCount = c.Stages.AsQueryable().Count(overdue),
-                    ApproachingStageCount = c.Stages.AsQueryable().Count(approaching),
-                })
+                .Select(c => new { c.Id, c.Reference, c.Title, c.Subject, c.IncidentOn, c.IncidentPrecision, c.Force, c.Category, c.Clock })
                 .ToListAsync(cancellationToken);
-            var rows = found.OrderBy(r => pageIds.IndexOf(r.Id)).ToList();
+            var stages = (await db.Stages.AsNoTracking()
+                    .Where(s => pageIds.Contains(s.CaseId))
+                    .Select(s => new { s.CaseId, s.Kind, s.HasEnded, s.Clock })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(s => s.CaseId);
 
-            var caseRule = (await rules.GetAsync(cancellationToken)).WholeCase;
-            var items = rows
-                .Select(r => new Item(
-                    r.Id, r.Reference, r.Title, r.Subject, PartialDate.FromStored(r.IncidentOn, r.IncidentPrecision), r.Force, r.Category, r.StageCount,
-                    r.RunningStageCount, ClockView.From(r.Clock.ReadOn(today, caseRule)), r.OverdueStageCount, r.ApproachingStageCount))
+            var rules = await ruleBook.GetAsync(cancellationToken);
+            var items = found
+                .OrderBy(c => pageIds.IndexOf(c.Id))
+                .Select(c =>
+                {
+                    var statuses = stages[c.Id].Select(s => s.Clock.ReadOn(today, rules.For(s.Kind)).Status).ToList();
+                    return new Item(
+                        c.Id, c.Reference, c.Title, c.Subject, PartialDate.FromStored(c.IncidentOn, c.IncidentPrecision), c.Force, c.Category,
+                        statuses.Count, stages[c.Id].Count(s => !s.HasEnded), ClockView.From(c.Clock.ReadOn(today, rules.WholeCase)),
+                        statuses.Count(st => st == Domain.Clocks.ClockStatus.Overdue), statuses.Count(st => st == Domain.Clocks.ClockStatus.Approaching));
+                })
                 .ToList();
             return new PagedResult<Item>(items, request.Page, request.PageSize, total);
         }
 
-        /// <summary>Cases whose whole-case clock, or the clock of any of their stages, has <paramref name="status"/> today.</summary>
-        private static IQueryable<Case> WithClockStatus(IQueryable<Case> cases, ClockStatus status, DateOnly today)
+        /// <summary>
+        /// Cases whose whole-case clock, or the clock of any of their stages, has <paramref name="status"/> today. The
+        /// stages are asked once (<c>Id IN (SELECT CaseId …)</c>), not once per case: a correlated EXISTS let SQLite walk
+        /// the due-date index for every case, which grew with cases × stages.
+        /// </summary>
+        private static IQueryable<Case> WithClockStatus(TrackerDbContext db, IQueryable<Case> cases, ClockStatus status, DateOnly today)
         {
             var question = StoredClocks.HasStatus(status, today);
-            var ofStage = StoredClocks.OfStage(question);
+            var stageCaseIds = db.Stages.Where(StoredClocks.OfStage(question)).Select(s => s.CaseId);
             var ofCase = StoredClocks.OfCase(question);
             var parameter = ofCase.Parameters[0];
-            var anyStage = System.Linq.Expressions.Expression.Call(
+            var inStages = System.Linq.Expressions.Expression.Call(
                 typeof(Queryable),
-                nameof(Queryable.Any),
-                [typeof(Stage)],
-                System.Linq.Expressions.Expression.Call(
-                    typeof(Queryable), nameof(Queryable.AsQueryable), [typeof(Stage)],
-                    System.Linq.Expressions.Expression.Property(parameter, nameof(Case.Stages))),
-                ofStage);
+                nameof(Queryable.Contains),
+                [typeof(int)],
+                stageCaseIds.Expression,
+                System.Linq.Expressions.Expression.Property(parameter, nameof(Case.Id)));
             var either = System.Linq.Expressions.Expression.Lambda<Func<Case, bool>>(
-                System.Linq.Expressions.Expression.OrElse(ofCase.Body, anyStage), parameter);
+                System.Linq.Expressions.Expression.OrElse(ofCase.Body, inStages), parameter);
             return cases.Where(either);
         }
 

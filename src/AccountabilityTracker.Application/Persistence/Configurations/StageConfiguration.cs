@@ -26,6 +26,10 @@ internal sealed class StageConfiguration : IEntityTypeConfiguration<Stage>
         builder.HasIndex(s => new { s.CaseId, s.StartOn });
         builder.HasIndex(s => new { s.Kind, s.HasEnded });
 
+        // The list's stage-kind filter asks, per case, "has it a stage of this kind?": with both columns in one index
+        // that is one lookup, where the (Kind, HasEnded) index alone made SQLite scan every stage of the kind per case.
+        builder.HasIndex(s => new { s.CaseId, s.Kind });
+
         builder.HasMany(s => s.Sources).WithOne(s => s.Stage).HasForeignKey(s => s.StageId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(s => s.Sources).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(s => s.Pauses).WithOne(p => p.Stage).HasForeignKey(p => p.StageId).OnDelete(DeleteBehavior.Restrict);
