@@ -8,28 +8,29 @@ using AccountabilityTracker.Application.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MediatR;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using AccountabilityTracker.Tests.Shared;
 
 namespace AccountabilityTracker.Application.Tests.Infrastructure;
 
 /// <summary>
-/// The application layer as the app wires it, over a real SQLite file migrated with the real migrations.
-/// Each instance owns its own database file, deleted on dispose.
+/// The application layer as the app wires it, over a real database migrated with the real migrations: a SQLite file,
+/// or a PostgreSQL database when TRACKER_TEST_POSTGRES names a server (see <see cref="TestDatabase"/>).
+/// Each instance owns its own database, deleted on dispose.
 /// </summary>
 public sealed class TestApplication : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions SettingsJson = new() { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
 
     private readonly ServiceProvider _services;
-    private readonly string _databasePath;
+    private readonly TestDatabase _database;
 
-    private TestApplication(ServiceProvider services, string databasePath, FakeTimeProvider time, TestCurrentUser user)
+    private TestApplication(ServiceProvider services, TestDatabase database, FakeTimeProvider time, TestCurrentUser user)
     {
         _services = services;
-        _databasePath = databasePath;
+        _database = database;
         Time = time;
         User = user;
     }
@@ -39,9 +40,12 @@ public sealed class TestApplication : IAsyncDisposable
 
     public TestCurrentUser User { get; }
 
+    /// <summary>True when the tests run on PostgreSQL rather than SQLite.</summary>
+    public bool OnPostgres => _database.OnPostgres;
+
     public static async Task<TestApplication> StartAsync()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"tracker-apptest-{Guid.NewGuid():N}.db");
+        var database = TestDatabase.Create(Path.GetTempPath());
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
         var user = new TestCurrentUser();
         var services = new ServiceCollection()
@@ -53,13 +57,11 @@ public sealed class TestApplication : IAsyncDisposable
             .AddApplication()
             .AddDataProtection().Services
             .AddClocks(ShippedClockOptions())
-            .AddDbContext<TrackerDbContext>(options => options.UseSqlite(
-                new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString,
-                sqlite => sqlite.MigrationsAssembly("AccountabilityTracker.Migrations.Sqlite")))
+            .AddDbContext<TrackerDbContext>(database.Configure)
             .AddIdentityCore<TrackerUser>(TrackerIdentityOptions.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<TrackerDbContext>().AddDefaultTokenProviders().Services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
-        var app = new TestApplication(services, path, time, user);
+        var app = new TestApplication(services, database, time, user);
         await app.WithDbAsync(db => db.Database.MigrateAsync());
         await app.SendAsync(new SeedLimitRules.Command());
         return app;
@@ -98,10 +100,7 @@ public sealed class TestApplication : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
+        _database.Dispose();
     }
 }
 

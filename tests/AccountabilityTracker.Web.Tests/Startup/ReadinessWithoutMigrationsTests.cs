@@ -1,7 +1,6 @@
 using System.Net;
 using AccountabilityTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 
 namespace AccountabilityTracker.Web.Tests.Startup;
 
@@ -25,16 +24,13 @@ public sealed class ReadinessWithoutMigrationsTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private sealed class UnmigratedAppFactory : TrackerAppFactory
+    /// <summary>An empty database that exists but was never migrated.</summary>
+    private sealed class UnmigratedAppFactory() : TrackerAppFactory(migrated: false)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Database:ApplyMigrationsAtStartup", "false");
-
-            // An empty database that exists but was never migrated.
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ConnectionString);
-            connection.Open();
         }
     }
 }

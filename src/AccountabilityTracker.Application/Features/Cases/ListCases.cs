@@ -112,17 +112,21 @@ public static class ListCases
         private static readonly System.Linq.Expressions.Expression<Func<Case, Row>> ToRow = c => new Row(
             c.Id, c.Reference, c.Title, c.Subject, c.IncidentOn, c.IncidentPrecision, c.Force, c.Category, c.Stages.Count, c.Stages.Count(s => !s.HasEnded));
 
+        // Titles sort by SQL lower(title) so upper and lower case sort together on every provider (SQLite compares bytes,
+        // PostgreSQL follows the database's collation, SQL Server's usual collation ignores case). The call never runs in .NET.
+#pragma warning disable CA1304, CA1311
         private static IQueryable<Case> Sorted(IQueryable<Case> cases, CaseSort sort) => sort switch
         {
             CaseSort.IncidentOldest => cases.OrderBy(c => c.IncidentOn).ThenBy(c => c.Id),
             CaseSort.Reference => cases.OrderBy(c => c.Reference).ThenBy(c => c.Id),
             CaseSort.ReferenceDescending => cases.OrderByDescending(c => c.Reference).ThenByDescending(c => c.Id),
-            CaseSort.Title => cases.OrderBy(c => c.Title).ThenBy(c => c.Id),
-            CaseSort.TitleDescending => cases.OrderByDescending(c => c.Title).ThenByDescending(c => c.Id),
+            CaseSort.Title => cases.OrderBy(c => c.Title.ToLower()).ThenBy(c => c.Id),
+            CaseSort.TitleDescending => cases.OrderByDescending(c => c.Title.ToLower()).ThenByDescending(c => c.Id),
             CaseSort.Force => cases.OrderBy(c => c.Force).ThenByDescending(c => c.IncidentOn).ThenBy(c => c.Id),
             CaseSort.ForceDescending => cases.OrderByDescending(c => c.Force).ThenByDescending(c => c.IncidentOn).ThenBy(c => c.Id),
             _ => cases.OrderByDescending(c => c.IncidentOn).ThenByDescending(c => c.Id),
         };
+#pragma warning restore CA1304, CA1311
 
         /// <summary>
         /// The database first leaves out cases that cannot have a clock in <paramref name="status"/> (no limit applies to
