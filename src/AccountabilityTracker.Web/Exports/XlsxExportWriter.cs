@@ -14,6 +14,10 @@ public static class XlsxExportWriter
 {
     private const string SheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
+    // Every entry carries the same timestamp (the earliest a zip can hold) rather than the clock's, so the same figures
+    // always give the same bytes: the page's file and the API's are compared byte for byte.
+    private static readonly DateTimeOffset EntryTimestamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static async Task WriteAsync(Stream output, ExportTable table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -28,6 +32,7 @@ public static class XlsxExportWriter
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
 
         var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest);
+        sheet.LastWriteTime = EntryTimestamp;
         await using var sheetStream = await sheet.OpenAsync(cancellationToken);
         await using var xml = XmlWriter.Create(sheetStream, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false) });
         await xml.WriteStartDocumentAsync(standalone: true);
@@ -89,6 +94,7 @@ public static class XlsxExportWriter
     private static async Task WriteEntryAsync(ZipArchive zip, string name, string content)
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+        entry.LastWriteTime = EntryTimestamp;
         await using var stream = await entry.OpenAsync();
         var bytes = Encoding.UTF8.GetBytes(content);
         await stream.WriteAsync(bytes);
