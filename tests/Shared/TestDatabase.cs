@@ -20,6 +20,7 @@ public sealed class TestDatabase : IDisposable
 
     private static readonly Lock TemplateLock = new();
     private static string? _template;
+    private bool _disposed;
 
     private TestDatabase(bool onPostgres, string connectionString, string? sqlitePath)
     {
@@ -66,6 +67,12 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (OnPostgres)
         {
             var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
@@ -80,7 +87,10 @@ public sealed class TestDatabase : IDisposable
         {
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
             {
-                File.Delete(SqlitePath + suffix);
+                if (File.Exists(SqlitePath + suffix))
+                {
+                    File.Delete(SqlitePath + suffix);
+                }
             }
         }
     }
