@@ -51,6 +51,11 @@ try
     });
 
     var app = builder.Build();
+    if (app.Configuration[BackupCommand.Setting] is { Length: > 0 } backupTarget)
+    {
+        return await BackupCommand.RunAsync(app, backupTarget);
+    }
+
     await app.PrepareDatabaseAsync();
 
     app.UseMiddleware<SecurityHeadersMiddleware>();

@@ -17,4 +17,5 @@ public enum SecurityEventType
     SetupLinkIssued = 13,
     AccessTokenCreated = 14,
     AccessTokenRevoked = 15,
+    DatabaseBackedUp = 16,
 }

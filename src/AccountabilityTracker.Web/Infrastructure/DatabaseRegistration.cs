@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.Features.Backups;
 using AccountabilityTracker.Application.Persistence;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -22,6 +23,12 @@ public static class DatabaseRegistration
         services.AddSingleton(options);
         var provider = ParseProvider(options.Provider);
         var connectionString = ResolveConnectionString(configuration, environment, provider);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // The administrator's online backups go beside the database file.
+            var file = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource, environment.ContentRootPath);
+            services.Configure<BackupOptions>(backup => backup.Folder = Path.Combine(Path.GetDirectoryName(file)!, "backups"));
+        }
 
         services.AddDbContext<TrackerDbContext>(builder =>
         {
