@@ -48,7 +48,16 @@ public sealed class TestApplication : IAsyncDisposable
         var database = TestDatabase.Create(Path.GetTempPath());
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
         var user = new TestCurrentUser();
-        var services = new ServiceCollection()
+        var services = BuildServices(database.Configure, time, user);
+        var app = new TestApplication(services, database, time, user);
+        await app.WithDbAsync(db => db.Database.MigrateAsync());
+        await app.SendAsync(new SeedLimitRules.Command());
+        return app;
+    }
+
+    /// <summary>The application's services as the app registers them, over the database <paramref name="configureDatabase"/> names.</summary>
+    internal static ServiceProvider BuildServices(Action<DbContextOptionsBuilder> configureDatabase, FakeTimeProvider time, TestCurrentUser user) =>
+        new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<ICurrentUser>(user)
@@ -57,15 +66,9 @@ public sealed class TestApplication : IAsyncDisposable
             .AddApplication()
             .AddDataProtection().Services
             .AddClocks(ShippedClockOptions())
-            .AddDbContext<TrackerDbContext>(database.Configure)
+            .AddDbContext<TrackerDbContext>(configureDatabase)
             .AddIdentityCore<TrackerUser>(TrackerIdentityOptions.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<TrackerDbContext>().AddDefaultTokenProviders().Services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-
-        var app = new TestApplication(services, database, time, user);
-        await app.WithDbAsync(db => db.Database.MigrateAsync());
-        await app.SendAsync(new SeedLimitRules.Command());
-        return app;
-    }
 
     /// <summary>The "Clocks" section of the web app's appsettings.json: the defaults the app ships with.</summary>
     public static ClockOptions ShippedClockOptions()
