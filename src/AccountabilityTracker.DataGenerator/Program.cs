@@ -57,7 +57,9 @@ internal static class GeneratorProgram
             foreach (var entry in generator.Generate(cases, stagesPerCase))
             {
                 var year = CaseFileMapper.ToDate(entry.IncidentDate, entry.IncidentDatePrecision).Earliest!.Value.Year;
-                batch.Add(CaseFileMapper.ToCase(entry, string.Create(CultureInfo.InvariantCulture, $"SYN-{year}-{index++:D7}"), now));
+                var created = CaseFileMapper.ToCase(entry, string.Create(CultureInfo.InvariantCulture, $"SYN-{year}-{index++:D7}"), now);
+                generator.AddClockEvents(created, now);
+                batch.Add(created);
                 if (batch.Count == 500)
                 {
                     await SaveAsync(options, batch);

@@ -1,12 +1,14 @@
 using System.Globalization;
 using AccountabilityTracker.Application.Interchange;
+using AccountabilityTracker.Domain;
 using AccountabilityTracker.Domain.Cases;
 
 namespace AccountabilityTracker.DataGenerator;
 
 /// <summary>
-/// Deterministic synthetic cases in the interchange format: realistic stage sequences, about 10% month-precision
-/// and 2% unknown dates, some running stages. The same seed always gives the same data.
+/// Deterministic synthetic cases in the interchange format: realistic stage sequences, about 10% month-precision,
+/// 3% year-precision and 2% unknown dates, some running stages; <see cref="AddClockEvents"/> then gives stored cases
+/// open and closed pauses and extensions. The same seed always gives the same data.
 /// </summary>
 public sealed class SyntheticCases(int seed)
 {
@@ -55,12 +57,18 @@ public sealed class SyntheticCases(int seed)
             };
             var end = start.AddDays(length);
             var running = end > Today || _random.Next(10) == 0;
-            var precision = _random.Next(50) == 0 ? "unknown" : _random.Next(10) == 0 ? "month" : "day";
+            var precision = _random.Next(50) == 0 ? "unknown" : _random.Next(33) == 0 ? "year" : _random.Next(10) == 0 ? "month" : "day";
             entry.Stages.Add(new CaseFileStage
             {
                 Kind = kind.ToString(),
                 Label = kind.DisplayName() + " " + s.ToString(CultureInfo.InvariantCulture),
-                StartDate = precision == "unknown" ? null : precision == "month" ? start.ToString("yyyy-MM", CultureInfo.InvariantCulture) : Iso(start),
+                StartDate = precision switch
+                {
+                    "unknown" => null,
+                    "year" => start.ToString("yyyy", CultureInfo.InvariantCulture),
+                    "month" => start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    _ => Iso(start),
+                },
                 StartPrecision = precision,
                 EndDate = running ? null : Iso(end > Today ? Today : end),
                 EndPrecision = running ? null : "day",
@@ -70,6 +78,63 @@ public sealed class SyntheticCases(int seed)
         }
 
         return entry;
+    }
+
+    /// <summary>
+    /// Gives some stages of a case built from <see cref="Generate"/> what the interchange format does not carry:
+    /// closed pauses (about 12%), an open pause (about 4% of running stages) and an extension (about 8%), through the
+    /// domain's own rules, so every pause and extension is one a caseworker could record.
+    /// </summary>
+    public void AddClockEvents(Case target, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        foreach (var stage in target.Stages)
+        {
+            if (stage.Start.Earliest is not { } started)
+            {
+                continue;
+            }
+
+            var last = stage.End?.Latest ?? Today;
+            TryRecord(() =>
+            {
+                if (_random.Next(8) == 0)
+                {
+                    var from = started.AddDays(_random.Next(1, 120));
+                    var until = from.AddDays(_random.Next(7, 200));
+                    if (until <= last)
+                    {
+                        stage.Pause(from, until, "Synthetic pause: criminal proceedings", nowUtc);
+                    }
+                }
+            });
+            TryRecord(() =>
+            {
+                if (stage.IsRunning && _random.Next(25) == 0)
+                {
+                    stage.Pause(last.AddDays(-_random.Next(1, 60)), null, "Synthetic open pause", nowUtc);
+                }
+            });
+            TryRecord(() =>
+            {
+                if (_random.Next(12) == 0)
+                {
+                    stage.Extend(started.AddDays(_random.Next(30, 300)), _random.Next(6, 25), Domain.Clocks.LimitUnit.Months, "Synthetic extension", nowUtc);
+                }
+            });
+        }
+    }
+
+    /// <summary>A random pause that would break a domain rule (overlap, before the start) is simply not recorded.</summary>
+    private static void TryRecord(Action record)
+    {
+        try
+        {
+            record();
+        }
+        catch (DomainRuleException)
+        {
+        }
     }
 
     private T Pick<T>(IReadOnlyList<T> values) => values[_random.Next(values.Count)];

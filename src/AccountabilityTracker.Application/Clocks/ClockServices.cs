@@ -16,6 +16,8 @@ public static class ClockServices
         services.AddSingleton(options.BuildCalendar());
         services.AddSingleton(provider => new ClockEvaluator(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<WorkingDayCalendar>()));
         services.AddScoped<LimitRuleBook>();
+        services.AddSingleton<ClockRecorder>();
+        services.AddSingleton<ClockFreshness>();
         return services;
     }
 }

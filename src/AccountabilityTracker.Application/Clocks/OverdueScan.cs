@@ -7,10 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityTracker.Application.Clocks;
 
 /// <summary>
-/// Finds running stages (and running cases) that are overdue or approaching their limit. The database narrows the rows
-/// to those that could be: running, of a kind with an enabled rule, in an active case, and started long enough ago to
-/// have passed the warning share even with no pauses (or carrying an extension, which may have shortened the limit).
-/// Only those rows are evaluated in memory, so statuses are never stored and a rule change shows at once.
+/// Running stages (and running cases) that are overdue or approaching their limit, read from the stored clocks: the
+/// database compares their warning and due dates with today through an index, counts them, and sorts and pages them
+/// most urgent first, so no clock is evaluated on the way. Only the rows of the page become readings.
 /// </summary>
 internal static class OverdueScan
 {
@@ -28,82 +27,120 @@ internal static class OverdueScan
         PartialDate Start,
         ClockView Clock);
 
-    public sealed record Outcome(IReadOnlyList<Row> Rows, int CandidatesEvaluated, DateOnly Today);
-
-    public static async Task<Outcome> RunAsync(TrackerDbContext db, LimitRuleBook.RuleSet rules, ClockEvaluator clocks, Filter filter, CancellationToken cancellationToken)
+    /// <summary>Flagged clocks, and how many of them are overdue for certain (the rest approach, or may be overdue).</summary>
+    public sealed record Counts(int Flagged, int Overdue)
     {
-        var today = clocks.Today();
-        var rows = new List<Row>();
-        var candidates = 0;
+        public int Approaching => Flagged - Overdue;
+    }
 
+    public static async Task<Counts> CountAsync(TrackerDbContext db, DateOnly today, Filter filter, CancellationToken cancellationToken)
+    {
+        var flagged = 0;
+        var overdue = 0;
         if (!filter.WholeCaseOnly)
         {
-            foreach (var rule in rules.StageRules.Where(r => filter.Kind is null || r.StageKind == filter.Kind).OrderBy(r => r.StageKind))
-            {
-                var found = await StageCandidatesAsync(db, rule, EarliestStartThatCanWarn(rule, today), filter, cancellationToken);
-                candidates += found.Count;
-                foreach (var s in found)
-                {
-                    var start = PartialDate.FromStored(s.StartOn, s.StartPrecision);
-                    var incident = PartialDate.FromStored(s.IncidentOn, s.IncidentPrecision);
-                    var subject = ClockSubjects.ForStage(
-                        rule, start, null, incident, s.Pauses.Select(p => new Pause(p.From, p.To, p.Reason)), s.Extensions.Select(e => new Extension(e.GrantedOn, e.NewAmount, e.NewUnit, e.Reason)));
-                    Keep(rows, new Row(s.CaseId, s.Reference, s.Title, s.Force, s.Category, s.Id, s.Kind, s.Label, start, ClockView.From(clocks.Evaluate(rule, subject))));
-                }
-            }
+            var stages = await FlaggedStages(db, today, filter)
+                .GroupBy(s => 1)
+                .Select(g => new { Flagged = g.Count(), Overdue = g.Sum(s => s.Clock.DueLatest < today ? 1 : 0) })
+                .FirstOrDefaultAsync(cancellationToken);
+            flagged += stages?.Flagged ?? 0;
+            overdue += stages?.Overdue ?? 0;
         }
 
-        if (rules.WholeCase is { } caseRule && filter.Kind is null)
+        if (filter.Kind is null)
         {
-            var cutoff = EarliestStartThatCanWarn(caseRule, today);
-            var cases = db.Cases.AsNoTracking()
-                .Where(c => !c.IsArchived && c.IncidentOn != null && c.IncidentOn <= cutoff && (!c.Stages.Any() || c.Stages.Any(s => !s.HasEnded)));
-            cases = ApplyCaseFilters(cases, filter);
-            var found = await cases
-                .Select(c => new { c.Id, c.Reference, c.Title, c.Force, c.Category, c.IncidentOn, c.IncidentPrecision })
-                .ToListAsync(cancellationToken);
-            candidates += found.Count;
-            foreach (var c in found)
-            {
-                var incident = PartialDate.FromStored(c.IncidentOn, c.IncidentPrecision);
-                var reading = clocks.Evaluate(caseRule, new ClockSubject(incident));
-                Keep(rows, new Row(c.Id, c.Reference, c.Title, c.Force, c.Category, null, null, "Whole case", incident, ClockView.From(reading)));
-            }
+            var cases = await FlaggedCases(db, today, filter)
+                .GroupBy(c => 1)
+                .Select(g => new { Flagged = g.Count(), Overdue = g.Sum(c => c.Clock.DueLatest < today ? 1 : 0) })
+                .FirstOrDefaultAsync(cancellationToken);
+            flagged += cases?.Flagged ?? 0;
+            overdue += cases?.Overdue ?? 0;
         }
 
-        var sorted = rows
-            .OrderBy(r => r.Clock.Urgency)
-            .ThenBy(r => r.CaseReference, StringComparer.Ordinal)
-            .ThenBy(r => r.StageId ?? 0)
-            .ToList();
-        return new Outcome(sorted, candidates, today);
+        return new Counts(flagged, overdue);
     }
-
-    public static bool IsFlagged(ClockStatus status) => status is ClockStatus.Overdue or ClockStatus.Approaching;
 
     /// <summary>
-    /// The latest start from which a running clock could already have reached the warning share today. Pauses only
-    /// delay a clock, and every limit unit spans at least as many calendar days as its count (a month at least 28),
-    /// so a later start cannot warn yet.
+    /// One page, most urgent first: overdue for certain (furthest over first), then possibly overdue (a month- or
+    /// year-precision start), then approaching (soonest due first); then by case reference and stage. Stage and case
+    /// clocks are each read sorted up to the end of the page and merged.
     /// </summary>
-    internal static DateOnly EarliestStartThatCanWarn(LimitRule rule, DateOnly today)
+    public static async Task<IReadOnlyList<Row>> PageAsync(
+        TrackerDbContext db, LimitRuleBook.RuleSet rules, DateOnly today, Filter filter, int skip, int take, CancellationToken cancellationToken)
     {
-        long shortestLength = rule.Unit == LimitUnit.Months ? rule.Amount * 28L : rule.Amount;
-        var daysToWarning = ((shortestLength * rule.WarningPercent) + 99) / 100;
-        var latest = (long)today.DayNumber - daysToWarning;
-        return latest < DateOnly.MinValue.DayNumber ? DateOnly.MinValue : DateOnly.FromDayNumber((int)latest);
-    }
-
-    private static void Keep(List<Row> rows, Row row)
-    {
-        if (IsFlagged(row.Clock.Status) || IsFlagged(row.Clock.PossibleStatus))
+        var end = skip + take;
+        var rows = new List<(Row Row, int Tier, DateOnly? Date)>();
+        var tier = StoredClocks.UrgencyTier(today);
+        var date = StoredClocks.UrgencyDate(today);
+        if (!filter.WholeCaseOnly)
         {
-            rows.Add(row);
+            var stages = await FlaggedStages(db, today, filter)
+                .OrderBy(StoredClocks.OfStage(tier)).ThenBy(StoredClocks.OfStage(date)).ThenBy(s => s.Case.Reference).ThenBy(s => s.Id)
+                .Take(end)
+                .Select(s => new { s.CaseId, s.Case.Reference, s.Case.Title, s.Case.Force, s.Case.Category, s.Id, s.Kind, s.Label, s.StartOn, s.StartPrecision, s.Clock })
+                .ToListAsync(cancellationToken);
+            rows.AddRange(stages.Select(s =>
+            {
+                var clock = ClockView.From(s.Clock.ReadOn(today, rules.For(s.Kind)));
+                var row = new Row(s.CaseId, s.Reference, s.Title, s.Force, s.Category, s.Id, s.Kind, s.Label, PartialDate.FromStored(s.StartOn, s.StartPrecision), clock);
+                return (row, clock.Urgency.Tier, UrgencyDate(s.Clock, today));
+            }));
         }
+
+        if (filter.Kind is null)
+        {
+            var cases = await FlaggedCases(db, today, filter)
+                .OrderBy(StoredClocks.OfCase(tier)).ThenBy(StoredClocks.OfCase(date)).ThenBy(c => c.Reference)
+                .Take(end)
+                .Select(c => new { c.Id, c.Reference, c.Title, c.Force, c.Category, c.IncidentOn, c.IncidentPrecision, c.Clock })
+                .ToListAsync(cancellationToken);
+            rows.AddRange(cases.Select(c =>
+            {
+                var clock = ClockView.From(c.Clock.ReadOn(today, rules.WholeCase));
+                var row = new Row(c.Id, c.Reference, c.Title, c.Force, c.Category, null, null, "Whole case", PartialDate.FromStored(c.IncidentOn, c.IncidentPrecision), clock);
+                return (row, clock.Urgency.Tier, UrgencyDate(c.Clock, today));
+            }));
+        }
+
+        return rows
+            .OrderBy(r => r.Tier)
+            .ThenBy(r => r.Date)
+            .ThenBy(r => r.Row.CaseReference, StringComparer.Ordinal)
+            .ThenBy(r => r.Row.StageId ?? 0)
+            .Skip(skip)
+            .Take(take)
+            .Select(r => r.Row)
+            .ToList();
     }
 
-    private static IQueryable<Case> ApplyCaseFilters(IQueryable<Case> cases, Filter filter)
+    /// <summary>In memory, the same date as <see cref="StoredClocks.UrgencyDate"/>, to merge stage and case rows.</summary>
+    private static DateOnly? UrgencyDate(ClockRecord clock, DateOnly today) =>
+        clock.DueLatest < today ? clock.DueLatest : clock.DueEarliest < today ? clock.DueEarliest : clock.DueLatest;
+
+    private static IQueryable<Stage> FlaggedStages(TrackerDbContext db, DateOnly today, Filter filter)
     {
+        var stages = db.Stages.AsNoTracking().Where(StoredClocks.OfStage(StoredClocks.Flagged(today))).Where(s => !s.Case.IsArchived);
+        if (filter.Kind is { } kind)
+        {
+            stages = stages.Where(s => s.Kind == kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Force))
+        {
+            stages = stages.Where(s => s.Case.Force == filter.Force);
+        }
+
+        if (filter.Category is { } category)
+        {
+            stages = stages.Where(s => s.Case.Category == category);
+        }
+
+        return stages;
+    }
+
+    private static IQueryable<Case> FlaggedCases(TrackerDbContext db, DateOnly today, Filter filter)
+    {
+        var cases = db.Cases.AsNoTracking().Where(StoredClocks.OfCase(StoredClocks.Flagged(today))).Where(c => !c.IsArchived);
         if (!string.IsNullOrWhiteSpace(filter.Force))
         {
             cases = cases.Where(c => c.Force == filter.Force);
@@ -116,62 +153,4 @@ internal static class OverdueScan
 
         return cases;
     }
-
-    private static async Task<List<StageCandidate>> StageCandidatesAsync(TrackerDbContext db, LimitRule rule, DateOnly cutoff, Filter filter, CancellationToken cancellationToken)
-    {
-        var kind = rule.StageKind!.Value;
-        var stages = db.Stages.AsNoTracking().Where(s => s.Kind == kind && !s.HasEnded && !s.Case.IsArchived);
-        stages = rule.Anchor == ClockAnchor.IncidentDate
-            ? stages.Where(s => s.Case.IncidentOn != null && (s.Case.IncidentOn <= cutoff || s.Extensions.Any()))
-            : stages.Where(s => s.StartOn != null && (s.StartOn <= cutoff || s.Extensions.Any()));
-
-        if (!string.IsNullOrWhiteSpace(filter.Force))
-        {
-            stages = stages.Where(s => s.Case.Force == filter.Force);
-        }
-
-        if (filter.Category is { } category)
-        {
-            stages = stages.Where(s => s.Case.Category == category);
-        }
-
-        return await stages
-            .AsSplitQuery()
-            .Select(s => new StageCandidate(
-                s.Id,
-                s.CaseId,
-                s.Case.Reference,
-                s.Case.Title,
-                s.Case.Force,
-                s.Case.Category,
-                s.Kind,
-                s.Label,
-                s.StartOn,
-                s.StartPrecision,
-                s.Case.IncidentOn,
-                s.Case.IncidentPrecision,
-                s.Pauses.Select(p => new PauseRow(p.From, p.To, p.Reason)).ToList(),
-                s.Extensions.Select(e => new ExtensionRow(e.GrantedOn, e.NewAmount, e.NewUnit, e.Reason)).ToList()))
-            .ToListAsync(cancellationToken);
-    }
-
-    private sealed record PauseRow(DateOnly From, DateOnly? To, string Reason);
-
-    private sealed record ExtensionRow(DateOnly GrantedOn, int NewAmount, LimitUnit? NewUnit, string Reason);
-
-    private sealed record StageCandidate(
-        int Id,
-        int CaseId,
-        string Reference,
-        string Title,
-        string Force,
-        OperationCategory Category,
-        StageKind Kind,
-        string Label,
-        DateOnly? StartOn,
-        DatePrecision StartPrecision,
-        DateOnly? IncidentOn,
-        DatePrecision IncidentPrecision,
-        List<PauseRow> Pauses,
-        List<ExtensionRow> Extensions);
 }

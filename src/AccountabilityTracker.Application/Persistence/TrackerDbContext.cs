@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.Clocks;
 using AccountabilityTracker.Application.History;
 using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Application.Security;
@@ -12,10 +13,25 @@ namespace AccountabilityTracker.Application.Persistence;
 /// <summary>
 /// The one unit of work of the app: cases, Identity's users and roles, data-protection keys (shared by every
 /// instance so sign-ins survive a restart or a load balancer), limit rules, and the audit trails. Handlers use it directly.
+/// Every save that changes a clock's inputs also stores the clocks it changed, in the same transaction (see
+/// <see cref="ClockRecorder"/>); a context made without a recorder (design-time tools, the data generator) does not.
 /// </summary>
-public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
-    : IdentityDbContext<TrackerUser>(options), IDataProtectionKeyContext
+public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionKeyContext
 {
+    private readonly ClockRecorder? _clocks;
+    private bool _savingClocks;
+
+    public TrackerDbContext(DbContextOptions<TrackerDbContext> options)
+        : base(options)
+    {
+    }
+
+    public TrackerDbContext(DbContextOptions<TrackerDbContext> options, ClockRecorder clocks)
+        : base(options)
+    {
+        _clocks = clocks;
+    }
+
     public DbSet<Case> Cases => Set<Case>();
 
     public DbSet<Stage> Stages => Set<Stage>();
@@ -50,16 +66,50 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     /// <summary>Append-only: one row per field of a limit rule changed.</summary>
     public DbSet<LimitRuleChange> LimitRuleChanges => Set<LimitRuleChange>();
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public DbSet<ClockBasis> ClockBases => Set<ClockBasis>();
+
+    // Every caller saves asynchronously; the synchronous path exists for EF and Identity and records clocks the same way.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (_clocks is null || _savingClocks)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var inputs = ClockRecorder.Collect(ChangeTracker);
+        if (inputs.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The changed rows and the clocks computed from them are saved together or not at all.
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await _clocks.RecordAsync(this, inputs, SaveClocksAsync, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Saves computed clocks (and nothing a user changed) without computing them again.</summary>
+    internal async Task SaveClocksAsync(CancellationToken cancellationToken)
     {
-        RefuseAuditRewrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        _savingClocks = true;
+        try
+        {
+            await base.SaveChangesAsync(true, cancellationToken);
+        }
+        finally
+        {
+            _savingClocks = false;
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

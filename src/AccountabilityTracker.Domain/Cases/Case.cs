@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccountabilityTracker.Domain.Dates;
+using AccountabilityTracker.Domain.Clocks;
 
 namespace AccountabilityTracker.Domain.Cases;
 
@@ -68,6 +69,9 @@ public sealed class Case
     /// a stage does not refuse a colleague's edit of the case's particulars.
     /// </summary>
     public Guid Version { get; private set; }
+
+    /// <summary>The whole-case clock as last computed from the incident, the stages' ends and the rule.</summary>
+    public ClockRecord Clock { get; private set; } = new();
 
     public IReadOnlyCollection<Stage> Stages => _stages;
 
@@ -178,6 +182,9 @@ public sealed class Case
         IsArchived = false;
         Touch(nowUtc);
     }
+
+    /// <summary>Stores the whole-case clock computed from the case's inputs; it changes neither the version nor the update time.</summary>
+    public void RecordClock(ClockRecord record) => Clock = record ?? throw new ArgumentNullException(nameof(record));
 
     internal void Touch(DateTime nowUtc)
     {

@@ -56,6 +56,9 @@ public sealed class Stage
 
     public Guid Version { get; private set; }
 
+    /// <summary>The stage's clock as last computed from its dates, pauses, extensions and rule (not a caseworker's edit).</summary>
+    public ClockRecord Clock { get; private set; } = new();
+
     public PartialDate Start => PartialDate.FromStored(StartOn, StartPrecision);
 
     /// <summary>The end, or null while the stage is running.</summary>
@@ -201,6 +204,9 @@ public sealed class Stage
         new(anchor, End, _pauses.Select(p => p.ToPause()), _extensions.Select(e => e.ToExtension()));
 
     internal void AttachSource(Source source) => _sources.Add(source);
+
+    /// <summary>Stores the clock computed from the stage's inputs; it changes neither the version nor the update time.</summary>
+    public void RecordClock(ClockRecord record) => Clock = record ?? throw new ArgumentNullException(nameof(record));
 
     private static void RequireReason(string reason, string what)
     {

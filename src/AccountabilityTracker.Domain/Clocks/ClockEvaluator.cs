@@ -45,10 +45,13 @@ public sealed class ClockEvaluator
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London.Value).DateTime);
 
     /// <exception cref="ArgumentException">The rule's values are not valid (see <see cref="LimitRule.Validate()"/>).</exception>
-    public ClockReading Evaluate(LimitRule? rule, ClockSubject subject)
+    public ClockReading Evaluate(LimitRule? rule, ClockSubject subject) => Evaluate(rule, subject, Today());
+
+    /// <summary>The reading on a given day (today's date in England &amp; Wales for <see cref="Evaluate(LimitRule?, ClockSubject)"/>).</summary>
+    /// <exception cref="ArgumentException">The rule's values are not valid (see <see cref="LimitRule.Validate()"/>).</exception>
+    public ClockReading Evaluate(LimitRule? rule, ClockSubject subject, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var today = Today();
         if (rule is null)
         {
             return ClockReading.NotApplicable(today, null, "no limit");
@@ -94,10 +97,16 @@ public sealed class ClockEvaluator
         return new ClockReading(today, rule, amount, unit, extension, certain, worst, isApproximate, isPaused, nextReport, reportsSoFar);
     }
 
+    /// <summary>
+    /// What the reading on <paramref name="today"/> depends on besides the day, to be stored beside the stage or case
+    /// and read back with <see cref="ClockRecord.ReadOn"/> until it goes stale or its inputs change.
+    /// </summary>
+    public ClockRecord Record(LimitRule? rule, ClockSubject subject, DateOnly today) => ClockRecord.From(Evaluate(rule, subject, today), subject);
+
     private static DateOnly? NotBefore(DateOnly? date, DateOnly floor) => date is { } d && d < floor ? floor : date;
 
     /// <summary>Report dates run from the start regardless of pauses or extensions: the regulations count from the start.</summary>
-    private static (DateOnly? Next, int SoFar) Reports(LimitRule rule, DateOnly start, DateOnly today)
+    internal static (DateOnly? Next, int SoFar) Reports(LimitRule rule, DateOnly start, DateOnly today)
     {
         if (rule.FirstReportAfterMonths is not { } first)
         {
@@ -183,19 +192,40 @@ public sealed class ClockEvaluator
                 : new ClockPoint(ClockStatus.ConcludedInTime, due, null, null, pausedDays, percentUsed);
         }
 
-        if (today > due)
+        bool WarnsBy(DateOnly day) => CountedUnitsThrough(day) * 100L >= (long)warningPercent * length;
+
+        // The first day the warning share is reached: the counted units only grow with the day, and reach the whole
+        // limit on the due date, so a binary search over (start, due] finds it. Stored with the clock, it lets the
+        // database say "approaching" without evaluating the clock again.
+        var low = start.DayNumber + 1;
+        var high = due.DayNumber;
+        while (low < high)
         {
-            return new ClockPoint(ClockStatus.Overdue, due, today.DayNumber - due.DayNumber, null, pausedDays, percentUsed);
+            var middle = low + ((high - low) / 2);
+            if (WarnsBy(DateOnly.FromDayNumber(middle)))
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
         }
 
-        var approaching = CountedUnitsThrough(today) * 100L >= (long)warningPercent * length;
+        var warnFrom = DateOnly.FromDayNumber(high);
+        if (today > due)
+        {
+            return new ClockPoint(ClockStatus.Overdue, due, today.DayNumber - due.DayNumber, null, pausedDays, percentUsed, warnFrom);
+        }
+
         return new ClockPoint(
-            approaching ? ClockStatus.Approaching : ClockStatus.WithinLimit,
+            today >= warnFrom ? ClockStatus.Approaching : ClockStatus.WithinLimit,
             due,
             null,
             due.DayNumber - today.DayNumber,
             pausedDays,
-            percentUsed);
+            percentUsed,
+            warnFrom);
     }
 
     /// <summary>

@@ -54,6 +54,10 @@ public sealed class ClockReading
 
     public LimitRule? Rule { get; }
 
+    internal ClockPoint Certain => _certain;
+
+    internal ClockPoint Worst => _worst;
+
     /// <summary>Why no status could be given ("no limit", "start date unknown", "end date unknown"); null otherwise.</summary>
     public string? NotApplicableReason { get; }
 
@@ -165,13 +169,15 @@ public sealed class ClockReading
 }
 
 /// <summary>The clock measured from one exact start (and end).</summary>
+/// <remarks><see cref="WarnFrom"/> is the first day a running clock counts as approaching; null once it has ended.</remarks>
 internal readonly record struct ClockPoint(
     ClockStatus Status,
     DateOnly? Due,
     int? DaysOver,
     int? DaysRemaining,
     int PausedDays,
-    int? PercentUsed)
+    int? PercentUsed,
+    DateOnly? WarnFrom = null)
 {
     public static ClockPoint None { get; } = new(ClockStatus.NotApplicable, null, null, null, 0, null);
 }

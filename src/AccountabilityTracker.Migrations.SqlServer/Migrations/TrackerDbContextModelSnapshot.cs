@@ -22,6 +22,24 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("AccountabilityTracker.Application.Clocks.ClockBasis", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ClockBases", (string)null);
+                });
+
             modelBuilder.Entity("AccountabilityTracker.Application.History.CaseHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1045,6 +1063,96 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AccountabilityTracker.Domain.Cases.Case", b =>
+                {
+                    b.OwnsOne("AccountabilityTracker.Domain.Clocks.ClockRecord", "Clock", b1 =>
+                        {
+                            b1.Property<int>("CaseId")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("Amount")
+                                .HasColumnType("int");
+
+                            b1.Property<DateOnly>("ComputedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("DueEarliest")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("DueLatest")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("ExtensionGrantedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("FinalDaysOver")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("FinalPossibleDaysOver")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("FinalPossibleStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<string>("FinalStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<bool>("IsApproximate")
+                                .HasColumnType("bit");
+
+                            b1.Property<bool>("IsPaused")
+                                .HasColumnType("bit");
+
+                            b1.Property<string>("NotApplicableReason")
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<int>("PausedDays")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Phase")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<DateOnly?>("ReportsFrom")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("WarnEarliest")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("WarnLatest")
+                                .HasColumnType("date");
+
+                            b1.HasKey("CaseId");
+
+                            b1.HasIndex("ValidUntil");
+
+                            b1.HasIndex("Phase", "DueLatest");
+
+                            b1.HasIndex("Phase", "WarnEarliest");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.Navigation("Clock")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AccountabilityTracker.Domain.Cases.Milestone", b =>
                 {
                     b.HasOne("AccountabilityTracker.Domain.Cases.Case", "Case")
@@ -1100,7 +1208,94 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("AccountabilityTracker.Domain.Clocks.ClockRecord", "Clock", b1 =>
+                        {
+                            b1.Property<int>("StageId")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("Amount")
+                                .HasColumnType("int");
+
+                            b1.Property<DateOnly>("ComputedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("DueEarliest")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("DueLatest")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("ExtensionGrantedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("FinalDaysOver")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("FinalPossibleDaysOver")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("FinalPossibleStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<string>("FinalStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<bool>("IsApproximate")
+                                .HasColumnType("bit");
+
+                            b1.Property<bool>("IsPaused")
+                                .HasColumnType("bit");
+
+                            b1.Property<string>("NotApplicableReason")
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<int>("PausedDays")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Phase")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<DateOnly?>("ReportsFrom")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("WarnEarliest")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("WarnLatest")
+                                .HasColumnType("date");
+
+                            b1.HasKey("StageId");
+
+                            b1.HasIndex("ValidUntil");
+
+                            b1.HasIndex("Phase", "DueLatest");
+
+                            b1.HasIndex("Phase", "WarnEarliest");
+
+                            b1.ToTable("Stages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StageId");
+                        });
+
                     b.Navigation("Case");
+
+                    b.Navigation("Clock")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Domain.Cases.StageExtension", b =>

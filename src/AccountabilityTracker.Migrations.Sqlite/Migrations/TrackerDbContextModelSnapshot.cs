@@ -17,6 +17,24 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("AccountabilityTracker.Application.Clocks.ClockBasis", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ClockBases", (string)null);
+                });
+
             modelBuilder.Entity("AccountabilityTracker.Application.History.CaseHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1003,6 +1021,96 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AccountabilityTracker.Domain.Cases.Case", b =>
+                {
+                    b.OwnsOne("AccountabilityTracker.Domain.Clocks.ClockRecord", "Clock", b1 =>
+                        {
+                            b1.Property<int>("CaseId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("ComputedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DueEarliest")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DueLatest")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ExtensionGrantedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("FinalDaysOver")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("FinalPossibleDaysOver")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FinalPossibleStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FinalStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsApproximate")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("IsPaused")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("NotApplicableReason")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PausedDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Phase")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ReportsFrom")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("WarnEarliest")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("WarnLatest")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("CaseId");
+
+                            b1.HasIndex("ValidUntil");
+
+                            b1.HasIndex("Phase", "DueLatest");
+
+                            b1.HasIndex("Phase", "WarnEarliest");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.Navigation("Clock")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AccountabilityTracker.Domain.Cases.Milestone", b =>
                 {
                     b.HasOne("AccountabilityTracker.Domain.Cases.Case", "Case")
@@ -1058,7 +1166,94 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("AccountabilityTracker.Domain.Clocks.ClockRecord", "Clock", b1 =>
+                        {
+                            b1.Property<int>("StageId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("ComputedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DueEarliest")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DueLatest")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ExtensionGrantedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("FinalDaysOver")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("FinalPossibleDaysOver")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FinalPossibleStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FinalStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsApproximate")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("IsPaused")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("NotApplicableReason")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PausedDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Phase")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ReportsFrom")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("WarnEarliest")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("WarnLatest")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("StageId");
+
+                            b1.HasIndex("ValidUntil");
+
+                            b1.HasIndex("Phase", "DueLatest");
+
+                            b1.HasIndex("Phase", "WarnEarliest");
+
+                            b1.ToTable("Stages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StageId");
+                        });
+
                     b.Navigation("Case");
+
+                    b.Navigation("Clock")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Domain.Cases.StageExtension", b =>

@@ -12,6 +12,14 @@ public static class ClockRegistration
     public static IServiceCollection AddTrackerClocks(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // Without rules in configuration every limit would be seeded switched off and nothing would ever be flagged:
+        // typically the app was started from another folder, so appsettings.json was not read.
+        if (!configuration.GetSection(ClockOptions.Section).GetSection(nameof(ClockOptions.Rules)).GetChildren().Any())
+        {
+            throw new StartupConfigurationException(
+                $"Setting {ClockOptions.Section}:{nameof(ClockOptions.Rules)} is missing, so no limit rule could be seeded: start the app from its folder (or with --contentRoot) so appsettings.json is read, or configure the rules (docs/time-limits.md).");
+        }
+
         ClockOptions options;
         try
         {

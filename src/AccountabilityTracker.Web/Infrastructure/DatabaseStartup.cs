@@ -41,6 +41,12 @@ public static partial class DatabaseStartup
                 var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
                 var rules = await mediator.Send(new SeedLimitRules.Command());
                 LogLimitRules(logger, rules.Added, rules.AlreadyPresent);
+                var clocks = await mediator.Send(new RecordClocks.Command(Always: rules.Added > 0));
+                if (clocks.Recorded > 0)
+                {
+                    LogClocksRecorded(logger, clocks.Recorded, clocks.PreviousBasis ?? "none", clocks.Basis);
+                }
+
                 if (options.LoadReferenceCases)
                 {
                     var result = await mediator.Send(new LoadReferenceCases.Command());
@@ -96,6 +102,9 @@ public static partial class DatabaseStartup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Limit rules: {Added} seeded from Clocks:Rules, {AlreadyPresent} already stored")]
     private static partial void LogLimitRules(ILogger logger, int added, int alreadyPresent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Clocks: {Count} stored clocks computed again (basis was {PreviousBasis}, now {Basis})")]
+    private static partial void LogClocksRecorded(ILogger logger, int count, string previousBasis, string basis);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reference cases: {Added} added, {AlreadyPresent} already present")]
     private static partial void LogReferenceCases(ILogger logger, int added, int alreadyPresent);

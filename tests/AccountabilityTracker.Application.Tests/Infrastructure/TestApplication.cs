@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AccountabilityTracker.Application.Clocks;
+using AccountabilityTracker.Domain.Clocks;
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Features.Limits;
 using AccountabilityTracker.Application.Persistence;
@@ -43,12 +44,26 @@ public sealed class TestApplication : IAsyncDisposable
     /// <summary>True when the tests run on PostgreSQL rather than SQLite.</summary>
     public bool OnPostgres => _database.OnPostgres;
 
-    public static async Task<TestApplication> StartAsync()
+    public static Task<TestApplication> StartAsync() =>
+        StartAsync(TestDatabase.Create(Path.GetTempPath()), ShippedClockOptions(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)));
+
+    /// <summary>
+    /// Stops this instance without deleting its database and starts another over the same database with other clock
+    /// settings, as an operator restarting the app with changed configuration would (start-up computes the clocks again).
+    /// The new instance owns the database from then on.
+    /// </summary>
+    public async Task<TestApplication> RestartWithAsync(ClockOptions clockOptions)
     {
-        var database = TestDatabase.Create(Path.GetTempPath());
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        await _services.DisposeAsync();
+        var restarted = await StartAsync(_database, clockOptions, Time);
+        await restarted.SendAsync(new RecordClocks.Command());
+        return restarted;
+    }
+
+    private static async Task<TestApplication> StartAsync(TestDatabase database, ClockOptions clockOptions, FakeTimeProvider time)
+    {
         var user = new TestCurrentUser();
-        var services = BuildServices(database.Configure, time, user);
+        var services = BuildServices(database.Configure, time, user, clockOptions);
         var app = new TestApplication(services, database, time, user);
         await app.WithDbAsync(db => db.Database.MigrateAsync());
         await app.SendAsync(new SeedLimitRules.Command());
@@ -56,7 +71,7 @@ public sealed class TestApplication : IAsyncDisposable
     }
 
     /// <summary>The application's services as the app registers them, over the database <paramref name="configureDatabase"/> names.</summary>
-    internal static ServiceProvider BuildServices(Action<DbContextOptionsBuilder> configureDatabase, FakeTimeProvider time, TestCurrentUser user) =>
+    internal static ServiceProvider BuildServices(Action<DbContextOptionsBuilder> configureDatabase, FakeTimeProvider time, TestCurrentUser user, ClockOptions? clockOptions = null) =>
         new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
@@ -65,7 +80,7 @@ public sealed class TestApplication : IAsyncDisposable
             .AddSingleton<AccountabilityTracker.Application.Import.IImportJobScheduler>(provider => provider.GetRequiredService<RecordingImportScheduler>())
             .AddApplication()
             .AddDataProtection().Services
-            .AddClocks(ShippedClockOptions())
+            .AddClocks(clockOptions ?? ShippedClockOptions())
             .AddDbContext<TrackerDbContext>(configureDatabase)
             .AddIdentityCore<TrackerUser>(TrackerIdentityOptions.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<TrackerDbContext>().AddDefaultTokenProviders().Services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
@@ -85,6 +100,10 @@ public sealed class TestApplication : IAsyncDisposable
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
+
+    /// <summary>A singleton service as the app registers it (e.g. the <see cref="ClockEvaluator"/> with its calendar).</summary>
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     public async Task WithDbAsync(Func<TrackerDbContext, Task> action)
     {

@@ -42,12 +42,31 @@ public sealed class BadConfigurationTests : IDisposable
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_up_from_another_folder_stops_instead_of_seeding_every_limit_switched_off()
+    {
+        var (exitCode, output) = await RunAppAsync([], withAppSettings: false);
+
+        Assert.NotEqual(0, exitCode);
+        var fatal = Assert.Single(output.Split('\n'), l => l.Contains("Start-up stopped", StringComparison.Ordinal));
+        Assert.Contains("Clocks:Rules is missing", fatal, StringComparison.Ordinal);
+        Assert.Contains("--contentRoot", fatal, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private async Task<(int ExitCode, string Output)> RunAppAsync(Dictionary<string, string> environment)
+    /// <summary>
+    /// Starts the app from an empty working folder, as an operator might; with <paramref name="withAppSettings"/> its
+    /// content root is the build output, so appsettings.json is read as in a real deployment.
+    /// </summary>
+    private async Task<(int ExitCode, string Output)> RunAppAsync(Dictionary<string, string> environment, bool withAppSettings = true)
     {
         var appDll = Path.Combine(AppContext.BaseDirectory, "AccountabilityTracker.Web.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", appDll, "--urls", "http://127.0.0.1:0"])
+        string[] arguments = withAppSettings
+            ? ["exec", appDll, "--urls", "http://127.0.0.1:0", "--contentRoot", AppContext.BaseDirectory]
+            : ["exec", appDll, "--urls", "http://127.0.0.1:0"];
+        var start = new ProcessStartInfo("dotnet", arguments)
         {
             WorkingDirectory = _folder,
             RedirectStandardOutput = true,

@@ -23,9 +23,8 @@ public enum CaseSort
 }
 
 /// <summary>
-/// The case list: active cases, filtered and paged, newest incident first by default. Every filter but the clock status
-/// runs in the database; the clock status is never stored (rules change), so it is evaluated in memory for the cases the
-/// database cannot rule out, before paging.
+/// The case list: active cases, filtered and paged, newest incident first by default. Every filter runs in the
+/// database, the clock status too: it compares the stored clocks' due and warning dates with today.
 /// </summary>
 public static class ListCases
 {
@@ -70,47 +69,63 @@ public static class ListCases
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks) : IRequestHandler<Query, PagedResult<Item>>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ClockEvaluator clocks) : IRequestHandler<Query, PagedResult<Item>>
     {
         public async Task<PagedResult<Item>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var ruleSet = await rules.GetAsync(cancellationToken);
+            await freshness.EnsureFreshAsync(db, cancellationToken);
+            var today = clocks.Today();
             var cases = request.Apply(db.Cases.AsNoTracking());
-            var skip = (request.Page - 1) * request.PageSize;
-
-            int total;
-            List<Row> rows;
             if (request.ClockStatus is { } status)
             {
-                (total, var pageIds) = await PageByClockStatusAsync(cases, status, ruleSet, request.Sort, skip, request.PageSize, cancellationToken);
-                var found = await db.Cases.AsNoTracking().Where(c => pageIds.Contains(c.Id)).Select(ToRow).ToListAsync(cancellationToken);
-                rows = [.. found.OrderBy(r => pageIds.IndexOf(r.Id))];
-            }
-            else
-            {
-                total = await cases.CountAsync(cancellationToken);
-                rows = await Sorted(cases, request.Sort).Skip(skip).Take(request.PageSize).Select(ToRow).ToListAsync(cancellationToken);
+                cases = WithClockStatus(cases, status, today);
             }
 
-            // Clocks only for the cases on this page: one more query for their stages, evaluated in memory.
-            var ids = rows.Select(r => r.Id).ToList();
-            var stages = await StagesAsync(db.Stages.Where(s => ids.Contains(s.CaseId)), cancellationToken);
-
-            var items = rows
-                .Select(r =>
+            var total = await cases.CountAsync(cancellationToken);
+            var skip = (request.Page - 1) * request.PageSize;
+            var overdue = StoredClocks.OfStage(StoredClocks.HasStatus(Domain.Clocks.ClockStatus.Overdue, today));
+            var approaching = StoredClocks.OfStage(StoredClocks.HasStatus(Domain.Clocks.ClockStatus.Approaching, today));
+            var rows = await Sorted(cases, request.Sort)
+                .Skip(skip)
+                .Take(request.PageSize)
+                .Select(c => new
                 {
-                    var incident = PartialDate.FromStored(r.IncidentOn, r.IncidentPrecision);
-                    var (caseClock, stageStatuses) = Evaluate(ruleSet, incident, stages[r.Id]);
-                    return new Item(
-                        r.Id, r.Reference, r.Title, r.Subject, incident, r.Force, r.Category, r.StageCount, r.RunningStageCount, ClockView.From(caseClock),
-                        stageStatuses.Count(st => st == Domain.Clocks.ClockStatus.Overdue), stageStatuses.Count(st => st == Domain.Clocks.ClockStatus.Approaching));
+                    c.Id, c.Reference, c.Title, c.Subject, c.IncidentOn, c.IncidentPrecision, c.Force, c.Category, c.Clock,
+                    StageCount = c.Stages.Count,
+                    RunningStageCount = c.Stages.Count(s => !s.HasEnded),
+                    OverdueStageCount = c.Stages.AsQueryable().Count(overdue),
+                    ApproachingStageCount = c.Stages.AsQueryable().Count(approaching),
                 })
+                .ToListAsync(cancellationToken);
+
+            var caseRule = (await rules.GetAsync(cancellationToken)).WholeCase;
+            var items = rows
+                .Select(r => new Item(
+                    r.Id, r.Reference, r.Title, r.Subject, PartialDate.FromStored(r.IncidentOn, r.IncidentPrecision), r.Force, r.Category, r.StageCount,
+                    r.RunningStageCount, ClockView.From(r.Clock.ReadOn(today, caseRule)), r.OverdueStageCount, r.ApproachingStageCount))
                 .ToList();
             return new PagedResult<Item>(items, request.Page, request.PageSize, total);
         }
 
-        private static readonly System.Linq.Expressions.Expression<Func<Case, Row>> ToRow = c => new Row(
-            c.Id, c.Reference, c.Title, c.Subject, c.IncidentOn, c.IncidentPrecision, c.Force, c.Category, c.Stages.Count, c.Stages.Count(s => !s.HasEnded));
+        /// <summary>Cases whose whole-case clock, or the clock of any of their stages, has <paramref name="status"/> today.</summary>
+        private static IQueryable<Case> WithClockStatus(IQueryable<Case> cases, ClockStatus status, DateOnly today)
+        {
+            var question = StoredClocks.HasStatus(status, today);
+            var ofStage = StoredClocks.OfStage(question);
+            var ofCase = StoredClocks.OfCase(question);
+            var parameter = ofCase.Parameters[0];
+            var anyStage = System.Linq.Expressions.Expression.Call(
+                typeof(Queryable),
+                nameof(Queryable.Any),
+                [typeof(Stage)],
+                System.Linq.Expressions.Expression.Call(
+                    typeof(Queryable), nameof(Queryable.AsQueryable), [typeof(Stage)],
+                    System.Linq.Expressions.Expression.Property(parameter, nameof(Case.Stages))),
+                ofStage);
+            var either = System.Linq.Expressions.Expression.Lambda<Func<Case, bool>>(
+                System.Linq.Expressions.Expression.OrElse(ofCase.Body, anyStage), parameter);
+            return cases.Where(either);
+        }
 
         // Titles sort by SQL lower(title) so upper and lower case sort together on every provider (SQLite compares bytes,
         // PostgreSQL follows the database's collation, SQL Server's usual collation ignores case). The call never runs in .NET.
@@ -127,62 +142,5 @@ public static class ListCases
             _ => cases.OrderByDescending(c => c.IncidentOn).ThenByDescending(c => c.Id),
         };
 #pragma warning restore CA1304, CA1311
-
-        /// <summary>
-        /// The database first leaves out cases that cannot have a clock in <paramref name="status"/> (no limit applies to
-        /// any of their stages, or nothing of the right kind is running or ended); the rest are evaluated in memory, in
-        /// list order, and only then paged, so the count and the pages agree.
-        /// </summary>
-        private async Task<(int Total, List<int> PageIds)> PageByClockStatusAsync(
-            IQueryable<Case> cases, ClockStatus status, LimitRuleBook.RuleSet ruleSet, CaseSort sort, int skip, int take, CancellationToken cancellationToken)
-        {
-            var ruledKinds = ruleSet.StageRules.Select(r => r.StageKind!.Value).ToList();
-            var caseRule = ruleSet.WholeCase is not null;
-            var candidates = status is Domain.Clocks.ClockStatus.ConcludedInTime or Domain.Clocks.ClockStatus.ConcludedLate
-                ? cases.Where(c => c.Stages.Any(s => s.HasEnded && ruledKinds.Contains(s.Kind)) || (caseRule && c.Stages.Any() && c.Stages.All(s => s.HasEnded)))
-                : cases.Where(c => c.Stages.Any(s => !s.HasEnded && ruledKinds.Contains(s.Kind)) || (caseRule && (!c.Stages.Any() || c.Stages.Any(s => !s.HasEnded))));
-
-            var ordered = await Sorted(candidates, sort).Select(c => new { c.Id, c.IncidentOn, c.IncidentPrecision }).ToListAsync(cancellationToken);
-            var stages = await StagesAsync(db.Stages.Where(s => candidates.Any(c => c.Id == s.CaseId)), cancellationToken);
-            var matching = ordered
-                .Where(c =>
-                {
-                    var (caseClock, stageStatuses) = Evaluate(ruleSet, PartialDate.FromStored(c.IncidentOn, c.IncidentPrecision), stages[c.Id]);
-                    return caseClock.Status == status || stageStatuses.Contains(status);
-                })
-                .Select(c => c.Id)
-                .ToList();
-            return (matching.Count, matching.Skip(skip).Take(take).ToList());
-        }
-
-        private static async Task<ILookup<int, Stage>> StagesAsync(IQueryable<Stage> stages, CancellationToken cancellationToken) =>
-            (await stages.AsNoTracking().AsSplitQuery().Include(s => s.Pauses).Include(s => s.Extensions).ToListAsync(cancellationToken))
-                .ToLookup(s => s.CaseId);
-
-        private (ClockReading CaseClock, List<ClockStatus> StageStatuses) Evaluate(LimitRuleBook.RuleSet ruleSet, PartialDate incident, IEnumerable<Stage> caseStages)
-        {
-            var list = caseStages.ToList();
-            var caseClock = clocks.Evaluate(ruleSet.WholeCase, ClockSubjects.ForCase(incident, [.. list.Select(s => s.End)]));
-            var stageStatuses = list
-                .Select(s =>
-                {
-                    var rule = ruleSet.For(s.Kind);
-                    return clocks.Evaluate(rule, ClockSubjects.ForStage(rule, s, incident)).Status;
-                })
-                .ToList();
-            return (caseClock, stageStatuses);
-        }
-
-        private sealed record Row(
-            int Id,
-            string Reference,
-            string Title,
-            string Subject,
-            DateOnly? IncidentOn,
-            DatePrecision IncidentPrecision,
-            string Force,
-            OperationCategory Category,
-            int StageCount,
-            int RunningStageCount);
     }
 }

@@ -12,13 +12,13 @@ public static class CountOverdue
 
     public sealed record Result(int Overdue, int Approaching);
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks) : IRequestHandler<Query, Result>
+    internal sealed class Handler(TrackerDbContext db, ClockFreshness freshness, ClockEvaluator clocks) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var outcome = await OverdueScan.RunAsync(db, await rules.GetAsync(cancellationToken), clocks, new OverdueScan.Filter(null, null, null, false), cancellationToken);
-            var overdue = outcome.Rows.Count(r => r.Clock.Status == ClockStatus.Overdue);
-            return new Result(overdue, outcome.Rows.Count - overdue);
+            await freshness.EnsureFreshAsync(db, cancellationToken);
+            var counts = await OverdueScan.CountAsync(db, clocks.Today(), new OverdueScan.Filter(null, null, null, false), cancellationToken);
+            return new Result(counts.Overdue, counts.Approaching);
         }
     }
 }

@@ -32,7 +32,7 @@ public static class ListOverdue
         public int PageSize { get; init; } = DefaultPageSize;
     }
 
-    public sealed record Result(PagedResult<Item> Page, int OverdueCount, int ApproachingCount, int CandidatesEvaluated, DateOnly Today);
+    public sealed record Result(PagedResult<Item> Page, int OverdueCount, int ApproachingCount, DateOnly Today);
 
     public sealed record Item(
         int CaseId,
@@ -61,26 +61,25 @@ public static class ListOverdue
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks) : IRequestHandler<Query, Result>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ClockEvaluator clocks) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             StageKind? kind = null;
             var wholeCase = !string.IsNullOrEmpty(request.Clock) && LimitRuleSetting.TryParseKey(request.Clock, out kind) && kind is null;
             var filter = new OverdueScan.Filter(request.Force?.Trim(), request.Category, kind, wholeCase);
-            var outcome = await OverdueScan.RunAsync(db, await rules.GetAsync(cancellationToken), clocks, filter, cancellationToken);
+            await freshness.EnsureFreshAsync(db, cancellationToken);
+            var today = clocks.Today();
+            var counts = await OverdueScan.CountAsync(db, today, filter, cancellationToken);
 
-            var items = outcome.Rows
-                .Skip((request.Page - 1) * request.PageSize)
-                .Take(request.PageSize)
+            // A page past the last shows the last page rather than an empty one.
+            var lastPage = Math.Max(1, (counts.Flagged + request.PageSize - 1) / request.PageSize);
+            var page = Math.Min(request.Page, lastPage);
+            var rows = await OverdueScan.PageAsync(db, await rules.GetAsync(cancellationToken), today, filter, (page - 1) * request.PageSize, request.PageSize, cancellationToken);
+            var items = rows
                 .Select(r => new Item(r.CaseId, r.CaseReference, r.CaseTitle, r.Force, r.Category, r.StageId, r.Kind, r.Label, r.Start, r.Clock))
                 .ToList();
-            return new Result(
-                new PagedResult<Item>(items, request.Page, request.PageSize, outcome.Rows.Count),
-                outcome.Rows.Count(r => r.Clock.Status == ClockStatus.Overdue),
-                outcome.Rows.Count(r => r.Clock.Status != ClockStatus.Overdue),
-                outcome.CandidatesEvaluated,
-                outcome.Today);
+            return new Result(new PagedResult<Item>(items, page, request.PageSize, counts.Flagged), counts.Overdue, counts.Approaching, today);
         }
     }
 }

@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.Clocks;
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Clocks;
@@ -66,7 +67,7 @@ public static class UpdateLimitRule
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, ICurrentUser user, TimeProvider time) : IRequestHandler<Command, Result?>
+    internal sealed class Handler(TrackerDbContext db, ICurrentUser user, TimeProvider time, ClockRecorder clocks) : IRequestHandler<Command, Result?>
     {
         public async Task<Result?> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -97,6 +98,9 @@ public static class UpdateLimitRule
             }
 
             db.LimitRuleChanges.AddRange(changes);
+
+            // The rule and every clock it governs change together, so every page shows the new rule at once.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -106,6 +110,8 @@ public static class UpdateLimitRule
                 throw Conflict();
             }
 
+            await clocks.RecordAllAsync(db, kind, wholeCase: kind is null, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return new Result(changes.Count);
         }
 

@@ -57,14 +57,14 @@ public static class GetDurationReport
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Report>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Report>
     {
         public async Task<Report> Handle(Query request, CancellationToken cancellationToken)
         {
             var groups = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
             var years = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
             var total = new Accumulator();
-            await foreach (var row in StageDurationSource.StreamAsync(db, rules, clocks, request, cancellationToken))
+            await foreach (var row in StageDurationSource.StreamAsync(db, rules, freshness, clocks, request, cancellationToken))
             {
                 Add(groups, KeyOf(request.GroupBy, row), row);
                 Add(years, KeyOf(ReportGrouping.IncidentYear, row), row);

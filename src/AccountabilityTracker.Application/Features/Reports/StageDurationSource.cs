@@ -35,7 +35,7 @@ public sealed record StageDurationRow(
 
 /// <summary>
 /// Streams stage rows for the report and the exports straight from the database: the filters run in SQL, rows are read
-/// one at a time, and each is measured against its rule as it passes, so memory stays flat however many rows there are.
+/// one at a time with their stored clock (no clock is evaluated on the way), so memory stays flat however many rows there are.
 /// </summary>
 internal static class StageDurationSource
 {
@@ -47,20 +47,16 @@ internal static class StageDurationSource
     public static async IAsyncEnumerable<StageDurationRow> StreamAsync(
         TrackerDbContext db,
         LimitRuleBook rules,
+        ClockFreshness freshness,
         ClockEvaluator clocks,
         CaseFilter filter,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await freshness.EnsureFreshAsync(db, cancellationToken);
         var ruleSet = await rules.GetAsync(cancellationToken);
         var today = clocks.Today();
         var cases = filter.Apply(db.Cases.AsNoTracking());
         var stages = filter.ApplyToStages(db.Stages.AsNoTracking().Where(s => cases.Any(c => c.Id == s.CaseId)));
-
-        // Pauses and extensions are rare: read them once, then stream the stages.
-        var pauses = (await db.StagePauses.AsNoTracking().Where(p => stages.Any(s => s.Id == p.StageId)).ToListAsync(cancellationToken))
-            .ToLookup(p => p.StageId, p => p.ToPause());
-        var extensions = (await db.StageExtensions.AsNoTracking().Where(e => stages.Any(s => s.Id == e.StageId)).ToListAsync(cancellationToken))
-            .ToLookup(e => e.StageId, e => e.ToExtension());
 
         var rows = stages
             .OrderBy(s => s.Case.Reference).ThenBy(s => s.StartOn).ThenBy(s => s.Id)
@@ -81,6 +77,7 @@ internal static class StageDurationSource
                 s.EndOn,
                 s.EndPrecision,
                 s.Outcome,
+                s.Clock,
             })
             .AsAsyncEnumerable();
 
@@ -89,8 +86,7 @@ internal static class StageDurationSource
             var incident = PartialDate.FromStored(s.IncidentOn, s.IncidentPrecision);
             var start = PartialDate.FromStored(s.StartOn, s.StartPrecision);
             PartialDate? end = s.HasEnded ? PartialDate.FromStored(s.EndOn, s.EndPrecision) : null;
-            var rule = ruleSet.For(s.Kind);
-            var reading = clocks.Evaluate(rule, ClockSubjects.ForStage(rule, start, end, incident, pauses[s.Id], extensions[s.Id]));
+            var reading = s.Clock.ReadOn(today, ruleSet.For(s.Kind));
             var duration = start.DaysUntil(end ?? PartialDate.OnDay(today));
             RowsProduced.Add(1);
             yield return new StageDurationRow(

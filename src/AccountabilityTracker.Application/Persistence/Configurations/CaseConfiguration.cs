@@ -22,6 +22,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Harm).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.OwnsOne(c => c.Clock, clock => clock.MapClock());
+        builder.Navigation(c => c.Clock).IsRequired();
         builder.Ignore(c => c.IncidentDate);
 
         builder.HasIndex(c => c.Reference).IsUnique();

@@ -16,6 +16,8 @@ internal sealed class StageConfiguration : IEntityTypeConfiguration<Stage>
         builder.Property(s => s.Outcome).HasMaxLength(TextLimits.LongText);
         builder.Property(s => s.Notes).HasMaxLength(TextLimits.LongText);
         builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.OwnsOne(s => s.Clock, clock => clock.MapClock());
+        builder.Navigation(s => s.Clock).IsRequired();
         builder.Ignore(s => s.Start);
         builder.Ignore(s => s.End);
         builder.Ignore(s => s.IsRunning);

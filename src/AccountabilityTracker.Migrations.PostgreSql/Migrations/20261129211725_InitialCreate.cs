@@ -77,11 +77,43 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     IsArchived = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    Clock_Phase = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Clock_NotApplicableReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Clock_Amount = table.Column<int>(type: "integer", nullable: true),
+                    Clock_Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Clock_ExtensionGrantedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_DueEarliest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_DueLatest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_WarnEarliest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_WarnLatest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_FinalStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Clock_FinalPossibleStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Clock_FinalDaysOver = table.Column<int>(type: "integer", nullable: true),
+                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "integer", nullable: true),
+                    Clock_IsApproximate = table.Column<bool>(type: "boolean", nullable: false),
+                    Clock_IsPaused = table.Column<bool>(type: "boolean", nullable: false),
+                    Clock_PausedDays = table.Column<int>(type: "integer", nullable: false),
+                    Clock_ReportsFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_ComputedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Clock_ValidUntil = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClockBases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClockBases", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -397,7 +429,26 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     EndPrecision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    Clock_Phase = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Clock_NotApplicableReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Clock_Amount = table.Column<int>(type: "integer", nullable: true),
+                    Clock_Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Clock_ExtensionGrantedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_DueEarliest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_DueLatest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_WarnEarliest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_WarnLatest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_FinalStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Clock_FinalPossibleStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Clock_FinalDaysOver = table.Column<int>(type: "integer", nullable: true),
+                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "integer", nullable: true),
+                    Clock_IsApproximate = table.Column<bool>(type: "boolean", nullable: false),
+                    Clock_IsPaused = table.Column<bool>(type: "boolean", nullable: false),
+                    Clock_PausedDays = table.Column<int>(type: "integer", nullable: false),
+                    Clock_ReportsFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_ComputedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Clock_ValidUntil = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -630,6 +681,21 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 column: "StageId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_Clock_Phase_Clock_DueLatest",
+                table: "Cases",
+                columns: new[] { "Clock_Phase", "Clock_DueLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Clock_Phase_Clock_WarnEarliest",
+                table: "Cases",
+                columns: new[] { "Clock_Phase", "Clock_WarnEarliest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Clock_ValidUntil",
+                table: "Cases",
+                column: "Clock_ValidUntil");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_ExternalId",
                 table: "Cases",
                 column: "ExternalId",
@@ -746,6 +812,21 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 columns: new[] { "CaseId", "StartOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Stages_Clock_Phase_Clock_DueLatest",
+                table: "Stages",
+                columns: new[] { "Clock_Phase", "Clock_DueLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Stages_Clock_Phase_Clock_WarnEarliest",
+                table: "Stages",
+                columns: new[] { "Clock_Phase", "Clock_WarnEarliest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Stages_Clock_ValidUntil",
+                table: "Stages",
+                column: "Clock_ValidUntil");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Stages_Kind_HasEnded",
                 table: "Stages",
                 columns: new[] { "Kind", "HasEnded" });
@@ -771,6 +852,9 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseHistory");
+
+            migrationBuilder.DropTable(
+                name: "ClockBases");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

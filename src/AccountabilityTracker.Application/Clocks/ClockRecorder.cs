@@ -1,0 +1,216 @@
+using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Clocks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace AccountabilityTracker.Application.Clocks;
+
+/// <summary>
+/// Keeps every stored clock (<see cref="Stage.Clock"/>, <see cref="Case.Clock"/>) equal to what the
+/// <see cref="ClockEvaluator"/> says for its inputs. <see cref="TrackerDbContext"/> calls it in the same transaction as
+/// every save that changes a stage, a pause, an extension or a case; rule changes, bank-holiday changes and records that
+/// went stale (an open pause moves the due date every day) are computed again in bulk.
+/// </summary>
+public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options)
+{
+    /// <summary>Rows read and written per round trip when many clocks are computed again.</summary>
+    private const int BatchSize = 500;
+
+    /// <summary>
+    /// Names what stored clocks depend on besides the stored rows: the evaluator's conventions (bump the version when
+    /// they change) and the bank-holiday changes in configuration. A different basis at start-up recomputes every clock.
+    /// </summary>
+    public string Basis { get; } = "clocks-v1;holidays:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+        "+" + string.Join(',', options.BankHolidays.AddedDates.Order()) + "-" + string.Join(',', options.BankHolidays.RemovedDates.Order()))))[..16];
+
+    /// <summary>What a pending save changes the inputs of, found before it is saved (new rows have no id yet).</summary>
+    internal static PendingInputs Collect(ChangeTracker tracker)
+    {
+        var inputs = new PendingInputs();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case Stage stage:
+                    inputs.Stages.Add(stage);
+                    break;
+                case StagePause pause:
+                    inputs.Stages.Add(pause.Stage);
+                    break;
+                case StageExtension extension:
+                    inputs.Stages.Add(extension.Stage);
+                    break;
+                case Case owner when entry.State == EntityState.Added || IncidentChanged(entry):
+                    inputs.CasesWithAllStages.Add(owner);
+                    break;
+            }
+        }
+
+        return inputs;
+    }
+
+    /// <summary>Computes the clocks named by <paramref name="inputs"/> from the saved rows, and saves them.</summary>
+    internal async Task RecordAsync(TrackerDbContext db, PendingInputs inputs, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
+    {
+        var stageIds = inputs.Stages.Where(s => s is not null).Select(s => s.Id).ToHashSet();
+        var caseIds = inputs.Stages.Where(s => s is not null).Select(s => s.CaseId).ToHashSet();
+        var wholeCases = inputs.CasesWithAllStages.Select(c => c.Id).ToList();
+        caseIds.UnionWith(wholeCases);
+        foreach (var chunk in wholeCases.Chunk(BatchSize))
+        {
+            stageIds.UnionWith(await db.Stages.Where(s => chunk.Contains(s.CaseId)).Select(s => s.Id).ToListAsync(cancellationToken));
+        }
+
+        var rules = await LoadRulesAsync(db, cancellationToken);
+        var today = evaluator.Today();
+        foreach (var chunk in stageIds.Chunk(BatchSize))
+        {
+            await RecordStagesAsync(db, rules, today, db.Stages.Where(s => chunk.Contains(s.Id)), cancellationToken);
+        }
+
+        foreach (var chunk in caseIds.Chunk(BatchSize))
+        {
+            await RecordCasesAsync(db, rules, today, db.Cases.Where(c => chunk.Contains(c.Id)), cancellationToken);
+        }
+
+        await save(cancellationToken);
+    }
+
+    /// <summary>
+    /// Computes again, and saves, the clocks of every stage of <paramref name="kind"/> (or of every case when
+    /// <paramref name="wholeCase"/>), or every clock when both are unset: after a rule change or a new bank-holiday basis.
+    /// Entities this context already tracked stay tracked; the rest are let go batch by batch so memory stays flat.
+    /// </summary>
+    public async Task<int> RecordAllAsync(TrackerDbContext db, StageKind? kind, bool wholeCase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rules = await LoadRulesAsync(db, cancellationToken);
+        var today = evaluator.Today();
+        var count = 0;
+        if (!wholeCase)
+        {
+            var lastId = 0;
+            while (true)
+            {
+                var from = lastId;
+                var batch = db.Stages.Where(s => s.Id > from);
+                if (kind is { } only)
+                {
+                    batch = batch.Where(s => s.Kind == only);
+                }
+
+                var ids = await batch.OrderBy(s => s.Id).Select(s => s.Id).Take(BatchSize).ToListAsync(cancellationToken);
+                if (ids.Count == 0)
+                {
+                    break;
+                }
+
+                await InBatchAsync(db, () => RecordStagesAsync(db, rules, today, db.Stages.Where(s => ids.Contains(s.Id)), cancellationToken), cancellationToken);
+                lastId = ids[^1];
+                count += ids.Count;
+            }
+        }
+
+        if (wholeCase || kind is null)
+        {
+            var lastId = 0;
+            while (true)
+            {
+                var from = lastId;
+                var ids = await db.Cases.Where(c => c.Id > from).OrderBy(c => c.Id).Select(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
+                if (ids.Count == 0)
+                {
+                    break;
+                }
+
+                await InBatchAsync(db, () => RecordCasesAsync(db, rules, today, db.Cases.Where(c => ids.Contains(c.Id)), cancellationToken), cancellationToken);
+                lastId = ids[^1];
+                count += ids.Count;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Computes again the records that no longer hold today (a pause began or ended, an extension came into force).</summary>
+    public async Task<int> RefreshStaleAsync(TrackerDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var today = evaluator.Today();
+        var stageIds = await db.Stages.Where(s => s.Clock.ValidUntil <= today).Select(s => s.Id).ToListAsync(cancellationToken);
+        if (stageIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var rules = await LoadRulesAsync(db, cancellationToken);
+        foreach (var chunk in stageIds.Chunk(BatchSize))
+        {
+            await InBatchAsync(db, () => RecordStagesAsync(db, rules, today, db.Stages.Where(s => chunk.Contains(s.Id)), cancellationToken), cancellationToken);
+        }
+
+        return stageIds.Count;
+    }
+
+    private static bool IncidentChanged(EntityEntry entry) =>
+        entry.Property(nameof(Case.IncidentOn)).IsModified || entry.Property(nameof(Case.IncidentPrecision)).IsModified;
+
+    private static async Task<LimitRuleBook.RuleSet> LoadRulesAsync(TrackerDbContext db, CancellationToken cancellationToken)
+    {
+        var settings = await db.LimitRules.AsNoTracking().ToListAsync(cancellationToken);
+        return new LimitRuleBook.RuleSet([.. settings.Select(s => s.ToRule()).OfType<LimitRule>()]);
+    }
+
+    private static async Task InBatchAsync(TrackerDbContext db, Func<Task> record, CancellationToken cancellationToken)
+    {
+        var trackedBefore = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+        await record();
+        await db.SaveClocksAsync(cancellationToken);
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => !trackedBefore.Contains(e.Entity)).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
+    private async Task RecordStagesAsync(TrackerDbContext db, LimitRuleBook.RuleSet rules, DateOnly today, IQueryable<Stage> stages, CancellationToken cancellationToken)
+    {
+        var loaded = await stages.Include(s => s.Case).Include(s => s.Pauses).Include(s => s.Extensions).AsSplitQuery().ToListAsync(cancellationToken);
+        foreach (var stage in loaded)
+        {
+            var rule = rules.For(stage.Kind);
+            stage.RecordClock(evaluator.Record(rule, ClockSubjects.ForStage(rule, stage, stage.Case.IncidentDate), today));
+        }
+    }
+
+    private async Task RecordCasesAsync(TrackerDbContext db, LimitRuleBook.RuleSet rules, DateOnly today, IQueryable<Case> cases, CancellationToken cancellationToken)
+    {
+        var loaded = await cases.ToListAsync(cancellationToken);
+        var ids = loaded.Select(c => c.Id).ToList();
+        var ends = (await db.Stages.AsNoTracking()
+                .Where(s => ids.Contains(s.CaseId))
+                .Select(s => new { s.CaseId, s.HasEnded, s.EndOn, s.EndPrecision })
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => s.CaseId, s => s.HasEnded ? Domain.Dates.PartialDate.FromStored(s.EndOn, s.EndPrecision) : (Domain.Dates.PartialDate?)null);
+        foreach (var owner in loaded)
+        {
+            owner.RecordClock(evaluator.Record(rules.WholeCase, ClockSubjects.ForCase(owner.IncidentDate, [.. ends[owner.Id]]), today));
+        }
+    }
+
+    /// <summary>The stages and cases whose clocks a save changes the inputs of.</summary>
+    internal sealed class PendingInputs
+    {
+        public HashSet<Stage> Stages { get; } = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Cases that are new or whose incident date changed: every stage of theirs may count from it.</summary>
+        public HashSet<Case> CasesWithAllStages { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public bool IsEmpty => Stages.Count == 0 && CasesWithAllStages.Count == 0;
+    }
+}

@@ -1,0 +1,15 @@
+using AccountabilityTracker.Application.Clocks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AccountabilityTracker.Application.Persistence.Configurations;
+
+internal sealed class ClockBasisConfiguration : IEntityTypeConfiguration<ClockBasis>
+{
+    public void Configure(EntityTypeBuilder<ClockBasis> builder)
+    {
+        builder.ToTable("ClockBases");
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.Value).HasMaxLength(ClockBasis.MaxLength).IsRequired();
+    }
+}
