@@ -135,6 +135,7 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
             }
         }
 
+        await db.BumpDataVersionAsync(cancellationToken);
         return count;
     }
 
@@ -155,6 +156,7 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
             await InBatchAsync(db, () => RecordStagesAsync(db, rules, today, db.Stages.Where(s => chunk.Contains(s.Id)), cancellationToken), cancellationToken);
         }
 
+        await db.BumpDataVersionAsync(cancellationToken);
         return stageIds.Count;
     }
 

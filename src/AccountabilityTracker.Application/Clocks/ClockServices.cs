@@ -18,6 +18,7 @@ public static class ClockServices
         services.AddScoped<LimitRuleBook>();
         services.AddSingleton<ClockRecorder>();
         services.AddSingleton<ClockFreshness>();
+        services.AddSingleton<Common.ReadCache>();
         return services;
     }
 }

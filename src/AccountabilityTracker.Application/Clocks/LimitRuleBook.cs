@@ -1,15 +1,16 @@
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Clocks;
+using AccountabilityTracker.Application.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityTracker.Application.Clocks;
 
 /// <summary>
-/// The limit rules in force, read from the database once per request (scope). Statuses are never stored: each read
-/// evaluates against the rules as they are now, so a rule change shows everywhere at once.
+/// The limit rules in force, read once per request (scope) through the <see cref="ReadCache"/>: a rule change
+/// changes the data version, so every instance reads the new rules on its next request.
 /// </summary>
-public sealed class LimitRuleBook(TrackerDbContext db)
+public sealed class LimitRuleBook(TrackerDbContext db, ReadCache cache)
 {
     private RuleSet? _rules;
 
@@ -17,11 +18,16 @@ public sealed class LimitRuleBook(TrackerDbContext db)
     {
         if (_rules is null)
         {
-            var settings = await db.LimitRules.AsNoTracking().ToListAsync(cancellationToken);
-            _rules = new RuleSet(settings.Select(s => s.ToRule()).OfType<LimitRule>().ToList());
+            _rules = await cache.GetAsync(db, "limit-rules", LoadAsync, cancellationToken);
         }
 
         return _rules;
+    }
+
+    private async Task<RuleSet> LoadAsync(CancellationToken cancellationToken)
+    {
+        var settings = await db.LimitRules.AsNoTracking().ToListAsync(cancellationToken);
+        return new RuleSet(settings.Select(s => s.ToRule()).OfType<LimitRule>().ToList());
     }
 
     /// <summary>The enabled rules: at most one per stage kind, and one for the whole case.</summary>

@@ -15,6 +15,9 @@ internal static class OverdueScan
 {
     public sealed record Filter(string? Force, OperationCategory? Category, StageKind? Kind, bool WholeCaseOnly);
 
+    /// <summary>Every flagged clock: the navigation count.</summary>
+    public static Filter Everything { get; } = new(null, null, null, false);
+
     public sealed record Row(
         int CaseId,
         string CaseReference,

@@ -20,6 +20,7 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
 {
     private readonly ClockRecorder? _clocks;
     private bool _savingClocks;
+    private long? _dataVersion;
 
     public TrackerDbContext(DbContextOptions<TrackerDbContext> options)
         : base(options)
@@ -68,6 +69,8 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
 
     public DbSet<ClockBasis> ClockBases => Set<ClockBasis>();
 
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
     // Every caller saves asynchronously; the synchronous path exists for EF and Identity and records clocks the same way.
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
@@ -75,21 +78,22 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
-        if (_clocks is null || _savingClocks)
+        if (_savingClocks || !ChangesWhatListsShow())
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        var inputs = ClockRecorder.Collect(ChangeTracker);
-        if (inputs.IsEmpty)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
+        var inputs = _clocks is null ? null : ClockRecorder.Collect(ChangeTracker);
 
-        // The changed rows and the clocks computed from them are saved together or not at all.
+        // The changed rows, the clocks computed from them and the new data version are saved together or not at all.
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await _clocks.RecordAsync(this, inputs, SaveClocksAsync, cancellationToken);
+        if (inputs is { IsEmpty: false })
+        {
+            await _clocks!.RecordAsync(this, inputs, SaveClocksAsync, cancellationToken);
+        }
+
+        await BumpDataVersionAsync(cancellationToken);
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);
@@ -97,6 +101,24 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
 
         return saved;
     }
+
+    /// <summary>The data version as this context first read it (see <see cref="DataVersion"/>); read again after it saves.</summary>
+    public async Task<long> ReadDataVersionAsync(CancellationToken cancellationToken)
+    {
+        _dataVersion ??= await DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.SingletonId).Select(v => v.Value).FirstOrDefaultAsync(cancellationToken);
+        return _dataVersion.Value;
+    }
+
+    /// <summary>Tells every instance's read cache that what lists, counts and reports show has changed.</summary>
+    internal async Task BumpDataVersionAsync(CancellationToken cancellationToken)
+    {
+        await DataVersions.Where(v => v.Id == DataVersion.SingletonId).ExecuteUpdateAsync(v => v.SetProperty(d => d.Value, d => d.Value + 1), cancellationToken);
+        _dataVersion = null;
+    }
+
+    private bool ChangesWhatListsShow() =>
+        ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is Case or Stage or StagePause or StageExtension or Officer or LimitRuleSetting or ClockBasis);
 
     /// <summary>Saves computed clocks (and nothing a user changed) without computing them again.</summary>
     internal async Task SaveClocksAsync(CancellationToken cancellationToken)

@@ -204,6 +204,26 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     b.ToTable("ImportJobContents", (string)null);
                 });
 
+            modelBuilder.Entity("AccountabilityTracker.Application.Persistence.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("AccountabilityTracker.Application.Security.PersonalAccessToken", b =>
                 {
                     b.Property<int>("Id")

@@ -69,7 +69,7 @@ public static class ListCases
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ClockEvaluator clocks) : IRequestHandler<Query, PagedResult<Item>>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ReadCache cache, ClockEvaluator clocks) : IRequestHandler<Query, PagedResult<Item>>
     {
         public async Task<PagedResult<Item>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -81,7 +81,7 @@ public static class ListCases
                 cases = WithClockStatus(cases, status, today);
             }
 
-            var total = await cases.CountAsync(cancellationToken);
+            var total = await cache.GetAsync(db, "case-count:" + (request with { Sort = default, Page = 1, PageSize = 1 }), cases.CountAsync, cancellationToken);
             var skip = (request.Page - 1) * request.PageSize;
             var overdue = StoredClocks.OfStage(StoredClocks.HasStatus(Domain.Clocks.ClockStatus.Overdue, today));
             var approaching = StoredClocks.OfStage(StoredClocks.HasStatus(Domain.Clocks.ClockStatus.Approaching, today));

@@ -1,4 +1,5 @@
 using AccountabilityTracker.Application.Clocks;
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Clocks;
 using MediatR;
@@ -12,12 +13,13 @@ public static class CountOverdue
 
     public sealed record Result(int Overdue, int Approaching);
 
-    internal sealed class Handler(TrackerDbContext db, ClockFreshness freshness, ClockEvaluator clocks) : IRequestHandler<Query, Result>
+    internal sealed class Handler(TrackerDbContext db, ClockFreshness freshness, ReadCache cache, ClockEvaluator clocks) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             await freshness.EnsureFreshAsync(db, cancellationToken);
-            var counts = await OverdueScan.CountAsync(db, clocks.Today(), new OverdueScan.Filter(null, null, null, false), cancellationToken);
+            var counts = await cache.GetAsync(
+                db, "overdue-counts:" + OverdueScan.Everything, ct => OverdueScan.CountAsync(db, clocks.Today(), OverdueScan.Everything, ct), cancellationToken);
             return new Result(counts.Overdue, counts.Approaching);
         }
     }

@@ -61,7 +61,7 @@ public static class ListOverdue
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ClockEvaluator clocks) : IRequestHandler<Query, Result>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ReadCache cache, ClockEvaluator clocks) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -70,7 +70,7 @@ public static class ListOverdue
             var filter = new OverdueScan.Filter(request.Force?.Trim(), request.Category, kind, wholeCase);
             await freshness.EnsureFreshAsync(db, cancellationToken);
             var today = clocks.Today();
-            var counts = await OverdueScan.CountAsync(db, today, filter, cancellationToken);
+            var counts = await cache.GetAsync(db, "overdue-counts:" + filter, ct => OverdueScan.CountAsync(db, today, filter, ct), cancellationToken);
 
             // A page past the last shows the last page rather than an empty one.
             var lastPage = Math.Max(1, (counts.Flagged + request.PageSize - 1) / request.PageSize);

@@ -1,10 +1,13 @@
 using System.Globalization;
 using AccountabilityTracker.Application.Clocks;
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Features.Cases;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Clocks;
+using AccountabilityTracker.Domain.Dates;
 using AccountabilityTracker.Domain.Statistics;
+using Microsoft.EntityFrameworkCore;
 using FluentValidation;
 using MediatR;
 
@@ -57,15 +60,51 @@ public static class GetDurationReport
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Report>
+    internal sealed class Handler(TrackerDbContext db, ClockFreshness freshness, ReadCache cache, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Report>
     {
+        /// <summary>The figures are the same for every reader until the data or the day changes: computed once, then kept.</summary>
         public async Task<Report> Handle(Query request, CancellationToken cancellationToken)
+        {
+            await freshness.EnsureFreshAsync(db, cancellationToken);
+            return await cache.GetAsync(db, "duration-report:" + request, ct => ComputeAsync(request, ct), cancellationToken);
+        }
+
+        /// <summary>
+        /// One narrow read of the filtered stages: the group keys, the dates a duration needs, and whether the stored
+        /// clock has a limit and went past it (compared with today in SQL). No clock is evaluated on the way.
+        /// </summary>
+        private async Task<Report> ComputeAsync(Query request, CancellationToken cancellationToken)
         {
             var groups = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
             var years = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
             var total = new Accumulator();
-            await foreach (var row in StageDurationSource.StreamAsync(db, rules, freshness, clocks, request, cancellationToken))
+            var today = clocks.Today();
+            var byOutcome = request.GroupBy == ReportGrouping.Outcome;
+            var cases = request.Apply(db.Cases.AsNoTracking());
+            var stages = request.ApplyToStages(db.Stages.AsNoTracking().Where(s => cases.Any(c => c.Id == s.CaseId)));
+            var rows = stages
+                .Select(s => new
+                {
+                    s.Kind,
+                    s.Case.Force,
+                    s.Case.IncidentOn,
+                    s.Case.Category,
+                    Outcome = byOutcome ? s.Outcome : null,
+                    s.StartOn,
+                    s.StartPrecision,
+                    s.HasEnded,
+                    s.EndOn,
+                    s.EndPrecision,
+                    HasLimit = s.Clock.Phase != ClockPhase.NotApplicable,
+                    IsPastLimit = (s.Clock.Phase == ClockPhase.Running && s.Clock.DueLatest < today)
+                        || (s.Clock.Phase == ClockPhase.Ended && s.Clock.FinalStatus == ClockStatus.ConcludedLate),
+                })
+                .AsAsyncEnumerable();
+            await foreach (var s in rows.WithCancellation(cancellationToken))
             {
+                var start = PartialDate.FromStored(s.StartOn, s.StartPrecision);
+                PartialDate? end = s.HasEnded ? PartialDate.FromStored(s.EndOn, s.EndPrecision) : null;
+                var row = new ReportRow(s.Kind, s.Force, s.IncidentOn?.Year, s.Category, s.Outcome, !s.HasEnded, start.DaysUntil(end ?? PartialDate.OnDay(today)), s.HasLimit, s.IsPastLimit);
                 Add(groups, KeyOf(request.GroupBy, row), row);
                 Add(years, KeyOf(ReportGrouping.IncidentYear, row), row);
                 total.Add(row);
@@ -80,7 +119,7 @@ public static class GetDurationReport
                 total.ToGroup("All stages"));
         }
 
-        private static void Add(SortedDictionary<string, Accumulator> groups, string key, StageDurationRow row)
+        private static void Add(SortedDictionary<string, Accumulator> groups, string key, ReportRow row)
         {
             if (!groups.TryGetValue(key, out var group))
             {
@@ -91,7 +130,7 @@ public static class GetDurationReport
             group.Add(row);
         }
 
-        private static string KeyOf(ReportGrouping grouping, StageDurationRow row) => grouping switch
+        private static string KeyOf(ReportGrouping grouping, ReportRow row) => grouping switch
         {
             ReportGrouping.Force => row.Force,
             ReportGrouping.IncidentYear => row.IncidentYear?.ToString(CultureInfo.InvariantCulture) ?? "Unknown",
@@ -100,6 +139,10 @@ public static class GetDurationReport
             _ => row.Kind.DisplayName(),
         };
     }
+
+    /// <summary>What the report needs of one stage.</summary>
+    private sealed record ReportRow(
+        StageKind Kind, string Force, int? IncidentYear, OperationCategory Category, string? Outcome, bool IsRunning, DayRange? Duration, bool HasLimit, bool IsPastLimit);
 
     private sealed class Accumulator
     {
@@ -111,7 +154,7 @@ public static class GetDurationReport
         private int _withLimit;
         private int _pastLimit;
 
-        public void Add(StageDurationRow row)
+        public void Add(ReportRow row)
         {
             _stages++;
             if (row.IsRunning)
@@ -132,7 +175,7 @@ public static class GetDurationReport
                 _unknown++;
             }
 
-            if (row.Status != ClockStatus.NotApplicable)
+            if (row.HasLimit)
             {
                 _withLimit++;
             }

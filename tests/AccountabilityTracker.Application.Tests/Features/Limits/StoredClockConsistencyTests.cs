@@ -135,7 +135,7 @@ public sealed class StoredClockConsistencyTests : IAsyncLifetime
         await _app.WithDbAsync(async db =>
         {
             var evaluator = _app.Service<ClockEvaluator>();
-            var rules = await new LimitRuleBook(db).GetAsync(CancellationToken.None);
+            var rules = await new LimitRuleBook(db, _app.Service<AccountabilityTracker.Application.Common.ReadCache>()).GetAsync(CancellationToken.None);
             var today = evaluator.Today();
             var stages = await db.Stages.AsNoTracking().Include(s => s.Case).Include(s => s.Pauses).Include(s => s.Extensions).AsSplitQuery().ToListAsync();
             var flagged = 0;

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261129211725_InitialCreate")]
+    [Migration("20261129214146_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -205,6 +205,26 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     b.HasKey("JobId");
 
                     b.ToTable("ImportJobContents", (string)null);
+                });
+
+            modelBuilder.Entity("AccountabilityTracker.Application.Persistence.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Application.Security.PersonalAccessToken", b =>

@@ -276,6 +276,23 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     table.PrimaryKey("PK_ClockBases", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DataVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataVersions", x => x.Id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "DataVersions",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Stages_Clock_Phase_Clock_DueLatest",
                 table: "Stages",
@@ -312,6 +329,9 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ClockBases");
+
+            migrationBuilder.DropTable(
+                name: "DataVersions");
 
             migrationBuilder.DropIndex(
                 name: "IX_Stages_Clock_Phase_Clock_DueLatest",
