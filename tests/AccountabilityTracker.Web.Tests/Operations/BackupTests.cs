@@ -139,7 +139,7 @@ public sealed class BackupTests : IDisposable
     private async Task<(int ExitCode, string Output)> RunBackupCommandAsync(string target)
     {
         var appDll = Path.Combine(AppContext.BaseDirectory, "AccountabilityTracker.Web.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", appDll, "--backup", target])
+        var start = new ProcessStartInfo("dotnet", ["exec", appDll, "--backup", target, "--contentRoot", AppContext.BaseDirectory])
         {
             WorkingDirectory = _restoreFolder,
             RedirectStandardOutput = true,
