@@ -45,10 +45,10 @@ for size in "${sizes[@]}"; do
 
   started=$(date +%s.%N)
   ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Tracker="Data Source=$work/tracker.db" App__DataFolder="$work" \
-  Security__CookieSecurePolicy=SameAsRequest Bootstrap__AdminEmail=bench@example.org Bootstrap__AdminPassword='benchmark passphrase' \
+  Security__CookieSecurePolicy=SameAsRequest Security__HttpsRedirection=false Security__AllowUnprotectedKeys=true Bootstrap__AdminEmail=bench@example.org Bootstrap__AdminPassword='benchmark passphrase' \
   Serilog__MinimumLevel__Default=Warning Security__SignInAttemptsPerMinute=1000 \
     dotnet src/AccountabilityTracker.Web/bin/Release/net10.0/AccountabilityTracker.Web.dll \
-      --contentRoot src/AccountabilityTracker.Web --urls "$base" >"$work/app.log" 2>&1 &
+      --contentRoot "$PWD/src/AccountabilityTracker.Web" --urls "$base" >"$work/app.log" 2>&1 &
   app=$!
   until curl -fs -o /dev/null "$base/health/ready"; do
     kill -0 "$app" 2>/dev/null || { cat "$work/app.log"; exit 1; }; sleep 0.2

@@ -5,6 +5,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AccountabilityTracker.Application;
 
@@ -26,6 +27,7 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<Import.ImportProgress>();
+        services.TryAddSingleton(new Import.ImportRetention());
 
         // Only validators of requests: the shared rule sets of a form (e.g. CaseFieldsRules) are included by them, not resolved.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Transient, IsRequestValidator, includeInternalTypes: true);

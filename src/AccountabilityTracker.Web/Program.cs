@@ -14,6 +14,7 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureIn
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    DeploymentGuards.EnsureDevelopmentIsLoopbackOnly(builder.Configuration, builder.Environment);
 
     builder.Services.AddSerilog(
         (services, logger) => logger
@@ -31,6 +32,7 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddHttpContextAccessor();
     builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+    builder.Services.AddSingleton(builder.Configuration.GetSection(ImportRetention.Section).Get<ImportRetention>() ?? new ImportRetention());
     builder.Services.AddApplication();
     builder.Services.AddTrackerDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddTrackerSecurity(builder.Configuration);
@@ -57,8 +59,22 @@ try
     }
 
     await app.PrepareDatabaseAsync();
+    var security = app.Services.GetRequiredService<SecurityOptions>();
+    DeploymentGuards.EnsureKeysProtected(app.Environment, security, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AccountabilityTracker.Security"));
+
+    // Behind a reverse proxy only the proxies listed in Security:KnownProxies are believed about the client and scheme.
+    if (security.KnownProxies.Count > 0)
+    {
+        app.UseForwardedHeaders();
+    }
 
     app.UseMiddleware<SecurityHeadersMiddleware>();
+    if (security.HttpsRedirection ?? !app.Environment.IsDevelopment())
+    {
+        // Health probes stay on whatever scheme the load balancer uses.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
+    }
+
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -77,18 +93,26 @@ try
     // The API answers errors with ProblemDetails (JSON), the pages with an error page.
     app.UseWhen(context => context.IsApiRequest(), api => api.UseExceptionHandler().UseStatusCodePages());
     app.UseWhen(context => !context.IsApiRequest(), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
-    app.UseSerilogRequestLogging();
+    app.UseSerilogRequestLogging(logging =>
+    {
+        // Through the host's logger (console and file), not the start-up console logger; secrets in paths redacted.
+        logging.Logger = app.Services.GetService<Serilog.ILogger>();
+        logging.GetMessageTemplateProperties = RequestLogRedaction.Properties;
+    });
     app.UseStaticFiles();
     app.UseRouting();
     app.UseRateLimiter();
     app.UseAuthentication();
+    app.UseMiddleware<NoStoreForSignedInMiddleware>();
     app.UseAuthorization();
     app.UseMiddleware<MalformedFormMiddleware>();
     app.MapTrackerHealthChecks();
     app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
     app.MapControllerRoute("default", "{controller=Cases}/{action=Index}/{id?}");
 
-    await app.RunAsync();
+    await app.StartAsync();
+    DeploymentGuards.EnsureDevelopmentListensOnLoopback(app);
+    await app.WaitForShutdownAsync();
     return 0;
 }
 catch (StartupConfigurationException exception)

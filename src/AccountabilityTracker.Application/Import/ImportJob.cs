@@ -105,6 +105,15 @@ public sealed class ImportJob
         FailureMessage = report.IsValid ? null : "The file no longer imports cleanly (the stored cases changed since the dry run); nothing was written.";
     }
 
+    /// <summary>The uploaded file is discarded after <paramref name="days"/> days without an import; a waiting job fails.</summary>
+    public void Expire(int days, DateTime nowUtc)
+    {
+        if (Status == ImportJobStatus.ReadyToImport)
+        {
+            Fail($"Not imported within {days} days, so the uploaded file was discarded. Upload it again to import it.", nowUtc);
+        }
+    }
+
     public void Fail(string message, DateTime nowUtc)
     {
         FailureMessage = message.Length > 1000 ? message[..1000] : message;

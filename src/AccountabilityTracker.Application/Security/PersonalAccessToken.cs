@@ -13,7 +13,7 @@ public sealed class PersonalAccessToken
     /// <summary>Every token starts with this, so a leaked one is easy to recognise (and to scan for).</summary>
     public const string Prefix = "atk_";
 
-    public const int MaxLifetimeDays = 365;
+    public const int MaxLifetimeDays = 180;
     public const int NameLength = 100;
 
     private PersonalAccessToken()

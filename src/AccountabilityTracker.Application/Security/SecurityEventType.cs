@@ -17,5 +17,8 @@ public enum SecurityEventType
     SetupLinkIssued = 13,
     AccessTokenCreated = 14,
     AccessTokenRevoked = 15,
-    DatabaseBackedUp = 16,
+    ImportUploaded = 16,
+    ImportConfirmed = 17,
+    ImportUploadsExpired = 18,
+    DatabaseBackedUp = 19,
 }

@@ -503,12 +503,14 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("Force");
+                    b.HasIndex("IncidentOn");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("IsArchived", "IncidentOn");
+                    b.HasIndex("Title");
+
+                    b.HasIndex("Force", "IncidentOn");
 
                     b.ToTable("Cases", (string)null);
                 });

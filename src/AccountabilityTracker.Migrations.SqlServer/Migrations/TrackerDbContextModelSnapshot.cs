@@ -505,12 +505,14 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[ExternalId] IS NOT NULL");
 
-                    b.HasIndex("Force");
+                    b.HasIndex("IncidentOn");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("IsArchived", "IncidentOn");
+                    b.HasIndex("Title");
+
+                    b.HasIndex("Force", "IncidentOn");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.Features.Profile;
 using AccountabilityTracker.Application.Features.Security;
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Web.Infrastructure;
@@ -11,9 +12,10 @@ namespace AccountabilityTracker.Web.Controllers;
 
 /// <summary>Sign-in (password, then TOTP when enabled), sign-out. Every outcome is audited.</summary>
 [Route("account")]
-public sealed class AccountController(SignInManager<TrackerUser> signIn, IMediator mediator) : Controller
+public sealed class AccountController(SignInManager<TrackerUser> signIn, SignInGate gate, IMediator mediator) : Controller
 {
-    private const string WrongCredentials = "The email address or password is not right.";
+    public const string WrongCredentials =
+        "The email address or password is not right, or this account cannot sign in just now. Wait a few minutes and try again, or ask an administrator.";
 
     [AllowAnonymous]
     [HttpGet("login")]
@@ -41,27 +43,25 @@ public sealed class AccountController(SignInManager<TrackerUser> signIn, IMediat
         }
 
         var email = input.Email!.Trim();
-        var result = await signIn.PasswordSignInAsync(email, input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var outcome = await gate.PasswordSignInAsync(email, input.Password!);
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
-        if (result.Succeeded)
+        switch (outcome)
         {
-            await mediator.Send(new RecordSecurityEvent.Command(SecurityEventType.SignInSucceeded, email, address), cancellationToken);
-            return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
+            case SignInGate.Outcome.SignedIn:
+                await mediator.Send(new RecordSecurityEvent.Command(SecurityEventType.SignInSucceeded, email, address), cancellationToken);
+                return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
+            case SignInGate.Outcome.NeedsTwoFactor:
+                return RedirectToAction(nameof(TwoFactor), new { returnUrl = input.ReturnUrl });
+            case SignInGate.Outcome.Throttled:
+                await mediator.Send(new RecordSecurityEvent.Command(SecurityEventType.LockedOut, email, address, "throttled: too many failures in a row, password not checked"), cancellationToken);
+                break;
+            default:
+                await mediator.Send(new RecordSecurityEvent.Command(SecurityEventType.SignInFailed, email, address), cancellationToken);
+                break;
         }
 
-        if (result.RequiresTwoFactor)
-        {
-            return RedirectToAction(nameof(TwoFactor), new { returnUrl = input.ReturnUrl });
-        }
-
-        if (result.IsLockedOut)
-        {
-            await mediator.Send(new RecordSecurityEvent.Command(SecurityEventType.LockedOut, email, address), cancellationToken);
-            ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts. Try again later or ask an administrator to unlock it.");
-            return View(input with { Password = null });
-        }
-
-        await mediator.Send(new RecordSecurityEvent.Command(SecurityEventType.SignInFailed, email, address), cancellationToken);
+        // One message for every refusal (unknown address, wrong password, locked or throttled account), so the page
+        // never tells an outsider which addresses have accounts.
         ModelState.AddModelError(string.Empty, WrongCredentials);
         return View(input with { Password = null });
     }
@@ -101,9 +101,8 @@ public sealed class AccountController(SignInManager<TrackerUser> signIn, IMediat
     [HttpPost("logout")]
     public async Task<IActionResult> Logout(CancellationToken cancellationToken)
     {
-        var name = User.Identity?.Name ?? "unknown";
+        await mediator.Send(new SignOutEverywhere.Command(HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
         await signIn.SignOutAsync();
-        await mediator.Send(new RecordSecurityEvent.Command(SecurityEventType.SignedOut, name, HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
         return RedirectToAction(nameof(Login));
     }
 

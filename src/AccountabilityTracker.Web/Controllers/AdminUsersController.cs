@@ -53,6 +53,35 @@ public sealed class AdminUsersController(IMediator mediator) : Controller
     public Task<IActionResult> ResetPassword([FromRoute] string id, string? password, CancellationToken cancellationToken) =>
         SendAndReturnAsync(new ResetPassword.Command(id, password ?? string.Empty), "Password reset. Tell the user the new password out of band.", cancellationToken);
 
+    /// <summary>One user's API tokens, to revoke any of them.</summary>
+    [HttpGet("{id}/tokens")]
+    public async Task<IActionResult> Tokens([FromRoute] string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return View(await mediator.Send(new ListUserTokens.Query(id), cancellationToken));
+        }
+        catch (RequestValidationException)
+        {
+            return NotFound();
+        }
+    }
+
+    [HttpPost("{id}/tokens/{tokenId:int}/revoke")]
+    public async Task<IActionResult> RevokeToken([FromRoute] string id, [FromRoute] int tokenId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mediator.Send(new RevokeUserToken.Command(id, tokenId), cancellationToken);
+            TempData["Notice"] = "The token is revoked: calls with it are refused from now on.";
+            return RedirectToAction(nameof(Tokens), new { id });
+        }
+        catch (RequestValidationException)
+        {
+            return NotFound();
+        }
+    }
+
     /// <summary>Actions on the user list report back on the list itself: a notice, or the errors in plain words.</summary>
     private async Task<IActionResult> SendAndReturnAsync(IRequest<MediatR.Unit> command, string notice, CancellationToken cancellationToken)
     {

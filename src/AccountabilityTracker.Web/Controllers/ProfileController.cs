@@ -1,14 +1,16 @@
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Features.Profile;
 using AccountabilityTracker.Web.Infrastructure;
+using AccountabilityTracker.Application.Security;
 using MediatR;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AccountabilityTracker.Web.Controllers;
 
 /// <summary>Any signed-in user: two-factor set-up and password change.</summary>
 [Route("profile")]
-public sealed class ProfileController(IMediator mediator) : Controller
+public sealed class ProfileController(IMediator mediator, SignInManager<TrackerUser> signIn) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -21,6 +23,7 @@ public sealed class ProfileController(IMediator mediator) : Controller
         try
         {
             await mediator.Send(new EnableTwoFactor.Command(input.Code ?? string.Empty), cancellationToken);
+            await KeepThisSessionAsync();
             TempData["Notice"] = "Two-factor sign-in is on. Next time you sign in, enter the code from your authenticator app.";
             return RedirectToAction(nameof(Index));
         }
@@ -43,7 +46,7 @@ public sealed class ProfileController(IMediator mediator) : Controller
         CreateAccessToken.Result? created = null;
         try
         {
-            created = await mediator.Send(new CreateAccessToken.Command { Name = input.Name, LifetimeDays = input.LifetimeDays ?? 0 }, cancellationToken);
+            created = await mediator.Send(new CreateAccessToken.Command { Name = input.Name, LifetimeDays = input.LifetimeDays ?? 0, Password = input.Password }, cancellationToken);
             input = new CreateTokenInput();
 
             // The token is in this response only: never cached, never in a redirect or TempData.
@@ -52,6 +55,7 @@ public sealed class ProfileController(IMediator mediator) : Controller
         catch (RequestValidationException invalid)
         {
             ModelState.AddRequestErrors(invalid);
+            input = input with { Password = null };
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
 
@@ -77,6 +81,7 @@ public sealed class ProfileController(IMediator mediator) : Controller
         try
         {
             await mediator.Send(new ChangePassword.Command(input.CurrentPassword ?? string.Empty, input.Password ?? string.Empty), cancellationToken);
+            await KeepThisSessionAsync();
             TempData["Notice"] = "Your password is changed.";
             return RedirectToAction(nameof(Index));
         }
@@ -84,6 +89,18 @@ public sealed class ProfileController(IMediator mediator) : Controller
         {
             ModelState.AddRequestErrors(invalid);
             return View(nameof(Index), new ProfileViewModel(await mediator.Send(new GetTwoFactorSetup.Query(), cancellationToken), new TwoFactorCodeInput(), new ChangePasswordInput()));
+        }
+    }
+
+    /// <summary>
+    /// The change gave the account a new security stamp, which ends every session; this one is re-issued with the new
+    /// stamp (same sign-in time, so the absolute lifetime still counts from the original sign-in).
+    /// </summary>
+    private async Task KeepThisSessionAsync()
+    {
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
+        {
+            await signIn.RefreshSignInAsync(user);
         }
     }
 }
@@ -109,4 +126,6 @@ public sealed record CreateTokenInput
     public string? Name { get; init; }
 
     public int? LifetimeDays { get; init; } = CreateAccessToken.DefaultLifetimeDays;
+
+    public string? Password { get; init; }
 }

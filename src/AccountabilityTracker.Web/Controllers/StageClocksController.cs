@@ -92,7 +92,7 @@ public sealed class StageClocksController(IMediator mediator) : Controller
     private async Task<IActionResult> ShowFormAsync<TForm>(string view, int caseId, int stageId, TForm form, CancellationToken cancellationToken)
     {
         var clock = await mediator.Send(new GetStageClock.Query(caseId, stageId), cancellationToken);
-        return clock is null ? NotFound() : View(view, new StageClockPage<TForm>(clock, form));
+        return clock is not { CanEdit: true } ? NotFound() : View(view, new StageClockPage<TForm>(clock, form));
     }
 
     private async Task<IActionResult> RedisplayAsync<TForm>(string view, int caseId, int stageId, TForm form, RequestValidationException invalid, CancellationToken cancellationToken)

@@ -80,10 +80,14 @@ public static partial class DatabaseStartup
             app.Lifetime.ApplicationStarted.Register(() =>
             {
                 var addresses = app.Urls.Count > 0 ? app.Urls : ["(this site)"];
+                // The link is a credential: it goes to the console (the operator's terminal) and never through the logger, so
+                // no log file or log shipper holds a working link. The log records only that one was issued.
                 foreach (var address in addresses)
                 {
-                    LogSetupLink(logger, address.TrimEnd('/') + "/setup/" + token);
+                    Console.Out.WriteLine($"No user exists yet. Open {address.TrimEnd('/')}/setup/{token} to create the first administrator (the link works once)");
                 }
+
+                LogSetupLinkIssued(logger);
             });
         }
     }
@@ -91,8 +95,8 @@ public static partial class DatabaseStartup
     [LoggerMessage(Level = LogLevel.Information, Message = "First administrator created from the Bootstrap settings; remove Bootstrap:AdminPassword from the configuration now")]
     private static partial void LogAdministratorCreated(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No user exists yet. Open {SetupUrl} to create the first administrator (the link works once)")]
-    private static partial void LogSetupLink(ILogger logger, string setupUrl);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No user exists yet: a one-time set-up link was printed on the console (not in the log) to create the first administrator")]
+    private static partial void LogSetupLinkIssued(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
     private static partial void LogMigrated(ILogger logger, string provider);

@@ -28,6 +28,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // Kestrel serves plain HTTP on loopback here, so cookies cannot be Secure-only in these tests.
         App.Settings["Security:CookieSecurePolicy"] = "SameAsRequest";
+        App.Settings["Security:HttpsRedirection"] = "false";
         App.UseKestrel(0);
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

@@ -147,6 +147,7 @@ public sealed class BackupTests : IDisposable
         };
         start.Environment["App__DataFolder"] = _restoreFolder;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Security__AllowUnprotectedKeys"] = "true";   // no key certificate in a test (docs/security.md)
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Tracker"] = _factory.Database.ConnectionString;
         using var process = Process.Start(start)!;

@@ -132,6 +132,7 @@ public sealed partial class TwoInstancesTests : IDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Security__AllowUnprotectedKeys"] = "true";   // no key certificate in a test (docs/security.md)
         start.Environment["App__DataFolder"] = Path.Combine(_folder, $"instance-{port}");
         start.Environment["Database__Provider"] = _database.ProviderSetting;
         start.Environment["ConnectionStrings__Tracker"] = _database.ConnectionString;

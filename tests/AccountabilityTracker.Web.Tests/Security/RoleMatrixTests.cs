@@ -52,6 +52,8 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["AdminUsers.Lock POST"] = [Roles.Administrator],
         ["AdminUsers.Unlock POST"] = [Roles.Administrator],
         ["AdminUsers.ResetPassword POST"] = [Roles.Administrator],
+        ["AdminUsers.Tokens GET"] = [Roles.Administrator],
+        ["AdminUsers.RevokeToken POST"] = [Roles.Administrator],
         ["AdminAudit.Index GET"] = [Roles.Administrator],
         ["LimitRules.Index GET"] = [Roles.Administrator],
         ["LimitRules.Edit GET"] = [Roles.Administrator],
@@ -149,6 +151,7 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
                 ["{milestoneId:int}"] = await db.Milestones.Where(x => x.CaseId == caseId).Select(x => x.Id).FirstAsync(),
                 ["{officerId:int}"] = await db.Officers.Where(x => x.CaseId == caseId).Select(x => x.Id).FirstAsync(),
                 ["{sourceId:int}"] = await db.Sources.Where(x => x.CaseId == caseId).Select(x => x.Id).FirstAsync(),
+                ["{tokenId:int}"] = 1,
             };
         });
         var userId = await factory.WithServicesAsync(async s => (await s.GetRequiredService<UserManager<TrackerUser>>().FindByEmailAsync(TestUsers.EmailFor(null)))!.Id);

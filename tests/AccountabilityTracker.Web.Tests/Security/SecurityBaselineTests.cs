@@ -3,6 +3,7 @@ using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Dates;
+using AccountabilityTracker.Web.Infrastructure;
 using AccountabilityTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -77,7 +78,7 @@ public sealed class SecurityBaselineTests(TrackerAppFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task The_sixth_wrong_password_locks_the_account()
+    public async Task Wrong_passwords_in_a_row_slow_the_account_down_without_locking_it()
     {
         await factory.EnsureTestUsersAsync();
         var email = "lockme@tracker.test";
@@ -89,27 +90,27 @@ public sealed class SecurityBaselineTests(TrackerAppFactory factory) : IClassFix
         });
         using var client = factory.CreateAnonymousClient();
 
-        for (var attempt = 1; attempt <= 5; attempt++)
+        for (var attempt = 1; attempt <= 3; attempt++)
         {
             var wrong = await TrackerAppFactory.SignInAsync(client, email, "wrong password " + attempt);
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-            Assert.Contains("The email address or password is not right.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(Web.Controllers.AccountController.WrongCredentials, await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        Assert.False(await IsLockedOutAsync(email));
-        var sixth = await TrackerAppFactory.SignInAsync(client, email, "wrong password 6");
-        Assert.True(await IsLockedOutAsync(email));
-        Assert.Contains("This account is locked", await sixth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-
-        // Even the right password is refused while locked.
+        // Now each attempt waits a minute after the last failure: even the right password is refused, with the same words.
         var right = await TrackerAppFactory.SignInAsync(client, email, TrackerAppFactory.Password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("This account is locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Web.Controllers.AccountController.WrongCredentials, await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await IsLockedOutAsync(email));
+
+        factory.Time.Advance(SignInGate.Wait(0));
+        var later = await TrackerAppFactory.SignInAsync(client, email, TrackerAppFactory.Password);
+        Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
         var events = await factory.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().SecurityAudit
             .Where(e => e.Subject == email).Select(e => e.EventType).ToListAsync());
-        Assert.Equal(5, events.Count(e => e == SecurityEventType.SignInFailed));
-        Assert.Contains(SecurityEventType.LockedOut, events);
-        Assert.DoesNotContain(SecurityEventType.SignInSucceeded, events);
+        Assert.Equal(3, events.Count(e => e == SecurityEventType.SignInFailed));
+        Assert.Equal(1, events.Count(e => e == SecurityEventType.LockedOut));
+        Assert.Equal(1, events.Count(e => e == SecurityEventType.SignInSucceeded));
     }
 
     [Fact]

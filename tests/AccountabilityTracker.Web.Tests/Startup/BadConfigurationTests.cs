@@ -45,7 +45,7 @@ public sealed class BadConfigurationTests : IDisposable
     [Fact]
     public async Task Start_up_from_another_folder_stops_instead_of_seeding_every_limit_switched_off()
     {
-        var (exitCode, output) = await RunAppAsync([], withAppSettings: false);
+        var (exitCode, output) = await RunAppAsync(new Dictionary<string, string> { ["Security__AllowUnprotectedKeys"] = "true" }, withAppSettings: false);
 
         Assert.NotEqual(0, exitCode);
         var fatal = Assert.Single(output.Split('\n'), l => l.Contains("Start-up stopped", StringComparison.Ordinal));
@@ -54,18 +54,40 @@ public sealed class BadConfigurationTests : IDisposable
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Development_refuses_to_listen_beyond_loopback()
+    {
+        var (exitCode, output) = await RunAppAsync(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development" }, "http://0.0.0.0:0");
+
+        Assert.NotEqual(0, exitCode);
+        var fatal = Assert.Single(output.Split('\n'), l => l.Contains("Start-up stopped", StringComparison.Ordinal));
+        Assert.Contains("0.0.0.0", fatal, StringComparison.Ordinal);
+        Assert.Contains("loopback only", fatal, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_with_unencrypted_keys()
+    {
+        var (exitCode, output) = await RunAppAsync([]);
+
+        Assert.NotEqual(0, exitCode);
+        var fatal = Assert.Single(output.Split('\n'), l => l.Contains("Start-up stopped", StringComparison.Ordinal));
+        Assert.Contains("Security:KeyCertificatePath", fatal, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>
     /// Starts the app from an empty working folder, as an operator might; with <paramref name="withAppSettings"/> its
     /// content root is the build output, so appsettings.json is read as in a real deployment.
     /// </summary>
-    private async Task<(int ExitCode, string Output)> RunAppAsync(Dictionary<string, string> environment, bool withAppSettings = true)
+    private async Task<(int ExitCode, string Output)> RunAppAsync(Dictionary<string, string> environment, string urls = "http://127.0.0.1:0", bool withAppSettings = true)
     {
         var appDll = Path.Combine(AppContext.BaseDirectory, "AccountabilityTracker.Web.dll");
         string[] arguments = withAppSettings
-            ? ["exec", appDll, "--urls", "http://127.0.0.1:0", "--contentRoot", AppContext.BaseDirectory]
-            : ["exec", appDll, "--urls", "http://127.0.0.1:0"];
+            ? ["exec", appDll, "--urls", urls, "--contentRoot", AppContext.BaseDirectory]
+            : ["exec", appDll, "--urls", urls];
         var start = new ProcessStartInfo("dotnet", arguments)
         {
             WorkingDirectory = _folder,

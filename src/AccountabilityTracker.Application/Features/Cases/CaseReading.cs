@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityTracker.Application.Features.Cases;
 
-/// <summary>Loading one whole case for reading (the case page, its timeline), with the archive rule in one place.</summary>
+/// <summary>Loading one whole case for reading (the case page, its timeline), with the archive rule (CaseVisibility).</summary>
 internal static class CaseReading
 {
     /// <summary>
@@ -14,7 +14,8 @@ internal static class CaseReading
     /// </summary>
     public static async Task<Case?> LoadVisibleAsync(TrackerDbContext db, ICurrentUser currentUser, int id, CancellationToken cancellationToken)
     {
-        var found = await db.Cases
+        return await db.Cases
+            .VisibleTo(currentUser)
             .AsNoTracking()
             .AsSplitQuery()
             .Include(c => c.Stages).ThenInclude(s => s.Pauses)
@@ -23,6 +24,5 @@ internal static class CaseReading
             .Include(c => c.Officers)
             .Include(c => c.Sources)
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return found is null || (found.IsArchived && !currentUser.IsAdministrator) ? null : found;
     }
 }

@@ -33,7 +33,8 @@ public static partial class GetCaseHistory
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
             var found = await db.Cases.AsNoTracking()
-                .Where(c => c.Id == request.Id && (!c.IsArchived || currentUser.IsAdministrator))
+                .VisibleTo(currentUser)
+                .Where(c => c.Id == request.Id)
                 .Select(c => new { c.Id, c.Reference, c.Title, c.IsArchived })
                 .SingleOrDefaultAsync(cancellationToken);
             if (found is null)

@@ -85,9 +85,11 @@ public static class ListCases
             var skip = (request.Page - 1) * request.PageSize;
             var overdue = StoredClocks.OfStage(StoredClocks.HasStatus(Domain.Clocks.ClockStatus.Overdue, today));
             var approaching = StoredClocks.OfStage(StoredClocks.HasStatus(Domain.Clocks.ClockStatus.Approaching, today));
-            var rows = await Sorted(cases, request.Sort)
-                .Skip(skip)
-                .Take(request.PageSize)
+            // The page's ids first (a narrow, indexed read), then its rows with their stage counts: the counts are
+            // computed for the rows shown, never for every case the sort passes over.
+            var pageIds = await Sorted(cases, request.Sort).Skip(skip).Take(request.PageSize).Select(c => c.Id).ToListAsync(cancellationToken);
+            var found = await db.Cases.AsNoTracking()
+                .Where(c => pageIds.Contains(c.Id))
                 .Select(c => new
                 {
                     c.Id, c.Reference, c.Title, c.Subject, c.IncidentOn, c.IncidentPrecision, c.Force, c.Category, c.Clock,
@@ -97,6 +99,7 @@ public static class ListCases
                     ApproachingStageCount = c.Stages.AsQueryable().Count(approaching),
                 })
                 .ToListAsync(cancellationToken);
+            var rows = found.OrderBy(r => pageIds.IndexOf(r.Id)).ToList();
 
             var caseRule = (await rules.GetAsync(cancellationToken)).WholeCase;
             var items = rows
@@ -127,20 +130,16 @@ public static class ListCases
             return cases.Where(either);
         }
 
-        // Titles sort by SQL lower(title) so upper and lower case sort together on every provider (SQLite compares bytes,
-        // PostgreSQL follows the database's collation, SQL Server's usual collation ignores case). The call never runs in .NET.
-#pragma warning disable CA1304, CA1311
         private static IQueryable<Case> Sorted(IQueryable<Case> cases, CaseSort sort) => sort switch
         {
             CaseSort.IncidentOldest => cases.OrderBy(c => c.IncidentOn).ThenBy(c => c.Id),
             CaseSort.Reference => cases.OrderBy(c => c.Reference).ThenBy(c => c.Id),
             CaseSort.ReferenceDescending => cases.OrderByDescending(c => c.Reference).ThenByDescending(c => c.Id),
-            CaseSort.Title => cases.OrderBy(c => c.Title.ToLower()).ThenBy(c => c.Id),
-            CaseSort.TitleDescending => cases.OrderByDescending(c => c.Title.ToLower()).ThenByDescending(c => c.Id),
+            CaseSort.Title => cases.OrderBy(c => c.Title).ThenBy(c => c.Id),
+            CaseSort.TitleDescending => cases.OrderByDescending(c => c.Title).ThenByDescending(c => c.Id),
             CaseSort.Force => cases.OrderBy(c => c.Force).ThenByDescending(c => c.IncidentOn).ThenBy(c => c.Id),
             CaseSort.ForceDescending => cases.OrderByDescending(c => c.Force).ThenByDescending(c => c.IncidentOn).ThenBy(c => c.Id),
             _ => cases.OrderByDescending(c => c.IncidentOn).ThenByDescending(c => c.Id),
         };
-#pragma warning restore CA1304, CA1311
     }
 }

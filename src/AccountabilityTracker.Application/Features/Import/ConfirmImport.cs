@@ -1,6 +1,7 @@
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Application.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,10 +18,11 @@ public static class ConfirmImport
 
     public sealed record Result(int JobId, ImportJobStatus Status);
 
-    internal sealed class Handler(TrackerDbContext db, ICurrentUser currentUser, IImportJobScheduler scheduler) : IRequestHandler<Command, Result?>
+    internal sealed class Handler(TrackerDbContext db, ICurrentUser currentUser, IImportJobScheduler scheduler, IMediator mediator, TimeProvider time) : IRequestHandler<Command, Result?>
     {
         public async Task<Result?> Handle(Command request, CancellationToken cancellationToken)
         {
+            await mediator.Send(new ExpireImportUploads.Command(), cancellationToken);
             var job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Id == request.JobId, cancellationToken);
             if (job is null)
             {
@@ -34,12 +36,13 @@ public static class ConfirmImport
                     ImportJobStatus.Queued or ImportJobStatus.Checking => "The dry run has not finished yet: wait for it, then confirm.",
                     ImportJobStatus.Invalid => "The dry run found errors, so nothing from this file can be imported. Fix the file and upload it again.",
                     ImportJobStatus.ImportQueued or ImportJobStatus.Importing or ImportJobStatus.Completed => "This file has already been confirmed.",
-                    _ => "This import failed; upload the file again.",
+                    _ => job.FailureMessage ?? "This import failed; upload the file again.",
                 };
                 throw new RequestValidationException(new Dictionary<string, string[]> { [nameof(Command.JobId)] = [reason] });
             }
 
             job.Confirm(currentUser.Name);
+            db.Record(time, SecurityEventType.ImportConfirmed, $"import job {job.Id}", currentUser.Name, details: $"{job.FileName}: {job.CreateCount} to create, {job.UpdateCount} to update");
             await db.SaveChangesAsync(cancellationToken);
             scheduler.Schedule(job.Id);
             return new Result(job.Id, job.Status);

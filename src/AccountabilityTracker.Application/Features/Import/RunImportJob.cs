@@ -57,6 +57,11 @@ public static partial class RunImportJob
                 else
                 {
                     job.Checked(report, json, time.UtcNowDateTime());
+                    if (job.Status == ImportJobStatus.Invalid)
+                    {
+                        // Nothing from this file can ever be imported (the report keeps every message): do not keep it.
+                        await db.ImportJobContents.Where(c => c.JobId == job.Id).ExecuteDeleteAsync(cancellationToken);
+                    }
                 }
 
                 await db.SaveChangesAsync(cancellationToken);

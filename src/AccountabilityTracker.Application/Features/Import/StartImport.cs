@@ -1,8 +1,10 @@
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Application.Security;
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityTracker.Application.Features.Import;
 
@@ -33,7 +35,8 @@ public static class StartImport
     public static string TooLarge(long length) =>
         $"The file is {ImportLimits.Describe(length)}; imports are limited to {ImportLimits.Describe(ImportLimits.MaxFileBytes)}. Split it into smaller files and import them one after another.";
 
-    internal sealed class Handler(TrackerDbContext db, TimeProvider time, ICurrentUser currentUser, IImportJobScheduler scheduler) : IRequestHandler<Command, Result>
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time, ICurrentUser currentUser, IImportJobScheduler scheduler, IMediator mediator, ImportRetention retention)
+        : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -48,6 +51,16 @@ public static class StartImport
                 throw new RequestValidationException(new Dictionary<string, string[]> { ["File"] = ["The file is empty."] });
             }
 
+            await mediator.Send(new ExpireImportUploads.Command(), cancellationToken);
+            var waiting = await db.ImportJobContents.Where(c => c.Job.RequestedBy == currentUser.Name).Select(c => c.Job.SizeBytes).ToListAsync(cancellationToken);
+            if (waiting.Count >= retention.MaxWaitingUploadsPerUser || waiting.Sum() + content.Length > retention.MaxWaitingBytesPerUser)
+            {
+                throw new RequestValidationException(new Dictionary<string, string[]>
+                {
+                    ["File"] = [$"You have {waiting.Count} uploaded file(s) waiting ({ImportLimits.Describe(waiting.Sum())}): import them, or let them lapse after {retention.KeepUnconfirmedDays} days, before uploading more (at most {retention.MaxWaitingUploadsPerUser} files or {ImportLimits.Describe(retention.MaxWaitingBytesPerUser)})."],
+                });
+            }
+
             var name = Path.GetFileName(request.FileName!);
             if (name.Length > ImportLimits.FileName)
             {
@@ -57,6 +70,8 @@ public static class StartImport
             var job = new ImportJob(name, CaseFileReader.FormatFromFileName(name)!.Value, content.Length, currentUser.Name, time.UtcNowDateTime());
             db.ImportJobs.Add(job);
             db.ImportJobContents.Add(new ImportJobContent(job, content));
+            await db.SaveChangesAsync(cancellationToken);
+            db.Record(time, SecurityEventType.ImportUploaded, $"import job {job.Id}", currentUser.Name, details: $"{name}, {ImportLimits.Describe(content.Length)}");
             await db.SaveChangesAsync(cancellationToken);
             scheduler.Schedule(job.Id);
             return new Result(job.Id);

@@ -35,7 +35,9 @@ public static class ChangePassword
             }
 
             IdentityErrors.ThrowIfFailed(result, nameof(Command.Password));
-            db.Record(time, SecurityEventType.PasswordReset, user.Email!, currentUser.Name, details: "changed by the user");
+            // Identity gave the account a new security stamp: other sessions end (the web layer renews this one); tokens go too.
+            var revoked = await db.RevokeAccessTokensAsync(user.Id, time.UtcNowDateTime(), cancellationToken);
+            db.Record(time, SecurityEventType.PasswordReset, user.Email!, currentUser.Name, details: revoked > 0 ? $"changed by the user; {revoked} API token(s) revoked" : "changed by the user");
             await db.SaveChangesAsync(cancellationToken);
             return MediatR.Unit.Value;
         }

@@ -13,13 +13,16 @@ namespace AccountabilityTracker.Application.Features.Profile;
 /// </summary>
 public static class CreateAccessToken
 {
-    public const int DefaultLifetimeDays = 90;
+    public const int DefaultLifetimeDays = 30;
 
     public sealed record Command : IRequest<Result>
     {
         public string? Name { get; init; }
 
         public int LifetimeDays { get; init; } = DefaultLifetimeDays;
+
+        /// <summary>The user's password, entered again: a session cookie alone (perhaps stolen) cannot mint a long-lived credential.</summary>
+        public string? Password { get; init; }
     }
 
     public sealed record Result(AccessTokenView Token, string TokenText);
@@ -32,6 +35,7 @@ public static class CreateAccessToken
                 .MaximumLength(PersonalAccessToken.NameLength).WithMessage("The name can be at most {MaxLength} characters.");
             RuleFor(c => c.LifetimeDays).InclusiveBetween(1, PersonalAccessToken.MaxLifetimeDays)
                 .WithMessage($"A token lasts between 1 and {PersonalAccessToken.MaxLifetimeDays} days.");
+            RuleFor(c => c.Password).NotEmpty().WithMessage("Enter your password to create a token.");
         }
     }
 
@@ -40,6 +44,13 @@ public static class CreateAccessToken
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindSignedInAsync(currentUser);
+            if (!await users.CheckPasswordAsync(user, request.Password!))
+            {
+                db.Record(time, SecurityEventType.SignInFailed, user.Email!, currentUser.Name, details: "wrong password when creating an API token");
+                await db.SaveChangesAsync(cancellationToken);
+                throw new RequestValidationException(new Dictionary<string, string[]> { [nameof(Command.Password)] = ["Your password is not right."] });
+            }
+
             var now = time.UtcNowDateTime();
             var (token, text) = PersonalAccessToken.Issue(user.Id, request.Name!, now, request.LifetimeDays);
             db.PersonalAccessTokens.Add(token);

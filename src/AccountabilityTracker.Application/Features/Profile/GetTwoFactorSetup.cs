@@ -1,11 +1,20 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Features.Users;
 using AccountabilityTracker.Application.Security;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
 namespace AccountabilityTracker.Application.Features.Profile;
+
+/// <summary>Where Identity's UserStore keeps the authenticator key (AspNetUserTokens).</summary>
+internal static class AuthenticatorKeyStore
+{
+    public const string LoginProvider = "[AspNetUserStore]";
+    public const string TokenName = "AuthenticatorKey";
+}
+
 
 /// <summary>The signed-in user's two-factor state, and the key to enter in an authenticator app if not yet enabled.</summary>
 public static class GetTwoFactorSetup
@@ -27,8 +36,10 @@ public static class GetTwoFactorSetup
             var key = await users.GetAuthenticatorKeyAsync(user);
             if (string.IsNullOrEmpty(key))
             {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user);
+                // Stored where Identity's store keeps it, without ResetAuthenticatorKeyAsync's new security stamp: showing the
+                // profile must not end the user's sessions. Turning two-factor on (EnableTwoFactor) does change the stamp.
+                key = users.GenerateNewAuthenticatorKey();
+                IdentityErrors.ThrowIfFailed(await users.SetAuthenticationTokenAsync(user, AuthenticatorKeyStore.LoginProvider, AuthenticatorKeyStore.TokenName, key), "Code");
             }
 
             var issuer = UrlEncoder.Default.Encode("AccountabilityTracker");

@@ -50,14 +50,19 @@ public static class CreateFirstAdministrator
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            SetupToken? token = null;
+
+            // The link is claimed by one UPDATE … WHERE unused: of several simultaneous posts exactly one changes the row
+            // and goes on; the others see it spent. The claim and the new administrator commit together or not at all.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (!request.FromConfiguration)
             {
                 var hash = Hash(request.SetupToken!);
-                token = await db.SetupTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.UsedAtUtc == null, cancellationToken);
-                if (token is null)
+                var claimed = await db.SetupTokens
+                    .Where(t => t.TokenHash == hash && t.UsedAtUtc == null)
+                    .ExecuteUpdateAsync(t => t.SetProperty(x => x.UsedAtUtc, now), cancellationToken);
+                if (claimed != 1 || await db.Users.AnyAsync(cancellationToken))
                 {
-                    return Result.InvalidToken;
+                    return claimed != 1 ? Result.InvalidToken : Result.UsersAlreadyExist;
                 }
             }
 
@@ -72,9 +77,9 @@ public static class CreateFirstAdministrator
             };
             IdentityErrors.ThrowIfFailed(await users.CreateAsync(user, request.Password), nameof(Command.Email));
             IdentityErrors.ThrowIfFailed(await users.AddToRoleAsync(user, Roles.Administrator), nameof(Command.Email));
-            token?.MarkUsed(now);
             db.Record(time, SecurityEventType.FirstAdministratorCreated, user.Email, request.FromConfiguration ? "configuration" : "setup link");
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return Result.Created;
         }
 

@@ -1,4 +1,6 @@
 using AccountabilityTracker.Application.Clocks;
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Features.Cases;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Clocks;
@@ -24,22 +26,27 @@ public static class GetStageClock
         PartialDate? End,
         ClockView Clock,
         IReadOnlyList<PauseView> Pauses,
-        IReadOnlyList<ExtensionView> Extensions)
+        IReadOnlyList<ExtensionView> Extensions,
+        bool IsArchived = false)
     {
         public bool IsPaused => Pauses.Any(p => p.To is null);
 
         public bool CanPause => Start.IsKnown;
+
+        /// <summary>Archived cases are read-only for everyone: no pause, resume or extension forms.</summary>
+        public bool CanEdit => !IsArchived;
     }
 
     public sealed record PauseView(int Id, DateOnly From, DateOnly? To, string Reason);
 
     public sealed record ExtensionView(int Id, DateOnly GrantedOn, string NewLimit, string Reason);
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks) : IRequestHandler<Query, Result?>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks, ICurrentUser currentUser) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
             var stage = await db.Stages
+                .VisibleTo(currentUser)
                 .AsNoTracking()
                 .AsSplitQuery()
                 .Include(s => s.Case)
@@ -62,7 +69,7 @@ public static class GetStageClock
                 .ToList();
             return new Result(
                 stage.CaseId, stage.Case.Reference, stage.Case.Title, stage.Id, stage.Kind, stage.Label, stage.Start, stage.End,
-                ClockView.From(reading), pauses, extensions);
+                ClockView.From(reading), pauses, extensions, stage.Case.IsArchived);
         }
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace AccountabilityTracker.Application.Features.Users;
 
-/// <summary>An administrator sets a new password for a user (told to them out of band); the user's sessions end.</summary>
+/// <summary>An administrator sets a new password for a user (told to them out of band); the user's sessions end and their API tokens are revoked.</summary>
 public static class ResetPassword
 {
     public sealed record Command(string UserId, string Password) : IRequest;
@@ -30,7 +30,8 @@ public static class ResetPassword
             var token = await users.GeneratePasswordResetTokenAsync(user);
             IdentityErrors.ThrowIfFailed(await users.ResetPasswordAsync(user, token, request.Password), nameof(Command.Password));
             await users.UpdateSecurityStampAsync(user);
-            db.Record(time, SecurityEventType.PasswordReset, user.Email ?? user.Id, currentUser.Name);
+            var revoked = await db.RevokeAccessTokensAsync(user.Id, time.UtcNowDateTime(), cancellationToken);
+            db.Record(time, SecurityEventType.PasswordReset, user.Email ?? user.Id, currentUser.Name, details: revoked > 0 ? $"{revoked} API token(s) revoked" : null);
             await db.SaveChangesAsync(cancellationToken);
             return MediatR.Unit.Value;
         }

@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace AccountabilityTracker.Application.Features.Users;
 
-/// <summary>An administrator locks an account (indefinitely) or unlocks it (clearing failed attempts).</summary>
+/// <summary>
+/// An administrator locks an account (indefinitely: its sessions end and its API tokens are revoked) or unlocks it
+/// (clearing failed attempts).
+/// </summary>
 public static class SetUserLock
 {
     public sealed record Command(string UserId, bool Locked) : IRequest;
@@ -30,12 +33,20 @@ public static class SetUserLock
 
             await users.SetLockoutEnabledAsync(user, true);
             IdentityErrors.ThrowIfFailed(await users.SetLockoutEndDateAsync(user, request.Locked ? DateTimeOffset.MaxValue : null), "UserId");
-            if (!request.Locked)
+            var details = (string?)null;
+            if (request.Locked)
+            {
+                // A new stamp ends every session at its next request; tokens are revoked, so unlocking revives neither.
+                await users.UpdateSecurityStampAsync(user);
+                var revoked = await db.RevokeAccessTokensAsync(user.Id, time.UtcNowDateTime(), cancellationToken);
+                details = revoked > 0 ? $"{revoked} API token(s) revoked" : null;
+            }
+            else
             {
                 await users.ResetAccessFailedCountAsync(user);
             }
 
-            db.Record(time, request.Locked ? SecurityEventType.UserLocked : SecurityEventType.UserUnlocked, user.Email ?? user.Id, currentUser.Name);
+            db.Record(time, request.Locked ? SecurityEventType.UserLocked : SecurityEventType.UserUnlocked, user.Email ?? user.Id, currentUser.Name, details: details);
             await db.SaveChangesAsync(cancellationToken);
             return MediatR.Unit.Value;
         }

@@ -41,6 +41,9 @@ public static class SetUserRoles
 
             IdentityErrors.ThrowIfFailed(await users.RemoveFromRolesAsync(user, before.Except(after)), nameof(Command.Roles));
             IdentityErrors.ThrowIfFailed(await users.AddToRolesAsync(user, after.Except(before)), nameof(Command.Roles));
+
+            // The user's sessions end at their next request, so new roles (fewer or more) apply from the next sign-in.
+            IdentityErrors.ThrowIfFailed(await users.UpdateSecurityStampAsync(user), nameof(Command.Roles));
             db.Record(time, SecurityEventType.RolesChanged, user.Email ?? user.Id, currentUser.Name,
                 details: $"{string.Join(", ", before)} → {string.Join(", ", after)}");
             await db.SaveChangesAsync(cancellationToken);

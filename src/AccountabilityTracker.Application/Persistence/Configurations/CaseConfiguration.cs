@@ -29,9 +29,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.Reference).IsUnique();
         builder.HasIndex(c => c.ExternalId).IsUnique();
 
-        // The case list filters out archived cases and sorts by incident date.
-        builder.HasIndex(c => new { c.IsArchived, c.IncidentOn });
-        builder.HasIndex(c => c.Force);
+        // The case list's sorts walk these indexes and stop after one page (archived cases are skipped on the way:
+        // the filter is written NOT IsArchived, which an index on IsArchived would not serve).
+        builder.HasIndex(c => c.IncidentOn);
+        builder.HasIndex(c => c.Title);
+        builder.HasIndex(c => new { c.Force, c.IncidentOn });
 
         builder.HasMany(c => c.Stages).WithOne(s => s.Case).HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Milestones).WithOne(m => m.Case).HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);

@@ -90,7 +90,9 @@ public sealed partial class ImportWorker(ImportJobChannel channel, IServiceScope
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var pending = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ResumeImportJobs.Command(), stoppingToken);
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            await mediator.Send(new ExpireImportUploads.Command(), stoppingToken);
+            var pending = await mediator.Send(new ResumeImportJobs.Command(), stoppingToken);
             foreach (var jobId in pending)
             {
                 channel.Schedule(jobId);

@@ -27,7 +27,7 @@ public sealed class SignInTests(BrowserFixture fixture)
         await page.GetByLabel("Email address").FillAsync(TestUsers.EmailFor(Roles.Caseworker));
         await page.GetByLabel("Password").FillAsync("not the password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        Assert.True(await page.GetByText("The email address or password is not right.").IsVisibleAsync());
+        Assert.True(await page.GetByText("The email address or password is not right").IsVisibleAsync());
 
         await page.GetByLabel("Password").FillAsync(TrackerAppFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

@@ -139,7 +139,7 @@ public sealed class ApiTokenTests(TrackerAppFactory factory) : IClassFixture<Tra
         using var analyst = await factory.CreateClientForAsync(Roles.Analyst);
         var page = await Forms.GetAsync(analyst, "/profile/tokens");
 
-        var created = await Forms.PostAsync(analyst, "/profile/tokens", page, new Dictionary<string, string> { ["Name"] = "nightly report", ["LifetimeDays"] = "30" });
+        var created = await Forms.PostAsync(analyst, "/profile/tokens", page, new Dictionary<string, string> { ["Name"] = "nightly report", ["LifetimeDays"] = "30", ["Password"] = TrackerAppFactory.Password });
         var html = await created.Content.ReadAsStringAsync();
         var token = System.Text.RegularExpressions.Regex.Match(html, "value=\"(atk_[^\"]+)\"").Groups[1].Value;
 
@@ -174,15 +174,15 @@ public sealed class ApiTokenTests(TrackerAppFactory factory) : IClassFixture<Tra
     }
 
     [Fact]
-    public async Task A_token_lifetime_over_365_days_is_refused_beside_the_field()
+    public async Task A_token_lifetime_over_180_days_is_refused_beside_the_field()
     {
         using var caseworker = await factory.CreateClientForAsync(Roles.Caseworker);
         var page = await Forms.GetAsync(caseworker, "/profile/tokens");
 
-        var response = await Forms.PostAsync(caseworker, "/profile/tokens", page, new Dictionary<string, string> { ["Name"] = "forever", ["LifetimeDays"] = "400" });
+        var response = await Forms.PostAsync(caseworker, "/profile/tokens", page, new Dictionary<string, string> { ["Name"] = "forever", ["LifetimeDays"] = "200", ["Password"] = TrackerAppFactory.Password });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal("A token lasts between 1 and 365 days.", Forms.FieldError(await response.Content.ReadAsStringAsync(), "LifetimeDays"));
+        Assert.Equal("A token lasts between 1 and 180 days.", Forms.FieldError(await response.Content.ReadAsStringAsync(), "LifetimeDays"));
         Assert.False(await factory.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().PersonalAccessTokens.AnyAsync(t => t.Name == "forever")));
     }
 

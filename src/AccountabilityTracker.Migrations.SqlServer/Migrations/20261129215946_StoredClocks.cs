@@ -11,6 +11,14 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Force",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_IsArchived_IncidentOn",
+                table: "Cases");
+
             migrationBuilder.AddColumn<int>(
                 name: "Clock_Amount",
                 table: "Stages",
@@ -322,6 +330,21 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 name: "IX_Cases_Clock_ValidUntil",
                 table: "Cases",
                 column: "Clock_ValidUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Force_IncidentOn",
+                table: "Cases",
+                columns: new[] { "Force", "IncidentOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_IncidentOn",
+                table: "Cases",
+                column: "IncidentOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Title",
+                table: "Cases",
+                column: "Title");
         }
 
         /// <inheritdoc />
@@ -357,6 +380,18 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 name: "IX_Cases_Clock_ValidUntil",
                 table: "Cases");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Force_IncidentOn",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_IncidentOn",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Title",
+                table: "Cases");
+
             migrationBuilder.DropColumn(
                 name: "Clock_Amount",
                 table: "Stages");
@@ -508,6 +543,16 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "Clock_WarnLatest",
                 table: "Cases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Force",
+                table: "Cases",
+                column: "Force");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_IsArchived_IncidentOn",
+                table: "Cases",
+                columns: new[] { "IsArchived", "IncidentOn" });
         }
     }
 }

@@ -719,20 +719,25 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_Force",
+                name: "IX_Cases_Force_IncidentOn",
                 table: "Cases",
-                column: "Force");
+                columns: new[] { "Force", "IncidentOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_IsArchived_IncidentOn",
+                name: "IX_Cases_IncidentOn",
                 table: "Cases",
-                columns: new[] { "IsArchived", "IncidentOn" });
+                column: "IncidentOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Reference",
                 table: "Cases",
                 column: "Reference",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Title",
+                table: "Cases",
+                column: "Title");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_CreatedAtUtc",
