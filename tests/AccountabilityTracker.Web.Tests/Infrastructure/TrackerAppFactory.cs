@@ -38,6 +38,9 @@ public class TrackerAppFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The app's data folder (App:DataFolder): log files, and the SQLite database when on SQLite.</summary>
+    public string DataFolder => _folder;
+
     /// <summary>This factory's own database.</summary>
     public TestDatabase Database => _database;
 

@@ -22,7 +22,7 @@ public sealed class ReadinessWithoutMigrationsTests : IDisposable
         Assert.Equal("{\"status\":\"Unhealthy\"}", await ready.Content.ReadAsStringAsync());
 
         // An anonymous probe learns only the status; the reason is in the log (and shown to a signed-in administrator).
-        var logs = Directory.GetFiles(Path.Combine(Path.GetDirectoryName(_factory.DatabasePath)!, "logs"), "*.log")
+        var logs = Directory.GetFiles(Path.Combine(_factory.DataFolder, "logs"), "*.log")
             .Select(path =>
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
