@@ -49,7 +49,7 @@ public sealed partial class TwoInstancesTests : IDisposable
 
         // A form opened on the first instance is posted to the second (antiforgery tokens are shared too).
         var tokenPage = await Forms.GetAsync(browser, first + "/profile/tokens");
-        using var created = await Forms.PostAsync(browser, second + "/profile/tokens", tokenPage, new() { ["Name"] = "two instances", ["LifetimeDays"] = "30" });
+        using var created = await Forms.PostAsync(browser, second + "/profile/tokens", tokenPage, new() { ["Name"] = "two instances", ["LifetimeDays"] = "30", ["Password"] = TrackerAppFactory.Password });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var token = TokenValue().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value;
         Assert.StartsWith("atk_", token, StringComparison.Ordinal);
