@@ -53,6 +53,11 @@ try
     });
 
     var app = builder.Build();
+    if (app.Configuration[BackupCommand.Setting] is { Length: > 0 } backupTarget)
+    {
+        return await BackupCommand.RunAsync(app, backupTarget);
+    }
+
     await app.PrepareDatabaseAsync();
     var security = app.Services.GetRequiredService<SecurityOptions>();
     DeploymentGuards.EnsureKeysProtected(app.Environment, security, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AccountabilityTracker.Security"));
@@ -75,7 +80,12 @@ try
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when DatabaseOutage.IsOutage(exception) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseHsts();
     }

@@ -20,4 +20,5 @@ public enum SecurityEventType
     ImportUploaded = 16,
     ImportConfirmed = 17,
     ImportUploadsExpired = 18,
+    DatabaseBackedUp = 19,
 }

@@ -4,6 +4,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>The "Database" configuration section.</summary>
@@ -12,7 +13,7 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
     public const string ConnectionStringName = "Tracker";
 
-    /// <summary>Sqlite (default, embedded) or SqlServer (production).</summary>
+    /// <summary>Sqlite (default, embedded), SqlServer or PostgreSql ("Postgres" also accepted): the server databases for several instances.</summary>
     public string Provider { get; set; } = nameof(DatabaseProvider.Sqlite);
 
     /// <summary>Apply pending migrations at start-up. Turn off in production and run the documented migration command instead.</summary>

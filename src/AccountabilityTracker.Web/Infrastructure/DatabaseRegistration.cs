@@ -1,7 +1,9 @@
+using AccountabilityTracker.Application.Features.Backups;
 using AccountabilityTracker.Application.Persistence;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AccountabilityTracker.Web.Infrastructure;
 
@@ -9,6 +11,7 @@ public static class DatabaseRegistration
 {
     public const string SqliteMigrationsAssembly = "AccountabilityTracker.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "AccountabilityTracker.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "AccountabilityTracker.Migrations.PostgreSql";
 
     /// <summary>
     /// Registers the DbContext for the configured provider. Every configuration mistake becomes a
@@ -20,26 +23,38 @@ public static class DatabaseRegistration
         services.AddSingleton(options);
         var provider = ParseProvider(options.Provider);
         var connectionString = ResolveConnectionString(configuration, environment, provider);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // The administrator's online backups go beside the database file.
+            var file = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource, environment.ContentRootPath);
+            services.Configure<BackupOptions>(backup => backup.Folder = Path.Combine(Path.GetDirectoryName(file)!, "backups"));
+        }
 
         services.AddDbContext<TrackerDbContext>(builder =>
         {
-            if (provider == DatabaseProvider.SqlServer)
+            switch (provider)
             {
-                builder.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
-            }
-            else
-            {
-                builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                case DatabaseProvider.SqlServer:
+                    builder.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+                    break;
+                default:
+                    builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                    break;
             }
         });
         return services;
     }
 
     public static DatabaseProvider ParseProvider(string? configured) =>
-        Enum.TryParse<DatabaseProvider>(configured, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
-            ? provider
-            : throw new StartupConfigurationException(
-                $"Setting Database:Provider is '{configured}', which is not a supported provider: use 'Sqlite' or 'SqlServer'.");
+        string.Equals(configured, "Postgres", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.PostgreSql
+            : !int.TryParse(configured, out _) && Enum.TryParse<DatabaseProvider>(configured, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+                ? provider
+                : throw new StartupConfigurationException(
+                    $"Setting Database:Provider is '{configured}', which is not a supported provider: use 'Sqlite', 'SqlServer' or 'PostgreSql'.");
 
     /// <summary>The configured connection string, checked for syntax; for SQLite, a file under App:DataFolder by default.</summary>
     public static string ResolveConnectionString(IConfiguration configuration, IHostEnvironment environment, DatabaseProvider provider)
@@ -58,6 +73,17 @@ public static class DatabaseRegistration
                 }
 
                 return new SqlConnectionStringBuilder(configured).ConnectionString;
+            }
+
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                if (string.IsNullOrWhiteSpace(configured))
+                {
+                    throw new StartupConfigurationException(
+                        "Setting ConnectionStrings:Tracker is empty, but Database:Provider is PostgreSql: give the PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…).");
+                }
+
+                return new NpgsqlConnectionStringBuilder(configured).ConnectionString;
             }
 
             if (string.IsNullOrWhiteSpace(configured))

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AccountabilityTracker.Application.Features.Limits;
 using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,7 @@ public sealed class OverdueCountViewComponent(IMediator mediator, IAuthorization
         {
             return View(await mediator.Send(new CountOverdue.Query(), HttpContext.RequestAborted));
         }
-        catch (DbException)
+        catch (Exception exception) when (exception is DbException || DatabaseOutage.IsOutage(exception))
         {
             // The layout also frames error pages: a database fault must not break the page that reports it.
             return View(default(CountOverdue.Result));

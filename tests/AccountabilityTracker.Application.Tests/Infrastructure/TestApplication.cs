@@ -9,28 +9,29 @@ using AccountabilityTracker.Application.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MediatR;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using AccountabilityTracker.Tests.Shared;
 
 namespace AccountabilityTracker.Application.Tests.Infrastructure;
 
 /// <summary>
-/// The application layer as the app wires it, over a real SQLite file migrated with the real migrations.
-/// Each instance owns its own database file, deleted on dispose.
+/// The application layer as the app wires it, over a real database migrated with the real migrations: a SQLite file,
+/// or a PostgreSQL database when TRACKER_TEST_POSTGRES names a server (see <see cref="TestDatabase"/>).
+/// Each instance owns its own database, deleted on dispose.
 /// </summary>
 public sealed class TestApplication : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions SettingsJson = new() { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
 
     private readonly ServiceProvider _services;
-    private readonly string _databasePath;
+    private readonly TestDatabase _database;
 
-    private TestApplication(ServiceProvider services, string databasePath, FakeTimeProvider time, TestCurrentUser user)
+    private TestApplication(ServiceProvider services, TestDatabase database, FakeTimeProvider time, TestCurrentUser user)
     {
         _services = services;
-        _databasePath = databasePath;
+        _database = database;
         Time = time;
         User = user;
     }
@@ -40,25 +41,38 @@ public sealed class TestApplication : IAsyncDisposable
 
     public TestCurrentUser User { get; }
 
+    /// <summary>True when the tests run on PostgreSQL rather than SQLite.</summary>
+    public bool OnPostgres => _database.OnPostgres;
+
     public static Task<TestApplication> StartAsync() =>
-        StartAsync(Path.Combine(Path.GetTempPath(), $"tracker-apptest-{Guid.NewGuid():N}.db"), ShippedClockOptions(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)));
+        StartAsync(TestDatabase.Create(Path.GetTempPath()), ShippedClockOptions(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)));
 
     /// <summary>
-    /// Stops this instance without deleting its database and starts another over the same file with other clock settings,
-    /// as an operator restarting the app with changed configuration would (start-up computes the clocks again).
+    /// Stops this instance without deleting its database and starts another over the same database with other clock
+    /// settings, as an operator restarting the app with changed configuration would (start-up computes the clocks again).
+    /// The new instance owns the database from then on.
     /// </summary>
     public async Task<TestApplication> RestartWithAsync(ClockOptions clockOptions)
     {
         await _services.DisposeAsync();
-        var restarted = await StartAsync(_databasePath, clockOptions, Time);
+        var restarted = await StartAsync(_database, clockOptions, Time);
         await restarted.SendAsync(new RecordClocks.Command());
         return restarted;
     }
 
-    private static async Task<TestApplication> StartAsync(string path, ClockOptions clockOptions, FakeTimeProvider time)
+    private static async Task<TestApplication> StartAsync(TestDatabase database, ClockOptions clockOptions, FakeTimeProvider time)
     {
         var user = new TestCurrentUser();
-        var services = new ServiceCollection()
+        var services = BuildServices(database.Configure, time, user, clockOptions);
+        var app = new TestApplication(services, database, time, user);
+        await app.WithDbAsync(db => db.Database.MigrateAsync());
+        await app.SendAsync(new SeedLimitRules.Command());
+        return app;
+    }
+
+    /// <summary>The application's services as the app registers them, over the database <paramref name="configureDatabase"/> names.</summary>
+    internal static ServiceProvider BuildServices(Action<DbContextOptionsBuilder> configureDatabase, FakeTimeProvider time, TestCurrentUser user, ClockOptions? clockOptions = null) =>
+        new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<ICurrentUser>(user)
@@ -66,18 +80,10 @@ public sealed class TestApplication : IAsyncDisposable
             .AddSingleton<AccountabilityTracker.Application.Import.IImportJobScheduler>(provider => provider.GetRequiredService<RecordingImportScheduler>())
             .AddApplication()
             .AddDataProtection().Services
-            .AddClocks(clockOptions)
-            .AddDbContext<TrackerDbContext>(options => options.UseSqlite(
-                new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString,
-                sqlite => sqlite.MigrationsAssembly("AccountabilityTracker.Migrations.Sqlite")))
+            .AddClocks(clockOptions ?? ShippedClockOptions())
+            .AddDbContext<TrackerDbContext>(configureDatabase)
             .AddIdentityCore<TrackerUser>(TrackerIdentityOptions.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<TrackerDbContext>().AddDefaultTokenProviders().Services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-
-        var app = new TestApplication(services, path, time, user);
-        await app.WithDbAsync(db => db.Database.MigrateAsync());
-        await app.SendAsync(new SeedLimitRules.Command());
-        return app;
-    }
 
     /// <summary>The "Clocks" section of the web app's appsettings.json: the defaults the app ships with.</summary>
     public static ClockOptions ShippedClockOptions()
@@ -116,10 +122,7 @@ public sealed class TestApplication : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
+        _database.Dispose();
     }
 }
 

@@ -26,6 +26,15 @@ public class MigrationsTests
         Assert.NotEmpty(db.Database.GetMigrations());
     }
 
+    [Fact]
+    public void PostgreSql_migrations_match_the_model()
+    {
+        using var db = new AccountabilityTracker.Migrations.PostgreSql.DesignTimeDbContextFactory().CreateDbContext([]);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a PostgreSQL migration: run dotnet ef migrations add for Migrations.PostgreSql.");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
     [Theory]
     [InlineData(MigrationsSqlGenerationOptions.Default)]
     [InlineData(MigrationsSqlGenerationOptions.Idempotent)]

@@ -4,27 +4,45 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using AccountabilityTracker.Tests.Shared;
 
 namespace AccountabilityTracker.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app (Program.cs, migrations, reference cases, Identity) over its own SQLite file in a temporary folder,
+/// The real app (Program.cs, migrations, reference cases, Identity) over its own database (a SQLite file in a temporary
+/// folder, or a PostgreSQL database when TRACKER_TEST_POSTGRES names a server; see <see cref="TestDatabase"/>),
 /// with a fixed clock. Test users exist for every role; clients sign in through the real sign-in form.
 /// </summary>
 public class TrackerAppFactory : WebApplicationFactory<Program>
 {
     public const string Password = "correct horse battery staple";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("tracker-webtest-").FullName;
+    private readonly string _folder;
+    private readonly TestDatabase _database;
     private readonly SemaphoreSlim _usersCreated = new(1, 1);
     private bool _hasUsers;
 
+    public TrackerAppFactory()
+        : this(migrated: true)
+    {
+    }
+
+    /// <param name="migrated">False: the database exists but was never migrated.</param>
+    protected TrackerAppFactory(bool migrated)
+    {
+        _folder = Directory.CreateTempSubdirectory("tracker-webtest-").FullName;
+        _database = migrated ? TestDatabase.Create(_folder) : TestDatabase.CreateUnmigrated(_folder);
+    }
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
-    public string DatabasePath => Path.Combine(_folder, "tracker.db");
+    /// <summary>The app's data folder (App:DataFolder): log files, and the SQLite database when on SQLite.</summary>
+    public string DataFolder => _folder;
+
+    /// <summary>This factory's own database.</summary>
+    public TestDatabase Database => _database;
 
     /// <summary>Extra settings a derived factory or a test adds before the host starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
@@ -99,7 +117,8 @@ public class TrackerAppFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("App:DataFolder", _folder);
-        builder.UseSetting("ConnectionStrings:Tracker", new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ConnectionString);
+        builder.UseSetting("Database:Provider", _database.ProviderSetting);
+        builder.UseSetting("ConnectionStrings:Tracker", _database.ConnectionString);
 
         // Tests sign in many times from one address; the limit itself has its own test.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
@@ -117,6 +136,7 @@ public class TrackerAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             _usersCreated.Dispose();
+            _database.Dispose();
             try
             {
                 Directory.Delete(_folder, recursive: true);

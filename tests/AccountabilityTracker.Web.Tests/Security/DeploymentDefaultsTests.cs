@@ -141,7 +141,7 @@ public sealed class DeploymentDefaultsTests(TrackerAppFactory factory) : IClassF
         var form = await Forms.GetAsync(client, $"/setup/{token}");
         await Forms.PostAsync(client, $"/setup/{token}", form, new() { ["Email"] = "not an email", ["DisplayName"] = "X", ["Password"] = "short" });
 
-        var logs = Directory.GetFiles(Path.Combine(Path.GetDirectoryName(fresh.DatabasePath)!, "logs"), "*.log");
+        var logs = Directory.GetFiles(Path.Combine(fresh.DataFolder, "logs"), "*.log");
         Assert.NotEmpty(logs);
         var text = string.Concat(logs.Select(ReadShared));
         Assert.True(text.Contains("/setup/" + RequestLogRedaction.Redacted, StringComparison.Ordinal), text);

@@ -24,7 +24,7 @@ public sealed class FirstAdministratorTests
 
         // Same database, started again with different bootstrap settings: nothing new is created.
         using var second = new TrackerAppFactory();
-        second.Settings["ConnectionStrings:Tracker"] = $"Data Source={first.DatabasePath};Pooling=False";
+        second.Settings["ConnectionStrings:Tracker"] = first.Database.ConnectionString;
         second.Settings["Bootstrap:AdminEmail"] = "someone-else@tracker.test";
         second.Settings["Bootstrap:AdminPassword"] = TrackerAppFactory.Password;
         var (users, created) = await second.WithServicesAsync(async s =>

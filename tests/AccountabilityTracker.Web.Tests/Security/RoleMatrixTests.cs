@@ -96,6 +96,8 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["Sources.Edit POST"] = Editors(),
         ["AdminArchive.Index GET"] = [Roles.Administrator],
         ["AdminArchive.Restore POST"] = [Roles.Administrator],
+        ["AdminBackup.Index GET"] = [Roles.Administrator],
+        ["AdminBackup.Create POST"] = [Roles.Administrator],
         ["Import.Index GET"] = Editors(),
         ["Import.Upload POST"] = Editors(),
         ["Import.Show GET"] = Editors(),

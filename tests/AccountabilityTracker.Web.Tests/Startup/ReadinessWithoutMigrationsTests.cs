@@ -1,7 +1,6 @@
 using System.Net;
 using AccountabilityTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 
 namespace AccountabilityTracker.Web.Tests.Startup;
 
@@ -23,7 +22,7 @@ public sealed class ReadinessWithoutMigrationsTests : IDisposable
         Assert.Equal("{\"status\":\"Unhealthy\"}", await ready.Content.ReadAsStringAsync());
 
         // An anonymous probe learns only the status; the reason is in the log (and shown to a signed-in administrator).
-        var logs = Directory.GetFiles(Path.Combine(Path.GetDirectoryName(_factory.DatabasePath)!, "logs"), "*.log")
+        var logs = Directory.GetFiles(Path.Combine(_factory.DataFolder, "logs"), "*.log")
             .Select(path =>
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
@@ -35,16 +34,13 @@ public sealed class ReadinessWithoutMigrationsTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private sealed class UnmigratedAppFactory : TrackerAppFactory
+    /// <summary>An empty database that exists but was never migrated.</summary>
+    private sealed class UnmigratedAppFactory() : TrackerAppFactory(migrated: false)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Database:ApplyMigrationsAtStartup", "false");
-
-            // An empty database that exists but was never migrated.
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ConnectionString);
-            connection.Open();
         }
     }
 }

@@ -54,6 +54,10 @@ public record CaseFilter
         return parts.Count == 0 ? "none" : string.Join("; ", parts);
     }
 
+    // string.ToLower() inside these queries is translated to SQL lower() and never runs in .NET, so no culture applies
+    // (EF does not translate the culture-taking overloads); see LikePattern.Contains.
+#pragma warning disable CA1304, CA1311
+
     /// <summary>Applies every filter in the database; archived cases are always left out.</summary>
     public IQueryable<Case> Apply(IQueryable<Case> cases)
     {
@@ -63,11 +67,11 @@ public record CaseFilter
         {
             var pattern = LikePattern.Contains(Text);
             cases = cases.Where(c =>
-                EF.Functions.Like(c.Title, pattern, LikePattern.EscapeCharacter)
-                || EF.Functions.Like(c.Subject, pattern, LikePattern.EscapeCharacter)
-                || EF.Functions.Like(c.Location, pattern, LikePattern.EscapeCharacter)
-                || EF.Functions.Like(c.Reference, pattern, LikePattern.EscapeCharacter)
-                || c.Officers.Any(o => EF.Functions.Like(o.Cipher, pattern, LikePattern.EscapeCharacter)));
+                EF.Functions.Like(c.Title.ToLower(), pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(c.Subject.ToLower(), pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(c.Location.ToLower(), pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(c.Reference.ToLower(), pattern, LikePattern.EscapeCharacter)
+                || c.Officers.Any(o => EF.Functions.Like(o.Cipher.ToLower(), pattern, LikePattern.EscapeCharacter)));
         }
 
         if (!string.IsNullOrWhiteSpace(Force))
@@ -105,7 +109,7 @@ public record CaseFilter
         if (!string.IsNullOrWhiteSpace(Outcome))
         {
             var pattern = LikePattern.Contains(Outcome);
-            cases = cases.Where(c => c.Stages.Any(s => s.Outcome != null && EF.Functions.Like(s.Outcome, pattern, LikePattern.EscapeCharacter)));
+            cases = cases.Where(c => c.Stages.Any(s => s.Outcome != null && EF.Functions.Like(s.Outcome.ToLower(), pattern, LikePattern.EscapeCharacter)));
         }
 
         return cases;
@@ -126,11 +130,12 @@ public record CaseFilter
         if (!string.IsNullOrWhiteSpace(Outcome))
         {
             var pattern = LikePattern.Contains(Outcome);
-            stages = stages.Where(s => s.Outcome != null && EF.Functions.Like(s.Outcome, pattern, LikePattern.EscapeCharacter));
+            stages = stages.Where(s => s.Outcome != null && EF.Functions.Like(s.Outcome.ToLower(), pattern, LikePattern.EscapeCharacter));
         }
 
         return stages;
     }
+#pragma warning restore CA1304, CA1311
 }
 
 /// <summary>Validation of the shared filters, included by every query that derives from <see cref="CaseFilter"/>.</summary>

@@ -21,6 +21,8 @@ public static class ApiRegistration
                 context.ProblemDetails.Title = ApiProblems.TooLargeTitle;
             }
         });
+        // First: an unreachable database is a 503 on pages and API alike, whatever the request was.
+        services.AddExceptionHandler<DatabaseOutage>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<JsonOptions>(json => json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
