@@ -684,6 +684,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId", "Kind");
+
                     b.HasIndex("CaseId", "StartOn");
 
                     b.HasIndex("Kind", "HasEnded");

@@ -829,6 +829,11 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 columns: new[] { "StageId", "From" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Stages_CaseId_Kind",
+                table: "Stages",
+                columns: new[] { "CaseId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Stages_CaseId_StartOn",
                 table: "Stages",
                 columns: new[] { "CaseId", "StartOn" });

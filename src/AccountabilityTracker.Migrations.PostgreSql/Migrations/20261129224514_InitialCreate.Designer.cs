@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261129221213_InitialCreate")]
+    [Migration("20261129224514_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -686,6 +686,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Kind");
 
                     b.HasIndex("CaseId", "StartOn");
 
