@@ -104,6 +104,7 @@ try
     app.UseMiddleware<UnknownApiPathMiddleware>();
     app.UseRateLimiter();
     app.UseAuthentication();
+    app.RaiseDeferredOutage();
     app.UseMiddleware<NoStoreForSignedInMiddleware>();
     app.UseAuthorization();
     app.UseMiddleware<MalformedFormMiddleware>();

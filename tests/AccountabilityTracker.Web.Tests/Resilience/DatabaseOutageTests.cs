@@ -83,8 +83,14 @@ public sealed class DatabaseOutageTests : IDisposable
 
         BeginOutage();
 
-        // Signed-in pages: since main's SessionValidation (issue 18) reads the database in the cookie check, the 503 page
-        // itself fails during an outage (the check throws again when the error page is rendered); to be fixed there.
+        // A signed-in page: the cookie check itself needs the database, so the 503 page is rendered without the account.
+        using (var signedIn = await page.GetAsync("/cases"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, signedIn.StatusCode);
+            Assert.Equal("text/html", signedIn.Content.Headers.ContentType?.MediaType);
+            Assert.DoesNotContain("   at ", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         using (var apiRead = await api.GetAsync("/api/v1/cases"))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, apiRead.StatusCode);
