@@ -67,7 +67,7 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
             stageIds.UnionWith(await db.Stages.Where(s => chunk.Contains(s.CaseId)).Select(s => s.Id).ToListAsync(cancellationToken));
         }
 
-        var rules = await LoadRulesAsync(db, cancellationToken);
+        var rules = await LimitRuleBook.LoadAsync(db, cancellationToken);
         var today = evaluator.Today();
         foreach (var chunk in stageIds.Chunk(BatchSize))
         {
@@ -90,7 +90,7 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
     public async Task<int> RecordAllAsync(TrackerDbContext db, StageKind? kind, bool wholeCase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rules = await LoadRulesAsync(db, cancellationToken);
+        var rules = await LimitRuleBook.LoadAsync(db, cancellationToken);
         var today = evaluator.Today();
         var count = 0;
         if (!wholeCase)
@@ -150,7 +150,7 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
             return 0;
         }
 
-        var rules = await LoadRulesAsync(db, cancellationToken);
+        var rules = await LimitRuleBook.LoadAsync(db, cancellationToken);
         foreach (var chunk in stageIds.Chunk(BatchSize))
         {
             await InBatchAsync(db, () => RecordStagesAsync(db, rules, today, db.Stages.Where(s => chunk.Contains(s.Id)), cancellationToken), cancellationToken);
@@ -162,12 +162,6 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
 
     private static bool IncidentChanged(EntityEntry entry) =>
         entry.Property(nameof(Case.IncidentOn)).IsModified || entry.Property(nameof(Case.IncidentPrecision)).IsModified;
-
-    private static async Task<LimitRuleBook.RuleSet> LoadRulesAsync(TrackerDbContext db, CancellationToken cancellationToken)
-    {
-        var settings = await db.LimitRules.AsNoTracking().ToListAsync(cancellationToken);
-        return new LimitRuleBook.RuleSet([.. settings.Select(s => s.ToRule()).OfType<LimitRule>()]);
-    }
 
     private static async Task InBatchAsync(TrackerDbContext db, Func<Task> record, CancellationToken cancellationToken)
     {

@@ -18,13 +18,14 @@ public sealed class LimitRuleBook(TrackerDbContext db, ReadCache cache)
     {
         if (_rules is null)
         {
-            _rules = await cache.GetAsync(db, "limit-rules", LoadAsync, cancellationToken);
+            _rules = await cache.GetAsync(db, "limit-rules", ct => LoadAsync(db, ct), cancellationToken);
         }
 
         return _rules;
     }
 
-    private async Task<RuleSet> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The rules as stored now, without the cache (the clock recorder reads them inside its transaction).</summary>
+    internal static async Task<RuleSet> LoadAsync(TrackerDbContext db, CancellationToken cancellationToken)
     {
         var settings = await db.LimitRules.AsNoTracking().ToListAsync(cancellationToken);
         return new RuleSet(settings.Select(s => s.ToRule()).OfType<LimitRule>().ToList());

@@ -72,7 +72,7 @@ internal static class OverdueScan
         TrackerDbContext db, LimitRuleBook.RuleSet rules, DateOnly today, Filter filter, int skip, int take, CancellationToken cancellationToken)
     {
         var end = skip + take;
-        var rows = new List<(Row Row, int Tier, DateOnly? Date)>();
+        var rows = new List<Row>();
         var tier = StoredClocks.UrgencyTier(today);
         var date = StoredClocks.UrgencyDate(today);
         if (!filter.WholeCaseOnly)
@@ -85,8 +85,7 @@ internal static class OverdueScan
             rows.AddRange(stages.Select(s =>
             {
                 var clock = ClockView.From(s.Clock.ReadOn(today, rules.For(s.Kind)));
-                var row = new Row(s.CaseId, s.Reference, s.Title, s.Force, s.Category, s.Id, s.Kind, s.Label, PartialDate.FromStored(s.StartOn, s.StartPrecision), clock);
-                return (row, clock.Urgency.Tier, UrgencyDate(s.Clock, today));
+                return new Row(s.CaseId, s.Reference, s.Title, s.Force, s.Category, s.Id, s.Kind, s.Label, PartialDate.FromStored(s.StartOn, s.StartPrecision), clock);
             }));
         }
 
@@ -100,25 +99,19 @@ internal static class OverdueScan
             rows.AddRange(cases.Select(c =>
             {
                 var clock = ClockView.From(c.Clock.ReadOn(today, rules.WholeCase));
-                var row = new Row(c.Id, c.Reference, c.Title, c.Force, c.Category, null, null, "Whole case", PartialDate.FromStored(c.IncidentOn, c.IncidentPrecision), clock);
-                return (row, clock.Urgency.Tier, UrgencyDate(c.Clock, today));
+                return new Row(c.Id, c.Reference, c.Title, c.Force, c.Category, null, null, "Whole case", PartialDate.FromStored(c.IncidentOn, c.IncidentPrecision), clock);
             }));
         }
 
+        // ClockView.Urgency orders as the SQL does: days over descending is due date ascending, and so on.
         return rows
-            .OrderBy(r => r.Tier)
-            .ThenBy(r => r.Date)
-            .ThenBy(r => r.Row.CaseReference, StringComparer.Ordinal)
-            .ThenBy(r => r.Row.StageId ?? 0)
+            .OrderBy(r => r.Clock.Urgency)
+            .ThenBy(r => r.CaseReference, StringComparer.Ordinal)
+            .ThenBy(r => r.StageId ?? 0)
             .Skip(skip)
             .Take(take)
-            .Select(r => r.Row)
             .ToList();
     }
-
-    /// <summary>In memory, the same date as <see cref="StoredClocks.UrgencyDate"/>, to merge stage and case rows.</summary>
-    private static DateOnly? UrgencyDate(ClockRecord clock, DateOnly today) =>
-        clock.DueLatest < today ? clock.DueLatest : clock.DueEarliest < today ? clock.DueEarliest : clock.DueLatest;
 
     private static IQueryable<Stage> FlaggedStages(TrackerDbContext db, DateOnly today, Filter filter)
     {

@@ -129,18 +129,9 @@ public static class ListCases
         private static IQueryable<Case> WithClockStatus(TrackerDbContext db, IQueryable<Case> cases, ClockStatus status, DateOnly today)
         {
             var question = StoredClocks.HasStatus(status, today);
-            var stageCaseIds = db.Stages.Where(StoredClocks.OfStage(question)).Select(s => s.CaseId);
-            var ofCase = StoredClocks.OfCase(question);
-            var parameter = ofCase.Parameters[0];
-            var inStages = System.Linq.Expressions.Expression.Call(
-                typeof(Queryable),
-                nameof(Queryable.Contains),
-                [typeof(int)],
-                stageCaseIds.Expression,
-                System.Linq.Expressions.Expression.Property(parameter, nameof(Case.Id)));
-            var either = System.Linq.Expressions.Expression.Lambda<Func<Case, bool>>(
-                System.Linq.Expressions.Expression.OrElse(ofCase.Body, inStages), parameter);
-            return cases.Where(either);
+            var matching = db.Cases.Where(StoredClocks.OfCase(question)).Select(c => c.Id)
+                .Concat(db.Stages.Where(StoredClocks.OfStage(question)).Select(s => s.CaseId));
+            return cases.Where(c => matching.Contains(c.Id));
         }
 
         private static IQueryable<Case> Sorted(IQueryable<Case> cases, CaseSort sort) => sort switch
