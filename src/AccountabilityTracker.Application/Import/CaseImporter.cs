@@ -19,14 +19,12 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
 {
     private const int Batch = 250;
 
-    private readonly Dictionary<int, int> _nextSequence = [];
-
     public async Task<List<ImportItem>> RunAsync(
         IReadOnlyList<ParsedEntry> entries, bool apply, List<ImportMessage> messages, Action<int>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(messages);
-        await LoadReferenceSequencesAsync(cancellationToken);
+        var references = apply ? await CaseReferences.ReserveAsync(db, cancellationToken) : CaseReferences.Preview(db);
         var items = new List<ImportItem>(entries.Count);
         var done = 0;
         foreach (var chunk in entries.Chunk(Batch))
@@ -45,7 +43,7 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
             {
                 items.Add(stored.TryGetValue(parsed.Entry.Id!, out var existing)
                     ? Merge(existing, parsed, messages)
-                    : Create(parsed, apply, messages));
+                    : await CreateAsync(parsed, apply, references, messages, cancellationToken));
             }
 
             if (apply)
@@ -61,15 +59,14 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
         return items;
     }
 
-    private ImportItem Create(ParsedEntry parsed, bool apply, List<ImportMessage> messages)
+    private async Task<ImportItem> CreateAsync(
+        ParsedEntry parsed, bool apply, CaseReferences references, List<ImportMessage> messages, CancellationToken cancellationToken)
     {
         var entry = parsed.Entry;
         try
         {
             var year = CaseFileMapper.ToDate(entry.IncidentDate, entry.IncidentDatePrecision).Earliest!.Value.Year;
-            var sequence = _nextSequence.TryGetValue(year, out var next) ? next : 1;
-            _nextSequence[year] = sequence + 1;
-            var created = CaseFileMapper.ToCase(entry, Case.FormatReference(year, sequence), nowUtc);
+            var created = CaseFileMapper.ToCase(entry, await references.TakeAsync(year, cancellationToken), nowUtc);
             if (apply)
             {
                 db.Cases.Add(created);
@@ -255,21 +252,4 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
         incoming is not null && Uri.TryCreate(incoming.Trim(), UriKind.Absolute, out var uri) && string.Equals(stored, uri.ToString(), StringComparison.Ordinal);
 
     private static string Count(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
-
-    /// <summary>New cases continue each incident year's ATC-YYYY-NNNN sequence from the highest stored number.</summary>
-    private async Task LoadReferenceSequencesAsync(CancellationToken cancellationToken)
-    {
-        var references = await db.Cases.AsNoTracking().Where(c => c.Reference.StartsWith("ATC-")).Select(c => c.Reference).ToListAsync(cancellationToken);
-        foreach (var reference in references)
-        {
-            var parts = reference.Split('-');
-            if (parts.Length == 3
-                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-                && sequence >= _nextSequence.GetValueOrDefault(year, 1))
-            {
-                _nextSequence[year] = sequence + 1;
-            }
-        }
-    }
 }

@@ -36,6 +36,8 @@ public static class LoadReferenceCases
 
             var now = time.UtcNowDateTime();
             var added = 0;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var references = await CaseReferences.ReserveAsync(db, cancellationToken);
             foreach (var entry in entries.Where(e => e.Id is not null && !present.Contains(e.Id)))
             {
                 if (milestones.TryGetValue(entry.Id!, out var extra))
@@ -46,21 +48,15 @@ public static class LoadReferenceCases
                     }
                 }
 
-                var reference = await NextReferenceAsync(db, entry, cancellationToken);
-                db.Cases.Add(CaseFileMapper.ToCase(entry, reference, now));
+                var year = CaseFileMapper.ToDate(entry.IncidentDate, entry.IncidentDatePrecision).Earliest?.Year ?? 0;
+                db.Cases.Add(CaseFileMapper.ToCase(entry, await references.TakeAsync(year, cancellationToken), now));
                 await db.SaveChangesAsync(cancellationToken);
                 added++;
             }
 
-            return new Result(added, present.Count);
-        }
+            await transaction.CommitAsync(cancellationToken);
 
-        private static async Task<string> NextReferenceAsync(TrackerDbContext db, CaseFileEntry entry, CancellationToken cancellationToken)
-        {
-            var year = CaseFileMapper.ToDate(entry.IncidentDate, entry.IncidentDatePrecision).Earliest?.Year ?? 0;
-            var prefix = Case.FormatReference(year, 0)[..^4];
-            var taken = await db.Cases.CountAsync(c => c.Reference.StartsWith(prefix), cancellationToken);
-            return Case.FormatReference(year, taken + 1);
+            return new Result(added, present.Count);
         }
 
         private static async Task<List<CaseFileEntry>> ReadResourceAsync(string name, CancellationToken cancellationToken)
