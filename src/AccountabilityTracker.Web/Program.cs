@@ -17,16 +17,10 @@ try
     DeploymentGuards.EnsureDevelopmentIsLoopbackOnly(builder.Configuration, builder.Environment);
 
     builder.Services.AddSerilog(
-        (services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
-            .WriteTo.File(
-                Path.Combine(Path.GetFullPath(builder.Configuration["App:DataFolder"] ?? "App_Data", builder.Environment.ContentRootPath), "logs", "tracker-.log"),
-                formatProvider: CultureInfo.InvariantCulture,
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 31),
+        (services, logger) => LogOutput.Configure(
+            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext(),
+            builder.Configuration,
+            Path.Combine(Path.GetFullPath(builder.Configuration["App:DataFolder"] ?? "App_Data", builder.Environment.ContentRootPath), "logs")),
         preserveStaticLogger: true);
 
     builder.Services.AddSingleton(TimeProvider.System);
@@ -105,6 +99,7 @@ try
     app.UseRateLimiter();
     app.UseAuthentication();
     app.RaiseDeferredOutage();
+    app.UseRequestLogContext();
     app.UseMiddleware<NoStoreForSignedInMiddleware>();
     app.UseAuthorization();
     app.UseMiddleware<MalformedFormMiddleware>();
