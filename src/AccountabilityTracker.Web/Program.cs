@@ -27,6 +27,7 @@ try
     builder.Services.AddHttpContextAccessor();
     builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
     builder.Services.AddSingleton(builder.Configuration.GetSection(ImportRetention.Section).Get<ImportRetention>() ?? new ImportRetention());
+    builder.Services.AddSingleton(ImportLeaseSetting.Read(builder.Configuration));
     builder.Services.AddApplication();
     builder.Services.AddTrackerDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddTrackerSecurity(builder.Configuration);

@@ -126,6 +126,16 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("CheckedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClaimExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("CommittedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -155,6 +165,12 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ProgressDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgressTotal")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReportJson")
                         .HasColumnType("text");

@@ -126,6 +126,16 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("CheckedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClaimExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("CommittedBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -155,6 +165,12 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ProgressDone")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgressTotal")
+                        .HasColumnType("int");
 
                     b.Property<string>("ReportJson")
                         .HasColumnType("nvarchar(max)");

@@ -117,6 +117,16 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("CheckedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CommittedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -146,6 +156,12 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgressDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgressTotal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReportJson")
                         .HasColumnType("TEXT");

@@ -4,9 +4,13 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AccountabilityTracker.Application.Interchange;
+using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.DataGenerator;
 using AccountabilityTracker.Tests.Shared;
 using AccountabilityTracker.Web.Tests.Features.Api;
 using AccountabilityTracker.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityTracker.Web.Tests.Operations;
 
@@ -79,6 +83,43 @@ public sealed partial class TwoInstancesTests : IDisposable
         Assert.Equal("Edited on the first instance", JsonDocument.Parse(await apiFirst.GetStringAsync($"/api/v1/cases/{id}")).RootElement.GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task An_import_started_on_one_instance_runs_exactly_once_while_both_look_for_abandoned_steps()
+    {
+        // A three-second lease: both instances look for abandoned steps every second while the import runs.
+        var first = await StartInstanceAsync(migrate: true, leaseSeconds: 3);
+        var second = await StartInstanceAsync(migrate: false, leaseSeconds: 3);
+        var token = await IssueTokenAsync(first);
+        using var apiFirst = Api(first, token);
+        using var apiSecond = Api(second, token);
+        var entries = new SyntheticCases(11).Generate(300, 4).ToList();
+        var file = JsonSerializer.SerializeToUtf8Bytes(entries, CaseFile.SerializerOptions);
+
+        using var started = await apiFirst.PostAsync("/api/v1/imports", ApiClient.FileContent("two-instances.json", file));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var id = JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+
+        // The job, its progress and its report are read from the other instance.
+        await WaitForJobAsync(apiSecond, id, "ReadyToImport");
+        using (var commit = await apiFirst.PostAsync($"/api/v1/imports/{id}/commit", content: null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, commit.StatusCode);
+        }
+
+        var job = await WaitForJobAsync(apiSecond, id, "Completed");
+        Assert.Equal(300, job.GetProperty("report").GetProperty("createCount").GetInt32());
+
+        // Exactly once: one claim for the dry run and one for the import, and every case stored once.
+        var options = new DbContextOptionsBuilder<TrackerDbContext>();
+        _database.Configure(options);
+        await using var db = new TrackerDbContext(options.Options);
+        var stored = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == id);
+        Assert.Equal(2, stored.ClaimCount);
+        Assert.Null(stored.ClaimedBy);
+        var externalIds = entries.Select(e => e.Id!).ToList();
+        Assert.Equal(300, await db.Cases.CountAsync(c => c.ExternalId != null && externalIds.Contains(c.ExternalId)));
+    }
+
     public void Dispose()
     {
         foreach (var instance in _instances)
@@ -113,8 +154,43 @@ public sealed partial class TwoInstancesTests : IDisposable
     private static async Task<Guid> VersionAsync(HttpClient client, int id) =>
         JsonDocument.Parse(await client.GetStringAsync($"/api/v1/cases/{id}")).RootElement.GetProperty("version").GetGuid();
 
+    /// <summary>Polls the job (bounded) until it reaches <paramref name="status"/>; fails at once if it finishes otherwise.</summary>
+    private static async Task<JsonElement> WaitForJobAsync(HttpClient api, int id, string status)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var job = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/imports/{id}")).RootElement;
+            var now = job.GetProperty("status").GetString();
+            if (now == status)
+            {
+                return job;
+            }
+
+            Assert.True(now is not ("Failed" or "Invalid"), $"The import job ended {now}: {job.GetProperty("failureMessage")}");
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(180), $"The import job is still {now} after 180 seconds.");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Signs in on <paramref name="instance"/> and creates an API token there (valid on every instance).</summary>
+    private static async Task<string> IssueTokenAsync(string instance)
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var browser = new HttpClient(handler);
+        var login = await Forms.GetAsync(browser, instance + "/account/login");
+        using (var signedIn = await Forms.PostAsync(browser, instance + "/account/login", login, new() { ["Email"] = AdminEmail, ["Password"] = TrackerAppFactory.Password }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        }
+
+        var tokenPage = await Forms.GetAsync(browser, instance + "/profile/tokens");
+        using var created = await Forms.PostAsync(browser, instance + "/profile/tokens", tokenPage, new() { ["Name"] = "two instances", ["LifetimeDays"] = "30", ["Password"] = TrackerAppFactory.Password });
+        return TokenValue().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value;
+    }
+
     /// <summary>Starts the app as a user would (its own process, its settings folder as content root) and waits until it is ready.</summary>
-    private async Task<string> StartInstanceAsync(bool migrate)
+    private async Task<string> StartInstanceAsync(bool migrate, int? leaseSeconds = null)
     {
         int port;
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
@@ -140,6 +216,10 @@ public sealed partial class TwoInstancesTests : IDisposable
         start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
         start.Environment["Bootstrap__AdminPassword"] = TrackerAppFactory.Password;
         start.Environment["Security__CookieSecurePolicy"] = "SameAsRequest";   // plain HTTP on loopback
+        if (leaseSeconds is { } lease)
+        {
+            start.Environment["Imports__LeaseSeconds"] = lease.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         var process = Process.Start(start)!;
         _instances.Add(process);
         process.OutputDataReceived += (_, _) => { };

@@ -164,7 +164,12 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     ErrorCount = table.Column<int>(type: "integer", nullable: false),
                     WarningCount = table.Column<int>(type: "integer", nullable: false),
                     ReportJson = table.Column<string>(type: "text", nullable: true),
-                    FailureMessage = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    FailureMessage = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClaimExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimCount = table.Column<int>(type: "integer", nullable: false),
+                    ProgressDone = table.Column<int>(type: "integer", nullable: false),
+                    ProgressTotal = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
