@@ -52,6 +52,13 @@ public static partial class RunImportJob
             {
                 return await RunStepAsync(request.JobId, apply, leaseHeld.Token);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The app is stopping: the step's transaction rolled back, so hand the job back to the queue at once
+                // rather than leave it to wait for the lease to run out; the next start (or another instance) runs it.
+                await HandBackAsync(request.JobId, apply ? ImportJobStatus.ImportQueued : ImportJobStatus.Queued);
+                throw;
+            }
             finally
             {
                 await leaseHeld.CancelAsync();
@@ -113,6 +120,15 @@ public static partial class RunImportJob
                         .SetProperty(j => j.ProgressDone, 0)
                         .SetProperty(j => j.ProgressTotal, 0),
                     cancellationToken) == 1;
+        }
+
+        private async Task HandBackAsync(int jobId, ImportJobStatus queued)
+        {
+            await db.ImportJobs.Where(j => j.Id == jobId && j.ClaimedBy == lease.Instance)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(j => j.Status, queued).SetProperty(j => j.ClaimedBy, (string?)null).SetProperty(j => j.ClaimExpiresAtUtc, (DateTime?)null),
+                    CancellationToken.None);
+            LogHandedBack(logger, jobId);
         }
 
         /// <summary>
@@ -232,6 +248,9 @@ public static partial class RunImportJob
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Import job {JobId}: another instance holds its lease now; this step stops and writes nothing")]
         private static partial void LogLeaseLost(ILogger logger, int jobId);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Import job {JobId}: stopped by shutdown, nothing written; back in the queue for the next start")]
+        private static partial void LogHandedBack(ILogger logger, int jobId);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "Import job {JobId}: the lease could not be renewed this time ({Reason})")]
         private static partial void LogRenewalFailed(ILogger logger, int jobId, string reason);

@@ -59,10 +59,20 @@ public sealed class ImportJobChannel : IImportJobScheduler
     }
 }
 
-public sealed partial class ImportWorker(ImportJobChannel channel, IServiceScopeFactory scopes, ImportLease lease, TimeProvider time, ILogger<ImportWorker> logger)
+public sealed partial class ImportWorker(
+    ImportJobChannel channel, IServiceScopeFactory scopes, ImportLease lease, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<ImportWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Stop a running step as soon as shutdown begins, not after the server has drained its requests: on SQLite the
+        // step holds the one write lock, and a request in flight that writes would otherwise wait for it until the
+        // drain times out. The step rolls back and its job goes back in the queue for the next start.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        await RunAsync(stopping.Token);
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         await ResumeAsync(stoppingToken);
         var scanning = ScanForAbandonedStepsAsync(stoppingToken);
