@@ -6,11 +6,11 @@ namespace AccountabilityTracker.Application.Import;
 /// the lease every third of its length and writes its progress beside it, so any instance can show how far it is. An
 /// instance that dies stops renewing; once its lease has run out, any instance's periodic scan puts the job back in the
 /// queue and one of them claims it (an interrupted import wrote nothing: its transaction never committed). A worker that
-/// finds its lease taken stops and rolls back, so a step never runs twice at once. <c>Imports:LeaseSeconds</c> (120).
+/// finds its lease taken stops and rolls back, so a step never runs twice at once. <c>Import:LeaseSeconds</c> (120).
 /// </summary>
 public sealed class ImportLease
 {
-    public const string Setting = "Imports:LeaseSeconds";
+    public const string Setting = "Import:LeaseSeconds";
 
     public const int InstanceLength = 200;
 

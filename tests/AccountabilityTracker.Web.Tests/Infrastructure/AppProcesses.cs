@@ -55,7 +55,7 @@ public sealed partial class AppProcesses : IDisposable
         start.Environment["Security__CookieSecurePolicy"] = "SameAsRequest";   // plain HTTP on loopback
         if (leaseSeconds is { } lease)
         {
-            start.Environment["Imports__LeaseSeconds"] = lease.ToString(CultureInfo.InvariantCulture);
+            start.Environment["Import__LeaseSeconds"] = lease.ToString(CultureInfo.InvariantCulture);
         }
 
         var process = Process.Start(start)!;

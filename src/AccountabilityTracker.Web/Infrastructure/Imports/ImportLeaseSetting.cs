@@ -3,7 +3,7 @@ using AccountabilityTracker.Application.Import;
 
 namespace AccountabilityTracker.Web.Infrastructure.Imports;
 
-/// <summary>Reads <c>Imports:LeaseSeconds</c> (default 120, at least 3), refusing to start on anything else.</summary>
+/// <summary>Reads <c>Import:LeaseSeconds</c> (default 120, at least 3), refusing to start on anything else.</summary>
 public static class ImportLeaseSetting
 {
     public static ImportLease Read(IConfiguration configuration)
