@@ -410,11 +410,17 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConfidentialNotes")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
@@ -450,6 +456,13 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("EnglandAndWales");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -458,6 +471,17 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Open");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
@@ -482,6 +506,8 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpectedOn");
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
@@ -537,12 +563,27 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AnonymityOrderLiftedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnonymityOrderMadeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnonymityOrderVariedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Cipher")
-                        .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NameIsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PubliclyNamedOn")
@@ -644,6 +685,13 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.Property<string>("Outcome")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
 
                     b.Property<DateOnly?>("StartOn")
                         .HasColumnType("TEXT");
