@@ -298,10 +298,7 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
             {
                 Warning(at.Stage(i, "end_date"), "The stage has an outcome but no end: it is imported as running. If it ended on a date nobody published, set end_precision to unknown; if it is still running, set end_precision to running.");
             }
-            else if (stage.Outcome is not null && stage.OutcomeType is null && Outcomes.Classify(stage.Outcome) == OutcomeType.Unclassified)
-            {
-                Warning(at.Stage(i, "outcome_type"), $"The outcome is not one of the listed types and the text does not say which: it is stored as unclassified for an editor. Give outcome_type ({string.Join(", ", Enum.GetNames<OutcomeType>().Skip(2))}).");
-            }
+
             CheckSources(stage.Sources, (j, field) => at.StageSource(i, j, field));
 
             if (stage.Kind is not null && start is not null)

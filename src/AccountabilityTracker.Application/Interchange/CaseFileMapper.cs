@@ -105,7 +105,7 @@ public static partial class CaseFileMapper
             officer.Cipher,
             officer.Name,
             isPublic,
-            isPublic ? Day(officer.NamedOn) : null,
+            Day(officer.NamedOn),
             officer.AnonymityOrder ?? officer.AnonymityOrderMadeOn is not null,
             Day(officer.AnonymityOrderMadeOn),
             Day(officer.AnonymityOrderVariedOn),

@@ -100,7 +100,7 @@ public sealed class Officer
         Cipher = cipher;
         RealName = name;
         NameIsPublic = name is not null && details.NameIsPublic;
-        PubliclyNamedOn = NameIsPublic ? details.NamedOn : null;
+        PubliclyNamedOn = details.NamedOn;
         UnderAnonymityOrder = details.UnderAnonymityOrder;
         AnonymityOrderMadeOn = details.AnonymityOrderMadeOn;
         AnonymityOrderVariedOn = details.AnonymityOrderVariedOn;

@@ -299,6 +299,9 @@ public record ApiCaseInput
     /// <summary>NotKnown when left out.</summary>
     public OperationCategory? Category { get; init; } = OperationCategory.NotKnown;
 
+    /// <summary>EnglandAndWales when left out; Scotland or NorthernIreland otherwise (the force must be one of its forces).</summary>
+    public Jurisdiction? Jurisdiction { get; init; } = Domain.Cases.Jurisdiction.EnglandAndWales;
+
     public string? Summary { get; init; }
 
     /// <summary>Restricted (Administrators and Caseworkers, the only roles that may write cases).</summary>
@@ -321,6 +324,7 @@ public record ApiCaseInput
             IncidentType = IncidentType,
             Harm = Harm,
             Category = Category,
+            Jurisdiction = Jurisdiction,
             Summary = Summary,
             ConfidentialNotes = ConfidentialNotes,
         });
