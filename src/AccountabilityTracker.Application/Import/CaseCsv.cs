@@ -149,7 +149,8 @@ public static class CaseCsv
         IncidentType = "Shooting",
         Harm = "Fatal",
         Category = "OtherCriminalOperation",
-        OfficerDesignations = ["A1", "B2"],
+        Jurisdiction = "england_and_wales",
+        OfficerDesignations = ["A1", "B2 (restricted name: Example Name)", "PC Example Officer (named)"],
         Sources = ["https://www.example.org/news/anytown-shooting"],
         Stages =
         [
@@ -162,9 +163,10 @@ public static class CaseCsv
                 EndDate = "2022-01",
                 EndPrecision = "month",
                 Outcome = "File referred to the CPS",
+                OutcomeType = "ReferredToCps",
                 Sources = [new CaseFileSource { Url = "https://www.example.org/iopc/anytown", Publisher = "IOPC", Quote = "We have begun an independent investigation." }],
             },
-            new CaseFileStage { Kind = "Inquest", Label = "Inquest opened and adjourned", StartDate = "2021-03-30", StartPrecision = "day" },
+            new CaseFileStage { Kind = "Inquest", Label = "Inquest opened and adjourned", StartDate = "2021-03-30", StartPrecision = "day", EndPrecision = "running" },
         ],
         Milestones = [new CaseFileMilestone { Label = "Officer A1 suspended", Date = "2021-03", Precision = "month", Notes = "Reported by the force" }],
     };

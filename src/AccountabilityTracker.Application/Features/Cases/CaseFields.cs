@@ -66,7 +66,7 @@ public sealed class CaseFieldsRules : AbstractValidator<CaseFields>
         RuleFor(c => c.Jurisdiction).IsInEnum().WithMessage("Choose England & Wales, Scotland or Northern Ireland.");
         RuleFor(c => c.Force).Must((c, force) => Forces.IsKnown(force, c.Jurisdiction ?? Jurisdiction.EnglandAndWales))
             .When(c => !string.IsNullOrEmpty(c.Force) && (c.Jurisdiction is null || Enum.IsDefined(c.Jurisdiction.Value)))
-            .WithMessage(c => $"Choose a force of {(c.Jurisdiction ?? Jurisdiction.EnglandAndWales).DisplayName()} from the list.");
+            .WithMessage(c => c.Jurisdiction is null or Jurisdiction.EnglandAndWales ? "Choose a force from the list." : $"Choose a force of {c.Jurisdiction.Value.DisplayName()} from the list.");
         RuleFor(c => c.IncidentType).NotNull().WithMessage("Choose the kind of incident.").IsInEnum().WithMessage("Choose the kind of incident from the list.");
         RuleFor(c => c.Harm).NotNull().WithMessage("Choose the harm done.").IsInEnum().WithMessage("Choose the harm from the list.");
         RuleFor(c => c.Category).IsInEnum().WithMessage("Choose the kind of operation from the list.");
