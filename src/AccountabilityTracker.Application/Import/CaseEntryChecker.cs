@@ -191,7 +191,7 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         var status = Clean(entry.Status)?.ToLowerInvariant();
         entry.StatusNote = Optional(at.Case("status_note"), entry.StatusNote, TextLimits.Reason, "The status note");
         var closedOn = Day(at.Case("closed_on"), entry.ClosedOn);
-        var expectedOn = Day(at.Case("expected_on"), entry.ExpectedOn);
+        Day(at.Case("expected_on"), entry.ExpectedOn);
         switch (status)
         {
             case null or "open":
@@ -221,7 +221,6 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         }
 
         entry.Status = status;
-        _ = expectedOn;
     }
 
     /// <summary>Reads an optional exact day (YYYY-MM-DD).</summary>
@@ -263,6 +262,10 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
             }
 
             stage.Kind = StageKindName(at.Stage(i, "kind"), stage.Kind);
+            if (Enum.TryParse<StageKind>(stage.Kind, out var kindOfStage) && !StageKindNames.KindsFor(CaseFileMapper.JurisdictionOf(entry)).Contains(kindOfStage))
+            {
+                Warning(at.Stage(i, "kind"), $"{kindOfStage.DisplayName()} is a stage of {kindOfStage.RuleJurisdiction().DisplayName()}, but the case is in {CaseFileMapper.JurisdictionOf(entry).DisplayName()}: it is imported as written and gets no clock from either. Check the kind (e.g. Other with a label).");
+            }
             stage.Label = Optional(at.Stage(i, "label"), stage.Label, TextLimits.Title, "The label");
             if (stage.Kind == nameof(StageKind.Other) && stage.Label is null)
             {
