@@ -54,11 +54,25 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
             {
                 Error(at.Case("force"), $"The force name is {force.Length} characters long; at most {TextLimits.Force} are allowed.");
             }
-            else if (!Forces.IsKnown(force))
+            else if (CaseFileMapper.ParseJurisdiction(entry.Jurisdiction) is not { } given || !Forces.IsKnown(force, given))
             {
-                Warning(at.Case("force"), $"'{force}' is not one of the {Forces.All.Count} forces the IOPC oversees; it is imported as written. Check the spelling (e.g. Metropolitan Police Service).");
+                var jurisdiction = CaseFileMapper.JurisdictionOf(entry);
+                if (!Forces.IsKnown(force, jurisdiction))
+                {
+                    Warning(at.Case("force"), jurisdiction == Jurisdiction.EnglandAndWales
+                        ? $"'{force}' is not one of the {Forces.All.Count} forces the IOPC oversees; it is imported as written. Check the spelling (e.g. Metropolitan Police Service), or give the case's jurisdiction."
+                        : $"'{force}' is not a force of {jurisdiction.DisplayName()} ({string.Join(", ", Forces.In(jurisdiction))}); it is imported as written.");
+                }
             }
         }
+
+        var jurisdictionText = Clean(entry.Jurisdiction);
+        if (jurisdictionText is not null && CaseFileMapper.ParseJurisdiction(jurisdictionText) is null)
+        {
+            Error(at.Case("jurisdiction"), $"'{Short(jurisdictionText)}' is not a jurisdiction: use england_and_wales, scotland or northern_ireland.");
+        }
+
+        CheckStatus(entry, at);
 
         var incident = Date(at.Case("incident_date"), at.Case("incident_date_precision"), entry.IncidentDate, entry.IncidentDatePrecision, required: true, out var incidentPrecision);
         entry.IncidentDatePrecision = incidentPrecision;
@@ -70,6 +84,9 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         entry.IncidentType = EnumName<IncidentType>(at.Case("incident_type"), entry.IncidentType, "incident type");
         entry.Harm = EnumName<Harm>(at.Case("harm"), entry.Harm, "harm");
         entry.Category = EnumName<OperationCategory>(at.Case("category"), entry.Category, "category");
+        NotRecorded(at.Case("incident_type"), entry.IncidentType, "incident type");
+        NotRecorded(at.Case("harm"), entry.Harm, "harm");
+        NotRecorded(at.Case("category"), entry.Category, "operation category");
 
         CheckOfficers(entry, at);
         for (var i = 0; i < entry.Sources.Count; i++)
@@ -85,30 +102,150 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
     private void CheckOfficers(CaseFileEntry entry, EntryLocator at)
     {
         var ciphers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        void Cipher((int? Row, string Column) where, string? cipher)
+        {
+            if (cipher is null)
+            {
+                return;
+            }
+
+            if (cipher.Length > TextLimits.Cipher || !cipher.All(char.IsAsciiLetterOrDigit))
+            {
+                Error(where, $"'{Short(cipher)}' is not a cipher: give letters and digits only (e.g. NX121), at most {TextLimits.Cipher}.");
+            }
+            else if (!ciphers.Add(cipher))
+            {
+                Error(where, $"Officer {cipher.ToUpperInvariant()} is listed twice for this case.");
+            }
+        }
+
+        for (var i = 0; i < entry.Officers.Count; i++)
+        {
+            var officer = entry.Officers[i];
+            var where = at.Case(FormattableString.Invariant($"officers[{i}]"));
+            if (officer is null)
+            {
+                Error(where, "This officer is empty: give a cipher, a name, or both.");
+                continue;
+            }
+
+            officer.Cipher = Clean(officer.Cipher);
+            officer.Name = Optional(at.Case(FormattableString.Invariant($"officers[{i}].name")), officer.Name, TextLimits.PersonName, "The officer's name");
+            if (officer.Cipher is null && officer.Name is null)
+            {
+                Error(where, "An officer needs a cipher, a name, or both.");
+            }
+
+            Cipher(at.Case(FormattableString.Invariant($"officers[{i}].cipher")), officer.Cipher);
+            var status = Clean(officer.NameStatus)?.ToLowerInvariant();
+            if (status is not null and not "public" and not "restricted")
+            {
+                Error(at.Case(FormattableString.Invariant($"officers[{i}].name_status")), $"'{Short(status)}' is not a name status: use public or restricted.");
+            }
+            else if (officer.Name is not null && status is null)
+            {
+                Warning(at.Case(FormattableString.Invariant($"officers[{i}].name_status")), "The name has no name_status, so it is held as restricted (shown only to roles allowed restricted fields). Write public if it has been published.");
+            }
+
+            officer.NameStatus = status;
+            foreach (var (field, value) in new[] { ("named_on", officer.NamedOn), ("anonymity_order_made_on", officer.AnonymityOrderMadeOn), ("anonymity_order_varied_on", officer.AnonymityOrderVariedOn), ("anonymity_order_lifted_on", officer.AnonymityOrderLiftedOn) })
+            {
+                Day(at.Case(FormattableString.Invariant($"officers[{i}].{field}")), value);
+            }
+
+            officer.Notes = Optional(at.Case(FormattableString.Invariant($"officers[{i}].notes")), officer.Notes, TextLimits.Reason, "The notes");
+        }
+
         for (var i = 0; i < entry.OfficerDesignations.Count; i++)
         {
             var designation = Clean(entry.OfficerDesignations[i]);
             if (designation is null)
             {
-                Error(at.Officer(i), "An officer designation is empty: give the cipher (e.g. W80).");
+                Error(at.Officer(i), "An officer designation is empty: give the cipher (e.g. W80) or the name.");
                 continue;
             }
 
             entry.OfficerDesignations[i] = designation;
-            var (cipher, realName, _) = CaseFileMapper.ParseOfficer(designation);
-            if (cipher.Length > TextLimits.Cipher || cipher.Contains(' ', StringComparison.Ordinal))
+            var parsed = CaseFileMapper.ParseDesignation(designation);
+            if (parsed.Details is not { } details)
             {
-                Error(at.Officer(i), $"'{designation}' is not a cipher: give letters and digits only (e.g. NX121), optionally followed by \"(publicly named as <name> on <d MMMM yyyy>)\".");
-            }
-            else if (!ciphers.Add(cipher))
-            {
-                Error(at.Officer(i), $"Officer {cipher} is listed twice for this case.");
+                Error(at.Officer(i), $"'{Short(designation)}' is not an officer designation: give a cipher (NX121), \"NX121 (publicly named as <name> on <d MMMM yyyy>)\", \"<name> (named)\", \"<name> (restricted)\" or \"W80 (restricted name: <name>)\".");
+                continue;
             }
 
-            if (realName is { Length: > TextLimits.PersonName })
+            Cipher(at.Officer(i), details.Cipher);
+            if (details.Name is { Length: > TextLimits.PersonName })
             {
                 Error(at.Officer(i), $"The officer's name can be at most {TextLimits.PersonName} characters.");
             }
+
+            if (parsed.BracketKeptAsNote)
+            {
+                Warning(at.Officer(i), $"The words in brackets after {details.Cipher} are kept as a note, not as a name. To record a name, write \"{details.Cipher} (publicly named as <name>)\" or give a structured officer.");
+            }
+        }
+    }
+
+    private void CheckStatus(CaseFileEntry entry, EntryLocator at)
+    {
+        var status = Clean(entry.Status)?.ToLowerInvariant();
+        entry.StatusNote = Optional(at.Case("status_note"), entry.StatusNote, TextLimits.Reason, "The status note");
+        var closedOn = Day(at.Case("closed_on"), entry.ClosedOn);
+        Day(at.Case("expected_on"), entry.ExpectedOn);
+        switch (status)
+        {
+            case null or "open":
+                break;
+            case "closed":
+                if (closedOn is null)
+                {
+                    Error(at.Case("closed_on"), "A closed case needs the day it closed (closed_on, YYYY-MM-DD).");
+                }
+
+                if (entry.StatusNote is null)
+                {
+                    Error(at.Case("status_note"), "A closed case needs the reason it closed (status_note).");
+                }
+
+                break;
+            case "awaiting":
+                if (entry.StatusNote is null)
+                {
+                    Error(at.Case("status_note"), "Say what the case is awaiting (status_note), e.g. \"gross misconduct hearing to be listed\".");
+                }
+
+                break;
+            default:
+                Error(at.Case("status"), $"'{Short(status)}' is not a case status: use open, awaiting or closed.");
+                break;
+        }
+
+        entry.Status = status;
+    }
+
+    /// <summary>Reads an optional exact day (YYYY-MM-DD).</summary>
+    private DateOnly? Day((int? Row, string Column) at, string? text)
+    {
+        var clean = Clean(text);
+        if (clean is null)
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(clean, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            Error(at, $"'{Short(clean)}' is not a day: write it as YYYY-MM-DD.");
+            return null;
+        }
+
+        return day;
+    }
+
+    private void NotRecorded((int? Row, string Column) at, string? value, string what)
+    {
+        if (value is null)
+        {
+            Warning(at, $"The {what} is not given, so it is stored as \"not recorded\" (never guessed from the title or the force's unit). Give it if the record says.");
         }
     }
 
@@ -125,6 +262,10 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
             }
 
             stage.Kind = StageKindName(at.Stage(i, "kind"), stage.Kind);
+            if (Enum.TryParse<StageKind>(stage.Kind, out var kindOfStage) && !StageKindNames.KindsFor(CaseFileMapper.JurisdictionOf(entry)).Contains(kindOfStage))
+            {
+                Warning(at.Stage(i, "kind"), $"{kindOfStage.DisplayName()} is a stage of {kindOfStage.RuleJurisdiction().DisplayName()}, but the case is in {CaseFileMapper.JurisdictionOf(entry).DisplayName()}: it is imported as written and gets no clock from either. Check the kind (e.g. Other with a label).");
+            }
             stage.Label = Optional(at.Stage(i, "label"), stage.Label, TextLimits.Title, "The label");
             if (stage.Kind == nameof(StageKind.Other) && stage.Label is null)
             {
@@ -134,7 +275,16 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
             var start = Date(at.Stage(i, "start_date"), at.Stage(i, "start_precision"), stage.StartDate, stage.StartPrecision, required: false, out var startPrecision);
             stage.StartPrecision = startPrecision;
             PartialDate? end = null;
-            if (stage.EndDate is not null || stage.EndPrecision is not null)
+            var explicitlyRunning = string.Equals(Clean(stage.EndPrecision), CaseFileMapper.RunningPrecision, StringComparison.OrdinalIgnoreCase);
+            if (explicitlyRunning)
+            {
+                stage.EndPrecision = CaseFileMapper.RunningPrecision;
+                if (Clean(stage.EndDate) is not null)
+                {
+                    Error(at.Stage(i, "end_date"), "The stage is marked running (end_precision running) but has an end date: leave the end date empty, or give its precision.");
+                }
+            }
+            else if (stage.EndDate is not null || stage.EndPrecision is not null)
             {
                 end = Date(at.Stage(i, "end_date"), at.Stage(i, "end_precision"), stage.EndDate, stage.EndPrecision, required: false, out var endPrecision);
                 stage.EndPrecision = endPrecision;
@@ -146,6 +296,12 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
             }
 
             stage.Outcome = Optional(at.Stage(i, "outcome"), stage.Outcome, TextLimits.LongText, "The outcome");
+            stage.OutcomeType = OutcomeTypeName(at.Stage(i, "outcome_type"), stage.OutcomeType);
+            if (end is null && !explicitlyRunning && (stage.Outcome is not null || stage.OutcomeType is not null))
+            {
+                Warning(at.Stage(i, "end_date"), "The stage has an outcome but no end: it is imported as running. If it ended on a date nobody published, set end_precision to unknown; if it is still running, set end_precision to running.");
+            }
+
             CheckSources(stage.Sources, (j, field) => at.StageSource(i, j, field));
 
             if (stage.Kind is not null && start is not null)
@@ -314,6 +470,30 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
 
         precisionName ??= date.Precision.ToString().ToLowerInvariant();
         return date;
+    }
+
+    private string? OutcomeTypeName((int? Row, string Column) at, string? text)
+    {
+        var clean = Clean(text);
+        if (clean is null)
+        {
+            return null;
+        }
+
+        var key = clean.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
+        var byDisplayName = Enum.GetValues<OutcomeType>().Where(t => string.Equals(t.DisplayName(), clean, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (byDisplayName.Count == 1)
+        {
+            return byDisplayName[0].ToString();
+        }
+
+        if (!key.All(char.IsAsciiDigit) && Enum.TryParse<OutcomeType>(key, ignoreCase: true, out var type) && Enum.IsDefined(type))
+        {
+            return type.ToString();
+        }
+
+        Error(at, $"'{Short(clean)}' is not an outcome type: use one of {string.Join(", ", Enum.GetNames<OutcomeType>().Skip(1))}.");
+        return null;
     }
 
     private string? StageKindName((int? Row, string Column) at, string? text)

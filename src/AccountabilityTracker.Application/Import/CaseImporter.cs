@@ -122,7 +122,8 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
             entry.IncidentType is null ? existing.IncidentType : fromFile.IncidentType,
             entry.Harm is null ? existing.Harm : fromFile.Harm,
             entry.Category is null ? existing.Category : fromFile.Category,
-            existing.Summary);
+            existing.Summary,
+            entry.Jurisdiction is null && Forces.OnlyJurisdictionOf(fromFile.Force) is null ? existing.Jurisdiction : fromFile.Jurisdiction);
 
         void Compare<T>(string name, T stored, T incoming)
         {
@@ -141,26 +142,35 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
         Compare("Incident type", existing.IncidentType, merged.IncidentType);
         Compare("Harm", existing.Harm, merged.Harm);
         Compare("Category", existing.Category, merged.Category);
+        Compare("Jurisdiction", existing.Jurisdiction, merged.Jurisdiction);
         if (changes.Count > before)
         {
             existing.Update(merged, nowUtc);
+        }
+
+        var status = (existing.Status, existing.StatusNote, existing.ClosedOn, existing.ExpectedOn);
+        CaseFileMapper.ApplyStatus(existing, entry, nowUtc);
+        if (status != (existing.Status, existing.StatusNote, existing.ClosedOn, existing.ExpectedOn))
+        {
+            changes.Add(string.Create(CultureInfo.InvariantCulture, $"Status: {status.Status} → {existing.Status}"));
         }
     }
 
     private void MergeOfficers(Case existing, CaseFileEntry entry, EntryLocator at, List<string> changes, List<ImportMessage> messages)
     {
-        for (var i = 0; i < entry.OfficerDesignations.Count; i++)
+        foreach (var officer in CaseFileMapper.OfficersOf(entry))
         {
-            var (cipher, realName, namedOn) = CaseFileMapper.ParseOfficer(entry.OfficerDesignations[i]);
-            var stored = existing.Officers.FirstOrDefault(o => string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase));
+            var stored = officer.Cipher is { } cipher
+                ? existing.Officers.FirstOrDefault(o => string.Equals(o.Cipher, cipher.Trim(), StringComparison.OrdinalIgnoreCase))
+                : existing.Officers.FirstOrDefault(o => o.Cipher is null && string.Equals(o.RealName, officer.Name?.Trim(), StringComparison.Ordinal));
             if (stored is null)
             {
-                existing.AddOfficer(cipher, realName, underAnonymityOrder: realName is null, namedOn, nowUtc);
-                changes.Add("Officer added: " + cipher.ToUpperInvariant());
+                var added = existing.AddOfficer(officer, nowUtc);
+                changes.Add("Officer added: " + (added.Cipher ?? (added.NameIsPublic ? added.RealName : "(restricted name)")));
             }
-            else if (realName is not null && !string.Equals(stored.RealName, realName.Trim(), StringComparison.Ordinal))
+            else if (officer.Name is not null && !string.Equals(stored.RealName, officer.Name.Trim(), StringComparison.Ordinal))
             {
-                var (row, column) = at.Officer(i);
+                var (row, column) = at.Case("officers");
                 messages.Add(new(ImportSeverity.Warning, row, column, $"Officer {stored.Cipher} is already stored with other naming details; an import does not change them (edit the officer in the tracker).", entry.Id));
             }
         }
@@ -175,11 +185,17 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
             var incoming = entry.Stages[i];
             var kind = CaseFileMapper.ParseEnum(incoming.Kind, StageKind.Other);
             var start = CaseFileMapper.ToDate(incoming.StartDate, incoming.StartPrecision);
-            PartialDate? end = incoming.EndDate is null && incoming.EndPrecision is null ? null : CaseFileMapper.ToDate(incoming.EndDate, incoming.EndPrecision);
+            var end = CaseFileMapper.EndOf(incoming);
+            var outcomeType = incoming.OutcomeType is null ? (OutcomeType?)null : CaseFileMapper.ParseEnum(incoming.OutcomeType, OutcomeType.Unclassified);
             var name = $"{kind.DisplayName()} '{incoming.Label}'";
             if (!storedByKey.TryGetValue(CaseEntryChecker.StageKey(incoming), out var stage))
             {
                 stage = existing.AddStage(kind, incoming.Label ?? string.Empty, start, end, incoming.Outcome, nowUtc);
+                if (outcomeType is { } type)
+                {
+                    stage.ClassifyOutcome(type, nowUtc);
+                }
+
                 foreach (var source in incoming.Sources)
                 {
                     existing.AddSource(CaseFileMapper.ToDetails(source), nowUtc, stage: stage);
@@ -195,8 +211,13 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
             if (end is { } newEnd && (stage.End != newEnd || (outcome is not null && outcome != stage.Outcome)))
             {
                 var what = stage.End == newEnd ? "outcome changed" : $"end {stage.End?.ToString() ?? "(running)"} → {newEnd}";
-                stage.Close(newEnd, outcome, nowUtc);
+                stage.Close(newEnd, outcome, nowUtc, outcomeType);
                 changes.Add($"Stage {name}: {what}");
+            }
+            else if (outcomeType is { } type && type != stage.OutcomeType)
+            {
+                stage.ClassifyOutcome(type, nowUtc);
+                changes.Add($"Stage {name}: outcome type {stage.OutcomeType}");
             }
             else if (end is null && stage.End is not null)
             {

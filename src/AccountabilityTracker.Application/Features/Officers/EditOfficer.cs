@@ -39,6 +39,7 @@ public static class EditOfficer
                     OfficerId = found.Id,
                     Cipher = found.Cipher,
                     RealName = found.RealName,
+                    NameIsPublic = found.NameIsPublic,
                     UnderAnonymityOrder = found.UnderAnonymityOrder,
                     PubliclyNamedOn = found.PubliclyNamedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 };
@@ -56,13 +57,17 @@ public static class EditOfficer
                 return false;
             }
 
-            var cipher = request.Cipher!.Trim();
-            if (owner.Officers.Any(o => o != officer && string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase)))
+            var cipher = request.CleanCipher;
+            if (cipher is not null && owner.Officers.Any(o => o != officer && string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase)))
             {
                 throw RequestValidationException.For(nameof(Command.Cipher), $"Officer {cipher.ToUpperInvariant()} is already recorded on this case.");
             }
 
-            officer.Edit(cipher, request.RealName, request.UnderAnonymityOrder, request.NamedOn, time.GetUtcNow().UtcDateTime);
+            officer.Edit(
+                new Domain.Cases.OfficerDetails(
+                    cipher, request.RealName, request.NameIsPublic, request.NamedOn, request.UnderAnonymityOrder,
+                    officer.AnonymityOrderMadeOn, officer.AnonymityOrderVariedOn, officer.AnonymityOrderLiftedOn, officer.Notes),
+                time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }

@@ -59,6 +59,7 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
         {
             ("/cases/new", CaseLoggingPagesTests.ValidCase("Fuzz new"), null),
             ($"/cases/{caseId}/edit", With(CaseLoggingPagesTests.ValidCase("Fuzz target"), new() { ["IncidentTime"] = "", ["Summary"] = "", ["ConfidentialNotes"] = "" }), $"/cases/{caseId}/edit"),
+            ($"/cases/{caseId}/status", new() { ["Status"] = "Awaiting", ["Note"] = "Hearing to be listed", ["ExpectedOn"] = "2027-01-04", ["ClosedOn"] = "" }, $"/cases/{caseId}/status"),
             ($"/cases/{caseId}/stages/new", With(stage, source), null),
             ($"/cases/{caseId}/stages/{stageId}/edit", stage, $"/cases/{caseId}/stages/{stageId}/edit"),
             ($"/cases/{caseId}/stages/{stageId}/close", new() { ["EndDate"] = "2024-02", ["EndPrecision"] = "Month", ["Outcome"] = "Unlawful killing" }, $"/cases/{caseId}/stages/{stageId}/close"),

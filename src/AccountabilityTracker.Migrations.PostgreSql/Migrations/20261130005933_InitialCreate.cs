@@ -72,6 +72,11 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     IncidentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Harm = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Jurisdiction = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, defaultValue: "EnglandAndWales"),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, defaultValue: "Open"),
+                    StatusNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpectedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ConfidentialNotes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     IsArchived = table.Column<bool>(type: "boolean", nullable: false),
@@ -414,10 +419,15 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Cipher = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Cipher = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     RealName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NameIsPublic = table.Column<bool>(type: "boolean", nullable: false),
                     UnderAnonymityOrder = table.Column<bool>(type: "boolean", nullable: false),
-                    PubliclyNamedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    PubliclyNamedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AnonymityOrderMadeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AnonymityOrderVariedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AnonymityOrderLiftedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -445,6 +455,7 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     EndOn = table.Column<DateOnly>(type: "date", nullable: true),
                     EndPrecision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OutcomeType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, defaultValue: "None"),
                     Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false),
                     Clock_Phase = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -716,6 +727,11 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "IX_Cases_Clock_ValidUntil",
                 table: "Cases",
                 column: "Clock_ValidUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ExpectedOn",
+                table: "Cases",
+                column: "ExpectedOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_ExternalId",
