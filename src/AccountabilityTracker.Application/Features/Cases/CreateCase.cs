@@ -20,7 +20,7 @@ public static class CreateCase
         public Validator(TimeProvider time) => Include(new CaseFieldsRules(time));
     }
 
-    internal sealed class Handler(TrackerDbContext db, TimeProvider time) : IRequestHandler<Command, Result>
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time, Common.ICurrentUser currentUser) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -38,6 +38,7 @@ public static class CreateCase
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
+                    await FollowAsCreatorAsync(opened.Id, cancellationToken);
                     return new Result(opened.Id, opened.Reference);
                 }
                 catch (DbUpdateException) when (attempt < Attempts)
@@ -48,6 +49,16 @@ public static class CreateCase
                         throw;
                     }
                 }
+            }
+        }
+
+        /// <summary>Whoever opens a case follows it (and can stop).</summary>
+        private async Task FollowAsCreatorAsync(int caseId, CancellationToken cancellationToken)
+        {
+            if (await AccountabilityTracker.Application.Notifications.SignedInUser.IdOf(db, currentUser).FirstOrDefaultAsync(cancellationToken) is { } userId)
+            {
+                await AccountabilityTracker.Application.Notifications.Follows.StartAsync(db, userId, caseId, time.GetUtcNow().UtcDateTime, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
             }
         }
     }
