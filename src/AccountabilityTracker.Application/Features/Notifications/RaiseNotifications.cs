@@ -89,7 +89,8 @@ public static class RaiseNotifications
             var ruleSet = await rules.GetAsync(cancellationToken);
 
             var found = new List<Notification>();
-            void Raise(int caseId, int? stageId, string subject, NotificationKind kind, DateOnly concernsOn, DateOnly happenedOn, Func<Recipient, string> text)
+            // To every follower of the case who followed it by then and may see it, or only to the one named.
+            void Raise(int caseId, int? stageId, string subject, NotificationKind kind, DateOnly concernsOn, DateOnly happenedOn, Func<Recipient, string> text, Recipient? only = null)
             {
                 if (happenedOn > today || !cases.TryGetValue(caseId, out var c))
                 {
@@ -98,7 +99,7 @@ public static class RaiseNotifications
 
                 foreach (var (recipient, since, _) in followersOf[caseId])
                 {
-                    if (happenedOn >= since && recipient.MaySee(c.IsArchived))
+                    if (happenedOn >= since && recipient.MaySee(c.IsArchived) && (only is null || only.UserId == recipient.UserId))
                     {
                         found.Add(new Notification(recipient.UserId, caseId, stageId, kind, subject, concernsOn, text(recipient), now));
                     }
@@ -153,7 +154,7 @@ public static class RaiseNotifications
             DateTime now,
             Dictionary<int, string> caseNames,
             Dictionary<int, List<(Recipient Recipient, DateOnly Since, DateTime SinceUtc)>> followers,
-            Action<int, int?, string, NotificationKind, DateOnly, DateOnly, Func<Recipient, string>> raise,
+            Action<int, int?, string, NotificationKind, DateOnly, DateOnly, Func<Recipient, string>, Recipient?> raise,
             CancellationToken cancellationToken)
         {
             var from = now.AddDays(-HistoryWindowDays);
@@ -175,7 +176,7 @@ public static class RaiseNotifications
                 var day = LondonDay(at);
                 foreach (var (recipient, _, sinceUtc) in caseFollowers)
                 {
-                    if (at < sinceUtc || string.Equals(recipient.UserName, actor, StringComparison.OrdinalIgnoreCase))
+                    if (at <= sinceUtc || string.Equals(recipient.UserName, actor, StringComparison.OrdinalIgnoreCase))
                     {
                         continue;
                     }
@@ -188,7 +189,7 @@ public static class RaiseNotifications
                     }
 
                     var listed = string.Join(", ", fields.Take(6)) + (fields.Count > 6 ? ", …" : string.Empty);
-                    raise(caseId, null, Notification.EditSubject(first), NotificationKind.Edited, day, day, _ => $"{name}: {actor} changed {listed}.");
+                    raise(caseId, null, Notification.EditSubject(first), NotificationKind.Edited, day, day, _ => $"{name}: {actor} changed {listed}.", recipient);
                 }
             }
 
@@ -216,7 +217,7 @@ public static class RaiseNotifications
                     _ => (NotificationKind.Concluded, "concluded"),
                 };
                 var day = LondonDay(entry.OccurredAtUtc);
-                raise(stage.CaseId, stage.Id, Notification.StageSubject(stage.Id), kind, stage.EndOn ?? day, day, _ => $"{name}: the stage \"{stage.Label}\" {how}.");
+                raise(stage.CaseId, stage.Id, Notification.StageSubject(stage.Id), kind, stage.EndOn ?? day, day, _ => $"{name}: the stage \"{stage.Label}\" {how}.", null);
             }
         }
 
