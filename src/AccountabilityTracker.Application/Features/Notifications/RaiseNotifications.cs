@@ -217,7 +217,14 @@ public static class RaiseNotifications
                     _ => (NotificationKind.Concluded, "concluded"),
                 };
                 var day = LondonDay(entry.OccurredAtUtc);
-                raise(stage.CaseId, stage.Id, Notification.StageSubject(stage.Id), kind, stage.EndOn ?? day, day, _ => $"{name}: the stage \"{stage.Label}\" {how}.", null);
+                foreach (var (recipient, _, sinceUtc) in followers.GetValueOrDefault(stage.CaseId) ?? [])
+                {
+                    // Only stages that concluded after the follower started following (not the record as it was loaded).
+                    if (entry.OccurredAtUtc > sinceUtc)
+                    {
+                        raise(stage.CaseId, stage.Id, Notification.StageSubject(stage.Id), kind, stage.EndOn ?? day, day, _ => $"{name}: the stage \"{stage.Label}\" {how}.", recipient);
+                    }
+                }
             }
         }
 
