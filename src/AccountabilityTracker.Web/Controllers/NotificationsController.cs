@@ -1,7 +1,5 @@
-using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Features.Notifications;
 using AccountabilityTracker.Application.Security;
-using AccountabilityTracker.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +8,7 @@ namespace AccountabilityTracker.Web.Controllers;
 
 /// <summary>Following cases, "My cases", the notification list, and the profile's digest and calendar-feed settings.</summary>
 [Authorize(Policy = Policies.ReadCases)]
-public sealed class NotificationsController(IMediator mediator) : Controller
+public sealed class NotificationsController(IMediator mediator) : CaseFormController
 {
     [HttpGet("/notifications")]
     public async Task<IActionResult> Index([FromQuery] int page = 1, CancellationToken cancellationToken = default) =>
@@ -54,7 +52,11 @@ public sealed class NotificationsController(IMediator mediator) : Controller
     [HttpPost("/cases/{id:int}/unfollow")]
     public async Task<IActionResult> Unfollow(int id, CancellationToken cancellationToken)
     {
-        await mediator.Send(new UnfollowCase.Command(id), cancellationToken);
+        if (!await mediator.Send(new UnfollowCase.Command(id), cancellationToken))
+        {
+            return NotFound();
+        }
+
         TempData["Notice"] = "You no longer follow this case.";
         return RedirectToAction("Details", "Cases", new { id });
     }
@@ -67,18 +69,20 @@ public sealed class NotificationsController(IMediator mediator) : Controller
     public async Task<IActionResult> Digest(UpdateDigestSettings.Command input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        try
-        {
-            await mediator.Send(input, cancellationToken);
-            TempData["Notice"] = input.Enabled ? "Your daily digest is on." : "Your daily digest is off.";
-            return RedirectToAction(nameof(Settings));
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(nameof(Settings), new NotificationSettingsViewModel(await mediator.Send(new GetNotificationSettings.Query(), cancellationToken), input, null));
-        }
+        var settings = await mediator.Send(new GetNotificationSettings.Query(), cancellationToken);
+        return await SubmitAsync(
+            input,
+            async () =>
+            {
+                await mediator.Send(input, cancellationToken);
+                return true;
+            },
+            () =>
+            {
+                TempData["Notice"] = input.Enabled ? "Your daily digest is on." : "Your daily digest is off.";
+                return RedirectToAction(nameof(Settings));
+            },
+            form => View(nameof(Settings), new NotificationSettingsViewModel(settings, form, null)));
     }
 
     [HttpPost("/profile/notifications/feed")]

@@ -1,5 +1,4 @@
 using AccountabilityTracker.Application.Common;
-using AccountabilityTracker.Application.Features.Cases;
 using AccountabilityTracker.Application.Notifications;
 using AccountabilityTracker.Application.Persistence;
 using MediatR;
@@ -7,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityTracker.Application.Features.Notifications;
 
-/// <summary>The signed-in user follows a case they may read (again, after stopping). False when there is no such case.</summary>
+/// <summary>The signed-in user follows a case (again, after stopping). False when there is no such case or it is archived (writes refuse archived cases).</summary>
 public static class FollowCase
 {
     public sealed record Command(int CaseId) : IRequest<bool>;
@@ -16,7 +15,7 @@ public static class FollowCase
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
-            if (!await db.Cases.VisibleTo(currentUser).AnyAsync(c => c.Id == request.CaseId, cancellationToken))
+            if (!await db.Cases.AnyAsync(c => c.Id == request.CaseId && !c.IsArchived, cancellationToken))
             {
                 return false;
             }
@@ -29,7 +28,7 @@ public static class FollowCase
     }
 }
 
-/// <summary>The signed-in user stops following a case; the row stays, marked stopped. False when they did not follow it.</summary>
+/// <summary>The signed-in user stops following a case; the row stays, marked stopped. False when they did not follow it or it is archived.</summary>
 public static class UnfollowCase
 {
     public sealed record Command(int CaseId) : IRequest<bool>;
@@ -39,7 +38,7 @@ public static class UnfollowCase
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
             var me = SignedInUser.IdOf(db, currentUser);
-            var follow = await db.CaseFollows.SingleOrDefaultAsync(f => f.CaseId == request.CaseId && me.Contains(f.UserId) && f.StoppedAtUtc == null, cancellationToken);
+            var follow = await db.CaseFollows.SingleOrDefaultAsync(f => f.CaseId == request.CaseId && me.Contains(f.UserId) && f.StoppedAtUtc == null && !db.Cases.Any(c => c.Id == f.CaseId && c.IsArchived), cancellationToken);
             if (follow is null)
             {
                 return false;
