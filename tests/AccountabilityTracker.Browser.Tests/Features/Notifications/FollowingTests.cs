@@ -22,7 +22,7 @@ public sealed class FollowingTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/cases/*");
         var caseUrl = page.Url;
         await page.GetByRole(AriaRole.Button, new() { Name = "Follow this case" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Following · Stop following" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop following" })).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator(".notification-count").CountAsync());
 
         // Someone else changes the case a minute later; the notification job (run here rather than on its timer) picks it up.
