@@ -1,5 +1,6 @@
 using AccountabilityTracker.Application.Features.Notifications;
 using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Application.Tests.Features.Cases;
 using AccountabilityTracker.Application.Tests.Infrastructure;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Dates;
@@ -125,6 +126,21 @@ public sealed class RaiseNotificationsTests : IAsyncLifetime
         Assert.DoesNotContain(raised, n => n.UserId == researcher && n.Text.Contains("ConfidentialNotes", StringComparison.Ordinal));
         Assert.Contains(raised, n => n.UserId == other && n.Text.Contains("ConfidentialNotes", StringComparison.Ordinal));
         Assert.Equal(0, (await _app.SendAsync(new RaiseNotifications.Command())).Created);
+    }
+
+    [Fact]
+    public async Task Whoever_creates_a_case_follows_it_and_can_stop()
+    {
+        await _app.CreateUserAsync("creator@example.org", Roles.Caseworker);
+        _app.User.Name = "creator@example.org";
+        var created = await _app.SendAsync(CaseLoggingTests.NewCase("Followed from the start"));
+        Assert.True(await _app.SendAsync(new GetFollowState.Query(created.Id)));
+        Assert.Contains(await _app.SendAsync(new ListFollowedCases.Query()), c => c.CaseId == created.Id);
+
+        Assert.True(await _app.SendAsync(new UnfollowCase.Command(created.Id)));
+        Assert.False(await _app.SendAsync(new GetFollowState.Query(created.Id)));
+        Assert.Empty(await _app.SendAsync(new ListFollowedCases.Query()));
+        Assert.Equal(1, await _app.WithDbAsync(db => db.CaseFollows.CountAsync(f => f.CaseId == created.Id && f.StoppedAtUtc != null)));
     }
 
     [Fact]
