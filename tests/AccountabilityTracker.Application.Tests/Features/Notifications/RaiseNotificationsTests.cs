@@ -129,6 +129,24 @@ public sealed class RaiseNotificationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_progress_report_falling_due_notifies_each_follower_once()
+    {
+        var rep = await _app.CreateUserAsync("rep5@example.org", Roles.Caseworker);
+        var (caseId, stageId) = await _app.CreateCaseAsync("NT-5", StageKind.IopcInvestigation, new DateOnly(2025, 12, 1));
+        await _app.FollowAsync("rep5@example.org", caseId);
+        Assert.Equal(0, (await _app.SendAsync(new RaiseNotifications.Command())).Created);
+
+        // IOPC investigations report 12 months from the start (reg 13): 1 Dec 2026, also the last day within the limit.
+        _app.MoveTo(new DateOnly(2026, 12, 1));
+        Assert.Equal(1, (await _app.SendAsync(new RaiseNotifications.Command())).Created);
+        Assert.Equal(0, (await _app.SendAsync(new RaiseNotifications.Command())).Created);
+        var report = Assert.Single(await _app.NotificationsAsync());
+        Assert.Equal((rep, "ReportDue"), (report.UserId, report.Kind));
+        Assert.Contains("1 Dec 2026", report.Text, StringComparison.Ordinal);
+        Assert.NotNull((await _app.StageClockAsync(stageId)).ReportsFrom);
+    }
+
+    [Fact]
     public async Task Whoever_creates_a_case_follows_it_and_can_stop()
     {
         await _app.CreateUserAsync("creator@example.org", Roles.Caseworker);
