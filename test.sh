@@ -2,7 +2,8 @@
 # The one test command (README, .ci/run). Installs what the tests need (as root, through apt; otherwise it says what
 # to install), starts PostgreSQL 15 on 127.0.0.1 in a temporary folder, runs every test project on SQLite, then the
 # Application and Web suites again on PostgreSQL, stops PostgreSQL, and prints the totals alone on the last line as
-# "N passed, N failed" (summed over every TRX report). Exits non-zero on any failure.
+# "N passed, N failed" (summed over every TRX report). Exits non-zero on any failure. An SMTP server (aiosmtpd) runs on
+# 127.0.0.1 beside PostgreSQL for the digest tests (TRACKER_TEST_SMTP, TRACKER_TEST_SMTP_MAILDIR).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -34,7 +35,9 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 pg_dir="$(mktemp -d)"
 results="$(mktemp -d)"
 [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+smtp_pid=""
 stop_services() {
+  if [ -n "$smtp_pid" ]; then kill "$smtp_pid" 2>/dev/null; wait "$smtp_pid" 2>/dev/null; fi
   if [ -f "$pg_dir/data/postmaster.pid" ]; then as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1; fi
   rm -rf "$pg_dir"
 }
@@ -49,6 +52,16 @@ as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -o "-p $pg_port -k $pg_dir -c listen_ad
   -l "$pg_dir/log" -w start >/dev/null || give_up "PostgreSQL did not start: $(cat "$pg_dir/log")"
 postgres="Host=127.0.0.1;Port=$pg_port;Username=tracker"
 echo "PostgreSQL 15 on 127.0.0.1:$pg_port (data in $pg_dir)"
+
+# A real SMTP server on 127.0.0.1 for the digest tests: aiosmtpd writes every message it receives into a Maildir.
+smtp_port=2525
+while (: </dev/tcp/127.0.0.1/$smtp_port) 2>/dev/null; do smtp_port=$((smtp_port + 1)); done
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$pg_dir/mail" >"$results/smtp.log" 2>&1 &
+smtp_pid=$!
+for _ in $(seq 1 100); do (: </dev/tcp/127.0.0.1/$smtp_port) 2>/dev/null && break; sleep 0.1; done
+(: </dev/tcp/127.0.0.1/$smtp_port) 2>/dev/null || give_up "aiosmtpd did not start: $(cat "$results/smtp.log")"
+export TRACKER_TEST_SMTP="127.0.0.1:$smtp_port" TRACKER_TEST_SMTP_MAILDIR="$pg_dir/mail"
+echo "SMTP (aiosmtpd) on 127.0.0.1:$smtp_port"
 
 dotnet tool restore >/dev/null
 status=0

@@ -30,6 +30,11 @@ public static class DependencyInjection
         services.TryAddSingleton(new Import.ImportRetention());
         services.TryAddSingleton(new Import.ImportLease());
 
+        // Leases for work done once across instances; e-mail off until Email:Smtp is configured (the web app binds it).
+        services.AddScoped<Common.JobLeases>();
+        services.TryAddSingleton(new Notifications.EmailOptions());
+        services.TryAddSingleton<Notifications.IMailSender, Notifications.SmtpMailSender>();
+
         // Only validators of requests: the shared rule sets of a form (e.g. CaseFieldsRules) are included by them, not resolved.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Transient, IsRequestValidator, includeInternalTypes: true);
 

@@ -5,6 +5,7 @@ using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Web.Infrastructure;
 using AccountabilityTracker.Web.Infrastructure.Api;
 using AccountabilityTracker.Web.Infrastructure.Imports;
+using AccountabilityTracker.Web.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Serilog;
 
@@ -37,6 +38,7 @@ try
     builder.Services.AddSingleton<ImportJobChannel>();
     builder.Services.AddSingleton<IImportJobScheduler>(services => services.GetRequiredService<ImportJobChannel>());
     builder.Services.AddHostedService<ImportWorker>();
+    builder.Services.AddTrackerNotifications(builder.Configuration);
 
     // Kestrel's own cap stays at its 30 MB default; the upload endpoints raise theirs (ImportLimits.MaxRequestBytes) so a
     // file over the 20 MB limit is read and answered with a clear message rather than a dropped connection.

@@ -1,6 +1,8 @@
 using AccountabilityTracker.Application.Clocks;
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.History;
 using AccountabilityTracker.Application.Import;
+using AccountabilityTracker.Application.Notifications;
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Clocks;
@@ -70,6 +72,19 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
     public DbSet<ClockBasis> ClockBases => Set<ClockBasis>();
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
+    public DbSet<CaseFollow> CaseFollows => Set<CaseFollow>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+
+    /// <summary>Leases for work done once across instances (see <see cref="Common.JobLeases"/>).</summary>
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     // Every caller saves asynchronously; the synchronous path exists for EF and Identity and records clocks the same way.
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

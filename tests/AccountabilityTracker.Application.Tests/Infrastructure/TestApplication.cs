@@ -28,12 +28,15 @@ public sealed class TestApplication : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly TestDatabase _database;
 
-    private TestApplication(ServiceProvider services, TestDatabase database, FakeTimeProvider time, TestCurrentUser user)
+    private readonly bool _ownsDatabase;
+
+    private TestApplication(ServiceProvider services, TestDatabase database, FakeTimeProvider time, TestCurrentUser user, bool ownsDatabase = true)
     {
         _services = services;
         _database = database;
         Time = time;
         User = user;
+        _ownsDatabase = ownsDatabase;
     }
 
     /// <summary>The clock every handler sees; starts at noon UTC on 23 Nov 2026.</summary>
@@ -60,10 +63,21 @@ public sealed class TestApplication : IAsyncDisposable
         return restarted;
     }
 
-    private static async Task<TestApplication> StartAsync(TestDatabase database, ClockOptions clockOptions, FakeTimeProvider time)
+    /// <summary>The application with extra or replaced services (e.g. configured e-mail), over a new database.</summary>
+    public static Task<TestApplication> StartAsync(Action<IServiceCollection> extra) =>
+        StartAsync(TestDatabase.Create(Path.GetTempPath()), ShippedClockOptions(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)), extra);
+
+    /// <summary>
+    /// A second instance of the app over this instance's database, with its own services and caches and the same clock,
+    /// as a second server behind a load balancer would be. It does not own the database.
+    /// </summary>
+    public TestApplication SecondInstance(Action<IServiceCollection>? extra = null) =>
+        new(BuildServices(_database.Configure, Time, User, ShippedClockOptions(), extra), _database, Time, User, ownsDatabase: false);
+
+    private static async Task<TestApplication> StartAsync(TestDatabase database, ClockOptions clockOptions, FakeTimeProvider time, Action<IServiceCollection>? extra = null)
     {
         var user = new TestCurrentUser();
-        var services = BuildServices(database.Configure, time, user, clockOptions);
+        var services = BuildServices(database.Configure, time, user, clockOptions, extra);
         var app = new TestApplication(services, database, time, user);
         await app.WithDbAsync(db => db.Database.MigrateAsync());
         await app.SendAsync(new SeedLimitRules.Command());
@@ -71,8 +85,9 @@ public sealed class TestApplication : IAsyncDisposable
     }
 
     /// <summary>The application's services as the app registers them, over the database <paramref name="configureDatabase"/> names.</summary>
-    internal static ServiceProvider BuildServices(Action<DbContextOptionsBuilder> configureDatabase, FakeTimeProvider time, TestCurrentUser user, ClockOptions? clockOptions = null) =>
-        new ServiceCollection()
+    internal static ServiceProvider BuildServices(Action<DbContextOptionsBuilder> configureDatabase, FakeTimeProvider time, TestCurrentUser user, ClockOptions? clockOptions = null, Action<IServiceCollection>? extra = null)
+    {
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<ICurrentUser>(user)
@@ -82,8 +97,10 @@ public sealed class TestApplication : IAsyncDisposable
             .AddDataProtection().Services
             .AddClocks(clockOptions ?? ShippedClockOptions())
             .AddDbContext<TrackerDbContext>(configureDatabase)
-            .AddIdentityCore<TrackerUser>(TrackerIdentityOptions.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<TrackerDbContext>().AddDefaultTokenProviders().Services
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            .AddIdentityCore<TrackerUser>(TrackerIdentityOptions.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<TrackerDbContext>().AddDefaultTokenProviders().Services;
+        extra?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
 
     /// <summary>The "Clocks" section of the web app's appsettings.json: the defaults the app ships with.</summary>
     public static ClockOptions ShippedClockOptions()
@@ -122,7 +139,10 @@ public sealed class TestApplication : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        _database.Dispose();
+        if (_ownsDatabase)
+        {
+            _database.Dispose();
+        }
     }
 }
 

@@ -122,6 +122,9 @@ public class TrackerAppFactory : WebApplicationFactory<Program>
 
         // Tests sign in many times from one address; the limit itself has its own test.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
+
+        // Tests run the notification and digest jobs themselves (RaiseNotifications, SendDigests), never on a timer.
+        builder.UseSetting("Notifications:JobIntervalSeconds", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -123,6 +123,18 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["Api.Reports.DurationReport GET"] = Reporters(),
         ["Api.Reports.ExportDurationFigures GET"] = Reporters(),
         ["Api.Reports.ExportStageRows GET"] = Reporters(),
+        ["Notifications.Index GET"] = Readers(),
+        ["Notifications.Read POST"] = Readers(),
+        ["Notifications.Open POST"] = Readers(),
+        ["Notifications.ReadAll POST"] = Readers(),
+        ["Notifications.MyCases GET"] = Readers(),
+        ["Notifications.Follow POST"] = Readers(),
+        ["Notifications.Unfollow POST"] = Readers(),
+        ["Notifications.Settings GET"] = Readers(),
+        ["Notifications.Digest POST"] = Readers(),
+        ["Notifications.RenewFeed POST"] = Readers(),
+        ["Notifications.RevokeFeed POST"] = Readers(),
+        ["CalendarFeed.Feed GET"] = Everyone(), // the secret in the URL is the credential
     };
 
     /// <summary>Status an allowed GET answers with when it is not 200 by design.</summary>
@@ -130,6 +142,7 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
     {
         ["Error.Show GET"] = HttpStatusCode.NotFound,
         ["Setup.Create GET"] = HttpStatusCode.NotFound, // a made-up link says at once that it does not work
+        ["CalendarFeed.Feed GET"] = HttpStatusCode.NotFound, // likewise a made-up feed secret
     };
 
     [Fact]
@@ -159,6 +172,7 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
                 ["{officerId:int}"] = await db.Officers.Where(x => x.CaseId == caseId).Select(x => x.Id).FirstAsync(),
                 ["{sourceId:int}"] = await db.Sources.Where(x => x.CaseId == caseId).Select(x => x.Id).FirstAsync(),
                 ["{tokenId:int}"] = 1,
+                ["{id:long}"] = 1,
             };
         });
         var userId = await factory.WithServicesAsync(async s => (await s.GetRequiredService<UserManager<TrackerUser>>().FindByEmailAsync(TestUsers.EmailFor(null)))!.Id);

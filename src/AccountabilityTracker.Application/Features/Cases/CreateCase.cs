@@ -2,6 +2,7 @@ using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Cases;
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityTracker.Application.Features.Cases;
 
@@ -17,7 +18,7 @@ public static class CreateCase
         public Validator(TimeProvider time) => Include(new CaseFieldsRules(time));
     }
 
-    internal sealed class Handler(TrackerDbContext db, TimeProvider time) : IRequestHandler<Command, Result>
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time, Common.ICurrentUser currentUser) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -29,8 +30,19 @@ public static class CreateCase
             opened.RecordConfidentialNotes(request.ConfidentialNotes, time.GetUtcNow().UtcDateTime);
             db.Cases.Add(opened);
             await db.SaveChangesAsync(cancellationToken);
+            await FollowAsCreatorAsync(opened.Id, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new Result(opened.Id, opened.Reference);
+        }
+
+        /// <summary>Whoever opens a case follows it (and can stop).</summary>
+        private async Task FollowAsCreatorAsync(int caseId, CancellationToken cancellationToken)
+        {
+            if (await AccountabilityTracker.Application.Notifications.SignedInUser.IdOf(db, currentUser).FirstOrDefaultAsync(cancellationToken) is { } userId)
+            {
+                await AccountabilityTracker.Application.Notifications.Follows.StartAsync(db, userId, caseId, time.GetUtcNow().UtcDateTime, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
     }
 }

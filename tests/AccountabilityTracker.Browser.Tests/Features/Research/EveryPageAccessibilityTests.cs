@@ -14,7 +14,7 @@ namespace AccountabilityTracker.Browser.Tests.Features.Research;
 [Collection(BrowserTestGroup.Name)]
 public sealed class EveryPageAccessibilityTests(BrowserFixture fixture)
 {
-    private static readonly string[] PhoneListPages = ["/cases", "/overdue", "/overdue?pageSize=1&page=2", "/admin/limits"];
+    private static readonly string[] PhoneListPages = ["/cases", "/overdue", "/overdue?pageSize=1&page=2", "/admin/limits", "/my-cases", "/notifications"];
 
     [Fact]
     public async Task Every_page_has_no_serious_or_critical_accessibility_violation_at_phone_and_desktop_width()
@@ -45,6 +45,7 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture fixture)
             "/reports/durations", "/reports/durations?groupBy=Force", "/import",
             "/admin/limits", "/admin/limits/Inquest", "/admin/users", "/admin/users/new", "/admin/audit", "/admin/audit?pageSize=5&page=2",
             "/admin/archived-cases", "/profile", "/profile/tokens", "/docs/time-limits", "/cases/999999",
+            "/notifications", "/my-cases", "/profile/notifications",
         ];
         string[] anonymous = ["/account/login", "/setup/not-a-real-link"];
         var failures = new List<string>();

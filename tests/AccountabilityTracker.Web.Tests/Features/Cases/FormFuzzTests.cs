@@ -70,6 +70,7 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
             ($"/cases/{caseId}/officers/{officerId}/edit", officer, null),
             ($"/cases/{caseId}/sources/new", With(source, new() { ["AttachTo"] = $"stage-{stageId}" }), null),
             ($"/cases/{caseId}/sources/{sourceId}/edit", With(source, new() { ["AttachTo"] = "" }), null),
+            ("/profile/notifications/digest", new() { ["Enabled"] = "true", ["Hour"] = "7", ["OnlyWhenChanged"] = "true" }, null),
         };
 
         var failures = new List<string>();
