@@ -1,19 +1,76 @@
+using System.Globalization;
+using AccountabilityTracker.Application.Features.Cases;
+using AccountabilityTracker.Application.Features.Milestones;
+using AccountabilityTracker.Application.Features.Officers;
+using AccountabilityTracker.Application.Features.Sources;
+using AccountabilityTracker.Application.Features.Stages;
 using AccountabilityTracker.Application.Interchange;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Dates;
+using FluentValidation;
+using FluentValidation.Results;
 
 namespace AccountabilityTracker.Application.Import;
 
 /// <summary>
-/// Checks one entry field by field and says, in plain words, what is wrong and where (bad date, unknown stage kind,
-/// end before start, a precision that disagrees with the date, duplicates, lengths). Names are normalised on the way
-/// (e.g. "IOPC investigation" becomes IopcInvestigation) so the mapper reads them.
+/// Checks one entry of a file. Every field is checked by the same rule sets as the forms and the API
+/// (<see cref="CaseFieldsRules"/>, <see cref="StageFieldsRules"/>, <see cref="MilestoneFieldsRules"/>,
+/// <see cref="OfficerFieldsRules"/>, <see cref="SourceFieldsRules"/>), each failure named by its row and column. Only what
+/// is specific to files is checked here: ids, duplicates within the file, the names of precisions, kinds and other
+/// lists (e.g. "IOPC investigation" becomes IopcInvestigation, so the mapper reads them), officer designations, and the
+/// documented defaults of fields a file may leave out.
 /// </summary>
-public sealed class CaseEntryChecker(List<ImportMessage> messages)
+public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider time)
 {
     private static readonly string KindNames = string.Join(", ", Enum.GetNames<StageKind>());
 
+    private static readonly Dictionary<string, string> CaseColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(CaseFields.Title)] = "title",
+        [nameof(CaseFields.Subject)] = "subject",
+        [nameof(CaseFields.IncidentDate)] = "incident_date",
+        [nameof(CaseFields.IncidentPrecision)] = "incident_date_precision",
+        [nameof(CaseFields.IncidentTime)] = "incident_date",
+        [nameof(CaseFields.Location)] = "location",
+        [nameof(CaseFields.Force)] = "force",
+        [nameof(CaseFields.Summary)] = "force",
+        [nameof(CaseFields.IncidentType)] = "incident_type",
+        [nameof(CaseFields.Harm)] = "harm",
+        [nameof(CaseFields.Category)] = "category",
+    };
+
+    private static readonly Dictionary<string, string> StageColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(StageFields.Kind)] = "kind",
+        [nameof(StageFields.Label)] = "label",
+        [nameof(StageFields.StartDate)] = "start_date",
+        [nameof(StageFields.StartPrecision)] = "start_precision",
+        [nameof(StageFields.EndDate)] = "end_date",
+        [nameof(StageFields.EndPrecision)] = "end_precision",
+        [nameof(StageFields.Outcome)] = "outcome",
+    };
+
+    private static readonly Dictionary<string, string> MilestoneColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(MilestoneFields.Label)] = "label",
+        [nameof(MilestoneFields.Date)] = "date",
+        [nameof(MilestoneFields.DatePrecision)] = "precision",
+        [nameof(MilestoneFields.Notes)] = "notes",
+    };
+
+    private static readonly Dictionary<string, string> SourceColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(ISourceFields.SourceUrl)] = "url",
+        [nameof(ISourceFields.SourcePublisher)] = "publisher",
+        [nameof(ISourceFields.SourceQuote)] = "quote",
+    };
+
+    private readonly CaseFieldsRules _caseRules = new(time);
+    private readonly StageFieldsRules _stageRules = new(time);
+    private readonly MilestoneFieldsRules _milestoneRules = new(time);
+    private readonly OfficerFieldsRules _officerRules = new(time);
+    private readonly SourceFieldsRules _sourceRules = new(time, required: true);
     private readonly Dictionary<string, string> _seenIds = new(StringComparer.Ordinal);
 
     private string? _caseId;
@@ -30,51 +87,26 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         {
             Error(at.Case("id"), "The case has no id. Give each case a stable id (e.g. chris-kaba-2022): it matches the case on re-import.");
         }
+        else if (_caseId.Length > TextLimits.ExternalId)
+        {
+            Error(at.Case("id"), string.Create(CultureInfo.InvariantCulture, $"The id is {_caseId.Length} characters long; at most {TextLimits.ExternalId} are allowed."));
+        }
+        else if (_seenIds.TryGetValue(_caseId, out var firstRows))
+        {
+            Error(at.Case("id"), $"Duplicate case id '{_caseId}': it is already used by the case at row {firstRows}. Each case needs its own id.");
+        }
         else
         {
-            MaxLength(at.Case("id"), _caseId, TextLimits.ExternalId, "The id");
-            if (_seenIds.TryGetValue(_caseId, out var firstRows))
-            {
-                Error(at.Case("id"), $"Duplicate case id '{_caseId}': it is already used by the case at row {firstRows}. Each case needs its own id.");
-            }
-            else
-            {
-                _seenIds.Add(_caseId, at.Rows);
-            }
+            _seenIds.Add(_caseId, at.Rows);
         }
 
-        entry.Title = Required(at.Case("title"), entry.Title, TextLimits.Title, "The title");
-        entry.Subject = Optional(at.Case("subject"), entry.Subject, TextLimits.Subject, "The subject");
-        entry.Location = Optional(at.Case("location"), entry.Location, TextLimits.Location, "The location");
-        entry.Force = Required(at.Case("force"), entry.Force, TextLimits.Force + 200, "The force");
-        if (entry.Force is not null)
-        {
-            var (force, _) = CaseFileMapper.SplitForce(entry.Force);
-            if (force.Length > TextLimits.Force)
-            {
-                Error(at.Case("force"), $"The force name is {force.Length} characters long; at most {TextLimits.Force} are allowed.");
-            }
-            else if (!Forces.IsKnown(force))
-            {
-                Warning(at.Case("force"), $"'{force}' is not one of the {Forces.All.Count} forces the IOPC oversees; it is imported as written. Check the spelling (e.g. Metropolitan Police Service).");
-            }
-        }
-
-        var incident = Date(at.Case("incident_date"), at.Case("incident_date_precision"), entry.IncidentDate, entry.IncidentDatePrecision, required: true, out var incidentPrecision);
-        entry.IncidentDatePrecision = incidentPrecision;
-        if (incident is { IsKnown: true } known && known.Earliest!.Value.Year < 1900)
-        {
-            Error(at.Case("incident_date"), "The incident date is before 1900: check the year.");
-        }
-
-        entry.IncidentType = EnumName<IncidentType>(at.Case("incident_type"), entry.IncidentType, "incident type");
-        entry.Harm = EnumName<Harm>(at.Case("harm"), entry.Harm, "harm");
-        entry.Category = EnumName<OperationCategory>(at.Case("category"), entry.Category, "category");
-
+        CheckCase(entry, at);
         CheckOfficers(entry, at);
         for (var i = 0; i < entry.Sources.Count; i++)
         {
-            entry.Sources[i] = Url(at.CaseSource(i), entry.Sources[i]) ?? entry.Sources[i];
+            var url = entry.Sources[i] = Clean(entry.Sources[i]) ?? string.Empty;
+            var index = i;
+            Report(_sourceRules.Validate(new AddSource.Command { SourceUrl = url }), SourceColumns, _ => at.CaseSource(index));
         }
 
         CheckStages(entry, at);
@@ -82,32 +114,55 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         return messages.Count(m => m.Severity == ImportSeverity.Error) == errorsBefore;
     }
 
+    private void CheckCase(CaseFileEntry entry, EntryLocator at)
+    {
+        entry.Title = Clean(entry.Title);
+        entry.Subject = Clean(entry.Subject);
+        entry.Location = Clean(entry.Location);
+        entry.Force = Clean(entry.Force);
+        entry.IncidentDate = Clean(entry.IncidentDate);
+        var precision = Precision(at.Case("incident_date_precision"), entry.IncidentDate, entry.IncidentDatePrecision, out var precisionName);
+        entry.IncidentDatePrecision = precisionName;
+        entry.IncidentType = EnumName<IncidentType>(at.Case("incident_type"), entry.IncidentType, "incident type");
+        entry.Harm = EnumName<Harm>(at.Case("harm"), entry.Harm, "harm");
+        entry.Category = EnumName<OperationCategory>(at.Case("category"), entry.Category, "category");
+
+        // The file's defaults (a subject "not published", a kind of incident read from the title) are the mapper's.
+        var particulars = CaseFileMapper.ToParticulars(entry);
+        var fields = new CreateCase.Command
+        {
+            Title = entry.Title,
+            Subject = particulars.Subject,
+            IncidentDate = entry.IncidentDate,
+            IncidentPrecision = precision,
+            Location = particulars.Location,
+            Force = entry.Force is null ? null : particulars.Force,
+            IncidentType = particulars.IncidentType,
+            Harm = particulars.Harm,
+            Category = particulars.Category,
+            Summary = particulars.Summary,
+        };
+        Report(_caseRules.Validate(fields), CaseColumns, at.Case);
+    }
+
     private void CheckOfficers(CaseFileEntry entry, EntryLocator at)
     {
         var ciphers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < entry.OfficerDesignations.Count; i++)
         {
-            var designation = Clean(entry.OfficerDesignations[i]);
-            if (designation is null)
+            var designation = entry.OfficerDesignations[i] = Clean(entry.OfficerDesignations[i]) ?? string.Empty;
+            var (cipher, realName, namedOn) = CaseFileMapper.ParseOfficer(designation);
+            var index = i;
+            var fields = new AddOfficer.Command
             {
-                Error(at.Officer(i), "An officer designation is empty: give the cipher (e.g. W80).");
-                continue;
-            }
-
-            entry.OfficerDesignations[i] = designation;
-            var (cipher, realName, _) = CaseFileMapper.ParseOfficer(designation);
-            if (cipher.Length > TextLimits.Cipher || cipher.Contains(' ', StringComparison.Ordinal))
-            {
-                Error(at.Officer(i), $"'{designation}' is not a cipher: give letters and digits only (e.g. NX121), optionally followed by \"(publicly named as <name> on <d MMMM yyyy>)\".");
-            }
-            else if (!ciphers.Add(cipher))
+                Cipher = cipher,
+                RealName = realName,
+                UnderAnonymityOrder = realName is null,
+                PubliclyNamedOn = namedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+            if (Report(_officerRules.Validate(fields), null, _ => at.Officer(index)) && !ciphers.Add(cipher))
             {
                 Error(at.Officer(i), $"Officer {cipher} is listed twice for this case.");
-            }
-
-            if (realName is { Length: > TextLimits.PersonName })
-            {
-                Error(at.Officer(i), $"The officer's name can be at most {TextLimits.PersonName} characters.");
             }
         }
     }
@@ -118,47 +173,41 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         for (var i = 0; i < entry.Stages.Count; i++)
         {
             var stage = entry.Stages[i];
+            var index = i;
             if (stage is null)
             {
                 Error(at.Stage(i, "kind"), "This stage is empty.");
                 continue;
             }
 
-            stage.Kind = StageKindName(at.Stage(i, "kind"), stage.Kind);
-            stage.Label = Optional(at.Stage(i, "label"), stage.Label, TextLimits.Title, "The label");
-            if (stage.Kind == nameof(StageKind.Other) && stage.Label is null)
+            var kind = StageKindName(at.Stage(i, "kind"), stage.Kind);
+            stage.Kind = kind?.ToString();
+            stage.Label = Clean(stage.Label);
+            stage.Outcome = Clean(stage.Outcome);
+            stage.StartDate = Clean(stage.StartDate);
+            stage.EndDate = Clean(stage.EndDate);
+            var startPrecision = Precision(at.Stage(i, "start_precision"), stage.StartDate, stage.StartPrecision, out var startName);
+            stage.StartPrecision = startName;
+            var ended = stage.EndDate is not null || Clean(stage.EndPrecision) is not null;
+            var endPrecision = Precision(at.Stage(i, "end_precision"), stage.EndDate, stage.EndPrecision, out var endName);
+            stage.EndPrecision = ended ? endName : null;
+            var fields = new AddStage.Command
             {
-                Error(at.Stage(i, "label"), "A stage of kind Other needs a label saying what it is (e.g. \"PIRC investigation\").");
-            }
+                Kind = kind ?? StageKind.Other,
+                Label = stage.Label ?? (kind is null ? "?" : null),
+                StartDate = stage.StartDate,
+                StartPrecision = startPrecision,
+                Ended = ended,
+                EndDate = stage.EndDate,
+                EndPrecision = endPrecision,
+                Outcome = stage.Outcome,
+            };
+            Report(_stageRules.Validate(fields), StageColumns, field => at.Stage(index, field));
+            CheckSources(stage.Sources, (j, field) => at.StageSource(index, j, field));
 
-            var start = Date(at.Stage(i, "start_date"), at.Stage(i, "start_precision"), stage.StartDate, stage.StartPrecision, required: false, out var startPrecision);
-            stage.StartPrecision = startPrecision;
-            PartialDate? end = null;
-            if (stage.EndDate is not null || stage.EndPrecision is not null)
+            if (kind is not null && !seen.TryAdd(StageKey(stage), i))
             {
-                end = Date(at.Stage(i, "end_date"), at.Stage(i, "end_precision"), stage.EndDate, stage.EndPrecision, required: false, out var endPrecision);
-                stage.EndPrecision = endPrecision;
-            }
-
-            if (start is { IsKnown: true } s && end is { IsKnown: true } e && e.Latest < s.Earliest)
-            {
-                Error(at.Stage(i, "end_date"), $"The stage ends ({e}) before it starts ({s}).");
-            }
-
-            stage.Outcome = Optional(at.Stage(i, "outcome"), stage.Outcome, TextLimits.LongText, "The outcome");
-            CheckSources(stage.Sources, (j, field) => at.StageSource(i, j, field));
-
-            if (stage.Kind is not null && start is not null)
-            {
-                var key = StageKey(stage);
-                if (seen.TryGetValue(key, out var earlier))
-                {
-                    Error(at.Stage(i, "label"), $"Duplicate stage: the same kind, label and start as the stage at {Where(at.Stage(earlier, "label"))}.");
-                }
-                else
-                {
-                    seen.Add(key, i);
-                }
+                Error(at.Stage(i, "label"), $"Duplicate stage: the same kind, label and start as the stage at {Where(at.Stage(seen[StageKey(stage)], "label"))}.");
             }
         }
     }
@@ -169,22 +218,25 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         for (var i = 0; i < entry.Milestones.Count; i++)
         {
             var milestone = entry.Milestones[i];
+            var index = i;
             if (milestone is null)
             {
                 Error(at.Milestone(i, "label"), "This milestone is empty.");
                 continue;
             }
 
-            milestone.Label = Required(at.Milestone(i, "label"), milestone.Label, TextLimits.Title, "The milestone's label");
-            Date(at.Milestone(i, "date"), at.Milestone(i, "precision"), milestone.Date, milestone.Precision, required: false, out var precision);
-            milestone.Precision = precision;
-            milestone.Notes = Optional(at.Milestone(i, "notes"), milestone.Notes, TextLimits.LongText, "The notes");
-            CheckSources(milestone.Sources, (j, field) => at.MilestoneSource(i, j, field));
+            milestone.Label = Clean(milestone.Label);
+            milestone.Notes = Clean(milestone.Notes);
+            milestone.Date = Clean(milestone.Date);
+            var precision = Precision(at.Milestone(i, "precision"), milestone.Date, milestone.Precision, out var precisionName);
+            milestone.Precision = precisionName;
+            var fields = new AddMilestone.Command { Label = milestone.Label, Date = milestone.Date, DatePrecision = precision, Notes = milestone.Notes };
+            Report(_milestoneRules.Validate(fields), MilestoneColumns, field => at.Milestone(index, field));
+            CheckSources(milestone.Sources, (j, field) => at.MilestoneSource(index, j, field));
 
-            var key = MilestoneKey(milestone);
-            if (milestone.Label is not null && !seen.TryAdd(key, i))
+            if (milestone.Label is not null && !seen.TryAdd(MilestoneKey(milestone), i))
             {
-                Error(at.Milestone(i, "label"), $"Duplicate milestone: the same label and date as the milestone at {Where(at.Milestone(seen[key], "label"))}.");
+                Error(at.Milestone(i, "label"), $"Duplicate milestone: the same label and date as the milestone at {Where(at.Milestone(seen[MilestoneKey(milestone)], "label"))}.");
             }
         }
     }
@@ -194,15 +246,18 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         for (var j = 0; j < sources.Count; j++)
         {
             var source = sources[j];
+            var index = j;
             if (source is null)
             {
                 Error(at(j, "url"), "This source is empty: give its url.");
                 continue;
             }
 
-            source.Url = Url(at(j, "url"), source.Url);
-            source.Publisher = Optional(at(j, "publisher"), source.Publisher, TextLimits.Publisher, "The publisher");
-            source.Quote = Optional(at(j, "quote"), source.Quote, TextLimits.LongText, "The quote");
+            source.Url = Clean(source.Url);
+            source.Publisher = Clean(source.Publisher);
+            source.Quote = Clean(source.Quote);
+            var fields = new AddSource.Command { SourceUrl = source.Url, SourcePublisher = source.Publisher, SourceQuote = source.Quote };
+            Report(_sourceRules.Validate(fields), SourceColumns, field => at(index, field));
         }
     }
 
@@ -226,97 +281,45 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
 
     private static string Where((int? Row, string Column) at) => at.Row is { } row ? FormattableString.Invariant($"row {row}, {at.Column}") : at.Column;
 
-    private string? Url((int? Row, string Column) at, string? url)
+    /// <summary>Adds each failure of a rule set at the row and column of its field; true when there were none.</summary>
+    private bool Report(ValidationResult result, Dictionary<string, string>? columns, Func<string, (int? Row, string Column)> at)
     {
-        var clean = Clean(url);
-        if (clean is null)
+        foreach (var failure in result.Errors)
         {
-            Error(at, "The source has no url.");
-            return null;
+            var column = columns is null ? string.Empty : columns.GetValueOrDefault(failure.PropertyName, columns.Values.First());
+            Error(at(column), failure.ErrorMessage);
         }
 
-        if (clean.Length > TextLimits.Url)
-        {
-            Error(at, $"The url is {clean.Length} characters long; at most {TextLimits.Url} are allowed.");
-        }
-        else if (!Uri.TryCreate(clean, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            Error(at, $"'{Short(clean)}' is not a web address: give a full address starting with https:// or http://.");
-        }
-
-        return clean;
+        return result.IsValid;
     }
 
     /// <summary>
-    /// Reads a date and its precision. The precision may be left out (it follows from the date's shape) but must agree
-    /// with the date when given: "2024-10-05" is day precision, "2024-10" month, "2024" year.
+    /// A file names its precisions (day, month, year, unknown) and may leave them out: the date's shape then gives it
+    /// ("2024-10-05" a day, "2024-10" a month, "2024" a year; no date, unknown). Whether the two agree is the rule set's.
     /// </summary>
-    private PartialDate? Date((int? Row, string Column) dateAt, (int? Row, string Column) precisionAt, string? text, string? precisionText, bool required, out string? precisionName)
+    private DatePrecision Precision((int? Row, string Column) at, string? date, string? text, out string precisionName)
     {
-        text = Clean(text);
-        precisionName = Clean(precisionText)?.ToLowerInvariant();
-        DatePrecision? precision = precisionName switch
+        var clean = Clean(text)?.ToLowerInvariant();
+        DatePrecision? named = clean switch
         {
             null => null,
             "day" => DatePrecision.Day,
             "month" => DatePrecision.Month,
             "year" => DatePrecision.Year,
             "unknown" => DatePrecision.Unknown,
-            _ => (DatePrecision)(-1),
+            _ => null,
         };
-        if (precision == (DatePrecision)(-1))
+        if (clean is not null && named is null)
         {
-            Error(precisionAt, $"'{Short(precisionText!)}' is not a precision: use day, month, year or unknown.");
-            return null;
+            Error(at, $"'{Short(clean)}' is not a precision: use day, month, year or unknown.");
         }
 
-        if (text is null)
-        {
-            if (required)
-            {
-                Error(dateAt, "The date is missing: give at least the year (YYYY).");
-                return null;
-            }
-
-            if (precision is not null and not DatePrecision.Unknown)
-            {
-                Error(dateAt, $"The precision is '{precisionName}' but no date is given: give the date, or set the precision to unknown.");
-                return null;
-            }
-
-            return PartialDate.Unknown;
-        }
-
-        if (!PartialDate.TryParseIso(text, out var date))
-        {
-            Error(dateAt, $"'{Short(text)}' is not a date: write it as YYYY-MM-DD (a day), YYYY-MM (a month) or YYYY (a year).");
-            return null;
-        }
-
-        if (precision is { } given && given != date.Precision)
-        {
-            var hint = date.Precision switch
-            {
-                DatePrecision.Day when given == DatePrecision.Month => $"write {text[..7]}, or set the precision to day",
-                DatePrecision.Day or DatePrecision.Month when given == DatePrecision.Year => $"write {text[..4]}, or set the precision to {date.Precision.ToString().ToLowerInvariant()}",
-                _ when given == DatePrecision.Unknown => "leave the date empty, or give its precision",
-                _ => $"give the full date, or set the precision to {date.Precision.ToString().ToLowerInvariant()}",
-            };
-            var gives = date.Precision switch
-            {
-                DatePrecision.Day => "a day",
-                DatePrecision.Month => "only a month",
-                _ => "only a year",
-            };
-            Error(dateAt, $"The date {text} gives {gives} but the precision is '{precisionName}': {hint}.");
-            return null;
-        }
-
-        precisionName ??= date.Precision.ToString().ToLowerInvariant();
-        return date;
+        var precision = named ?? (date is null ? DatePrecision.Unknown : PartialDate.TryParseIso(date, out var parsed) ? parsed.Precision : DatePrecision.Day);
+        precisionName = precision.ToString().ToLowerInvariant();
+        return precision;
     }
 
-    private string? StageKindName((int? Row, string Column) at, string? text)
+    private StageKind? StageKindName((int? Row, string Column) at, string? text)
     {
         var clean = Clean(text);
         if (clean is null)
@@ -328,12 +331,12 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         var byDisplayName = Enum.GetValues<StageKind>().Where(k => string.Equals(k.DisplayName(), clean, StringComparison.OrdinalIgnoreCase)).ToList();
         if (byDisplayName.Count == 1 && byDisplayName[0] != StageKind.Other)
         {
-            return byDisplayName[0].ToString();
+            return byDisplayName[0];
         }
 
         if (!clean.All(char.IsAsciiDigit) && Enum.TryParse<StageKind>(clean, ignoreCase: true, out var kind) && Enum.IsDefined(kind))
         {
-            return kind.ToString();
+            return kind;
         }
 
         Error(at, $"'{Short(clean)}' is not a stage kind: use one of {KindNames} (Other with a label for anything else).");
@@ -358,43 +361,9 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         return null;
     }
 
-    private string? Required((int? Row, string Column) at, string? text, int max, string what)
-    {
-        var clean = Clean(text);
-        if (clean is null)
-        {
-            Error(at, $"{what} is missing.");
-            return null;
-        }
-
-        MaxLength(at, clean, max, what);
-        return clean;
-    }
-
-    private string? Optional((int? Row, string Column) at, string? text, int max, string what)
-    {
-        var clean = Clean(text);
-        if (clean is not null)
-        {
-            MaxLength(at, clean, max, what);
-        }
-
-        return clean;
-    }
-
-    private void MaxLength((int? Row, string Column) at, string text, int max, string what)
-    {
-        if (text.Length > max)
-        {
-            Error(at, $"{what} is {text.Length} characters long; at most {max} are allowed.");
-        }
-    }
-
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string Short(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "…");
 
     private void Error((int? Row, string Column) at, string text) => messages.Add(new(ImportSeverity.Error, at.Row, at.Column, text, _caseId));
-
-    private void Warning((int? Row, string Column) at, string text) => messages.Add(new(ImportSeverity.Warning, at.Row, at.Column, text, _caseId));
 }

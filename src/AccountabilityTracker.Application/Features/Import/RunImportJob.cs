@@ -94,7 +94,7 @@ public static partial class RunImportJob
 
             var read = CaseFileReader.Read(content, file.Format);
             var messages = read.Messages.ToList();
-            var checker = new CaseEntryChecker(messages);
+            var checker = new CaseEntryChecker(messages, time);
             var valid = new List<ParsedEntry>();
             var items = new ImportItem?[read.Entries.Count];
             for (var i = 0; i < read.Entries.Count; i++)
