@@ -19,6 +19,7 @@ public sealed class Officer
         RealName = string.IsNullOrWhiteSpace(realName) ? null : realName.Trim();
         UnderAnonymityOrder = underAnonymityOrder;
         PubliclyNamedOn = publiclyNamedOn;
+        Version = Guid.NewGuid();
     }
 
     public int Id { get; private set; }
@@ -37,6 +38,9 @@ public sealed class Officer
     /// <summary>When the name became public (NX121: 8 March 2024), if it has.</summary>
     public DateOnly? PubliclyNamedOn { get; private set; }
 
+    /// <summary>Optimistic concurrency token, renewed by every edit, so two people editing it never overwrite each other.</summary>
+    public Guid Version { get; private set; }
+
     /// <summary>Corrects the cipher, records or clears the restricted name, and notes an anonymity order or a public naming.</summary>
     public void Edit(string cipher, string? realName, bool underAnonymityOrder, DateOnly? publiclyNamedOn, DateTime nowUtc)
     {
@@ -46,6 +50,7 @@ public sealed class Officer
         RealName = string.IsNullOrWhiteSpace(realName) ? null : realName.Trim();
         UnderAnonymityOrder = underAnonymityOrder;
         PubliclyNamedOn = publiclyNamedOn;
+        Version = Guid.NewGuid();
         Case.PartChanged(nowUtc);
     }
 }

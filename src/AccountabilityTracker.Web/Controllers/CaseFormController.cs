@@ -7,7 +7,8 @@ namespace AccountabilityTracker.Web.Controllers;
 
 /// <summary>
 /// The one way a case form is submitted: a form that did not bind (hostile input) or that the use case refuses is shown
-/// again with each message beside its field, and nothing is saved; a stale edit is shown with what is stored now.
+/// again with each message beside its field, and nothing is saved; a stale edit that both people changed is shown
+/// combined, with both values beside each field both changed (see EditMerge).
 /// </summary>
 public abstract class CaseFormController : Controller
 {
@@ -31,7 +32,14 @@ public abstract class CaseFormController : Controller
         {
             return await send() ? saved() : NotFound();
         }
-        catch (EditConflictException conflict) when (withCurrentVersion is not null)
+        catch (EditConflictException conflict) when (conflict.Resolved is TForm resolved)
+        {
+            // Someone else saved meanwhile and both changed a field: the form comes back combined (their values where
+            // this user changed nothing, at the stored version), each field both changed marked with both values.
+            ModelState.AddRequestErrors(conflict);
+            return redisplay(resolved);
+        }
+        catch (EditConflictException conflict) when (withCurrentVersion is not null && conflict.CurrentVersion != Guid.Empty)
         {
             ModelState.AddRequestErrors(conflict);
 

@@ -9,6 +9,7 @@ internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
     public void Configure(EntityTypeBuilder<Officer> builder)
     {
         builder.ToTable("Officers");
+        builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Property(o => o.Cipher).HasMaxLength(TextLimits.Cipher).IsRequired();
         builder.Property(o => o.RealName).HasMaxLength(TextLimits.PersonName);
         builder.HasIndex(o => new { o.CaseId, o.Cipher }).IsUnique();
