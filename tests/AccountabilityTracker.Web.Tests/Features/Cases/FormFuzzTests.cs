@@ -19,8 +19,16 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
 
     private static readonly IReadOnlyList<string> Hostile = HostileValues.All;
 
-    [Fact]
-    public async Task Hostile_input_to_every_form_never_fails_never_stores_a_refusal_and_is_shown_encoded()
+    /// <summary>Every form of the case pages, one test case each, so a failure names its form.</summary>
+    public static TheoryData<string> CaseForms() =>
+    [
+        "case-new", "case-edit", "stage-new", "stage-edit", "stage-close", "stage-hearing",
+        "milestone-new", "milestone-edit", "officer-new", "officer-edit", "source-new", "source-edit",
+    ];
+
+    [Theory]
+    [MemberData(nameof(CaseForms))]
+    public async Task Hostile_input_to_a_form_never_fails_never_stores_a_refusal_and_is_shown_encoded(string form)
     {
         using var client = await factory.CreateClientForAsync(Roles.Caseworker);
         var caseId = await CaseLoggingPagesTests.CreateCaseAsync(client, "Fuzz target");
@@ -39,33 +47,35 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
         var source = new Dictionary<string, string> { ["SourceUrl"] = "https://example.org/page", ["SourcePublisher"] = "Example", ["SourcePublishedOn"] = "2023-05-03", ["SourceQuote"] = "quoted" };
         var milestone = new Dictionary<string, string> { ["Label"] = "Officer arrested", ["Date"] = "2023-05-02", ["DatePrecision"] = "Day", ["Notes"] = "" };
         var officer = new Dictionary<string, string> { ["Cipher"] = "C12", ["RealName"] = "", ["UnderAnonymityOrder"] = "true", ["PubliclyNamedOn"] = "" };
-        var forms = new (string Path, Dictionary<string, string> Fields, string? VersionFrom)[]
+        var forms = new (string Name, string Path, Dictionary<string, string> Fields, string? VersionFrom)[]
         {
-            ("/cases/new", CaseLoggingPagesTests.ValidCase("Fuzz new"), null),
-            ($"/cases/{caseId}/edit", With(CaseLoggingPagesTests.ValidCase("Fuzz target"), new() { ["IncidentTime"] = "", ["Summary"] = "", ["ConfidentialNotes"] = "" }), $"/cases/{caseId}/edit"),
-            ($"/cases/{caseId}/stages/new", With(stage, source), null),
-            ($"/cases/{caseId}/stages/{stageId}/edit", stage, $"/cases/{caseId}/stages/{stageId}/edit"),
-            ($"/cases/{caseId}/stages/{stageId}/close", new() { ["EndDate"] = "2024-02", ["EndPrecision"] = "Month", ["Outcome"] = "Unlawful killing" }, $"/cases/{caseId}/stages/{stageId}/close"),
-            ($"/cases/{caseId}/stages/{stageId}/hearing", new() { ["HearingDate"] = "2024-03-01", ["Outcome"] = "Adjourned", ["StageEnded"] = "false", ["NextStep"] = "Trial", ["NextDate"] = "2027-01-04" }, $"/cases/{caseId}/stages/{stageId}/hearing"),
-            ($"/cases/{caseId}/milestones/new", With(milestone, source), null),
-            ($"/cases/{caseId}/milestones/{milestoneId}/edit", milestone, null),
-            ($"/cases/{caseId}/officers/new", With(officer, new() { ["Cipher"] = "D4" }), null),
-            ($"/cases/{caseId}/officers/{officerId}/edit", officer, null),
-            ($"/cases/{caseId}/sources/new", With(source, new() { ["AttachTo"] = $"stage-{stageId}" }), null),
-            ($"/cases/{caseId}/sources/{sourceId}/edit", With(source, new() { ["AttachTo"] = "" }), null),
+            ("case-new", "/cases/new", CaseLoggingPagesTests.ValidCase("Fuzz new"), null),
+            ("case-edit", $"/cases/{caseId}/edit", With(CaseLoggingPagesTests.ValidCase("Fuzz target"), new() { ["IncidentTime"] = "", ["Summary"] = "", ["ConfidentialNotes"] = "" }), $"/cases/{caseId}/edit"),
+            ("stage-new", $"/cases/{caseId}/stages/new", With(stage, source), null),
+            ("stage-edit", $"/cases/{caseId}/stages/{stageId}/edit", stage, $"/cases/{caseId}/stages/{stageId}/edit"),
+            ("stage-close", $"/cases/{caseId}/stages/{stageId}/close", new() { ["EndDate"] = "2024-02", ["EndPrecision"] = "Month", ["Outcome"] = "Unlawful killing" }, $"/cases/{caseId}/stages/{stageId}/close"),
+            ("stage-hearing", $"/cases/{caseId}/stages/{stageId}/hearing", new() { ["HearingDate"] = "2024-03-01", ["Outcome"] = "Adjourned", ["StageEnded"] = "false", ["NextStep"] = "Trial", ["NextDate"] = "2027-01-04" }, $"/cases/{caseId}/stages/{stageId}/hearing"),
+            ("milestone-new", $"/cases/{caseId}/milestones/new", With(milestone, source), null),
+            ("milestone-edit", $"/cases/{caseId}/milestones/{milestoneId}/edit", milestone, $"/cases/{caseId}/milestones/{milestoneId}/edit"),
+            ("officer-new", $"/cases/{caseId}/officers/new", With(officer, new() { ["Cipher"] = "D4" }), null),
+            ("officer-edit", $"/cases/{caseId}/officers/{officerId}/edit", officer, $"/cases/{caseId}/officers/{officerId}/edit"),
+            ("source-new", $"/cases/{caseId}/sources/new", With(source, new() { ["AttachTo"] = $"stage-{stageId}" }), null),
+            ("source-edit", $"/cases/{caseId}/sources/{sourceId}/edit", With(source, new() { ["AttachTo"] = "" }), $"/cases/{caseId}/sources/{sourceId}/edit"),
         };
 
         var failures = new List<string>();
-        foreach (var (path, valid, versionFrom) in forms)
+        foreach (var (_, path, valid, versionFrom) in forms.Where(f => f.Name == form))
         {
-            foreach (var field in valid.Keys.Append("Version").Append("CaseId").Distinct())
+            foreach (var field in valid.Keys.Append("Version").Append("Opened").Append("CaseId").Distinct())
             {
                 foreach (var value in Hostile)
                 {
                     var fields = new Dictionary<string, string>(valid);
                     if (versionFrom is not null)
                     {
-                        fields["Version"] = CaseLoggingPagesTests.VersionIn(await Forms.GetAsync(client, versionFrom));
+                        var opened = await Forms.GetAsync(client, versionFrom);
+                        fields["Version"] = CaseLoggingPagesTests.VersionIn(opened);
+                        fields["Opened"] = CaseLoggingPagesTests.OpenedIn(opened);
                     }
 
                     fields[field] = value;
@@ -99,11 +109,14 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
             }
         }
 
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(40)));
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
 
         // Hostile text that is fine to keep (a title with markup) was stored, and is shown as text.
-        var history = await Forms.GetAsync(client, $"/cases/{caseId}/history");
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", history, StringComparison.Ordinal);
+        if (form == "case-edit")
+        {
+            var history = await Forms.GetAsync(client, $"/cases/{caseId}/history");
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", history, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
