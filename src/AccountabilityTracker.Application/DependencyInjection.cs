@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Transient, IsRequestValidator, includeInternalTypes: true);
 
         // Every save of the DbContext records case history, whoever registers the provider (the app, the tests).
+        services.AddScoped<Common.ActingFor>();
         services.AddScoped<CaseHistoryInterceptor>();
         services.ConfigureDbContext<TrackerDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<CaseHistoryInterceptor>()));
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Interchange;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain;
@@ -26,7 +27,7 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(messages);
-        await LoadReferenceSequencesAsync(cancellationToken);
+        await LoadReferenceSequencesAsync(entries, cancellationToken);
         var items = new List<ImportItem>(entries.Count);
         var done = 0;
         foreach (var chunk in entries.Chunk(Batch))
@@ -256,20 +257,12 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
 
     private static string Count(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
-    /// <summary>New cases continue each incident year's ATC-YYYY-NNNN sequence from the highest stored number.</summary>
-    private async Task LoadReferenceSequencesAsync(CancellationToken cancellationToken)
+    /// <summary>New cases continue each incident year's sequence from the highest stored number (<see cref="CaseReferences"/>).</summary>
+    private async Task LoadReferenceSequencesAsync(IEnumerable<ParsedEntry> entries, CancellationToken cancellationToken)
     {
-        var references = await db.Cases.AsNoTracking().Where(c => c.Reference.StartsWith("ATC-")).Select(c => c.Reference).ToListAsync(cancellationToken);
-        foreach (var reference in references)
+        foreach (var year in entries.Select(e => CaseFileMapper.ToDate(e.Entry.IncidentDate, e.Entry.IncidentDatePrecision).Earliest?.Year).OfType<int>().Distinct())
         {
-            var parts = reference.Split('-');
-            if (parts.Length == 3
-                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-                && sequence >= _nextSequence.GetValueOrDefault(year, 1))
-            {
-                _nextSequence[year] = sequence + 1;
-            }
+            _nextSequence[year] = await CaseReferences.HighestAsync(db, year, cancellationToken) + 1;
         }
     }
 }

@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Cases;
 using FluentValidation;
@@ -31,7 +32,7 @@ public static class CreateCase
             // which then takes the next number.
             for (var attempt = 1; ; attempt++)
             {
-                var reference = await NextReferenceAsync(db, year, cancellationToken);
+                var reference = await CaseReferences.NextAsync(db, year, cancellationToken);
                 var opened = Case.Open(reference, particulars, time.GetUtcNow().UtcDateTime);
                 opened.RecordConfidentialNotes(request.ConfidentialNotes, time.GetUtcNow().UtcDateTime);
                 db.Cases.Add(opened);
@@ -50,17 +51,5 @@ public static class CreateCase
                 }
             }
         }
-    }
-
-    /// <summary>One more than the highest sequence used in the year (not a count: robust to gaps and imports).</summary>
-    internal static async Task<string> NextReferenceAsync(TrackerDbContext db, int year, CancellationToken cancellationToken)
-    {
-        var prefix = Case.FormatReference(year, 0)[..^4];
-        var taken = await db.Cases.Where(c => c.Reference.StartsWith(prefix)).Select(c => c.Reference).ToListAsync(cancellationToken);
-        var highest = taken
-            .Select(r => int.TryParse(r.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
-            .DefaultIfEmpty(0)
-            .Max();
-        return Case.FormatReference(year, highest + 1);
     }
 }

@@ -25,7 +25,10 @@ public static partial class RunImportJob
         Failed = 3,
     }
 
-    internal sealed partial class Handler(TrackerDbContext db, TimeProvider time, ImportProgress progress, ILogger<Handler> logger) : IRequestHandler<Command, Outcome>
+    /// <summary>The name history gives an import's changes: the user who confirmed it, and the job.</summary>
+    public static string ImportActor(string user, int jobId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{user} (import job {jobId})");
+
+    internal sealed partial class Handler(TrackerDbContext db, TimeProvider time, ImportProgress progress, ActingFor actingFor, ILogger<Handler> logger) : IRequestHandler<Command, Outcome>
     {
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -89,7 +92,10 @@ public static partial class RunImportJob
 
         private async Task<ImportReport> RunAsync(int jobId, bool apply, CancellationToken cancellationToken)
         {
-            var file = await db.ImportJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.Format }).SingleAsync(cancellationToken);
+            var file = await db.ImportJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.Format, j.CommittedBy, j.RequestedBy }).SingleAsync(cancellationToken);
+
+            // The worker runs outside any request: what it writes is the confirming user's, through this job.
+            actingFor.Set(ImportActor(file.CommittedBy ?? file.RequestedBy, jobId));
             var content = await db.ImportJobContents.AsNoTracking().Where(c => c.JobId == jobId).Select(c => c.Content).SingleAsync(cancellationToken);
 
             var read = CaseFileReader.Read(content, file.Format);

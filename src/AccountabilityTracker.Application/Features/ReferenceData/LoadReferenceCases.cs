@@ -16,11 +16,14 @@ public static class LoadReferenceCases
     public const string CasesResource = "AccountabilityTracker.ReferenceData.reference-cases.json";
     public const string MilestonesResource = "AccountabilityTracker.ReferenceData.reference-milestones.json";
 
+    /// <summary>The name the reference data's history rows carry.</summary>
+    public const string ReferenceDataActor = "reference data (reference-cases.json)";
+
     public sealed record Command : IRequest<Result>;
 
     public sealed record Result(int Added, int AlreadyPresent);
 
-    internal sealed class Handler(TrackerDbContext db, TimeProvider time) : IRequestHandler<Command, Result>
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time, ActingFor actingFor) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -36,6 +39,7 @@ public static class LoadReferenceCases
 
             var now = time.UtcNowDateTime();
             var added = 0;
+            actingFor.Set(ReferenceDataActor);
             foreach (var entry in entries.Where(e => e.Id is not null && !present.Contains(e.Id)))
             {
                 if (milestones.TryGetValue(entry.Id!, out var extra))
@@ -46,21 +50,13 @@ public static class LoadReferenceCases
                     }
                 }
 
-                var reference = await NextReferenceAsync(db, entry, cancellationToken);
+                var reference = await CaseReferences.NextAsync(db, CaseFileMapper.ToDate(entry.IncidentDate, entry.IncidentDatePrecision).Earliest?.Year ?? 0, cancellationToken);
                 db.Cases.Add(CaseFileMapper.ToCase(entry, reference, now));
                 await db.SaveChangesAsync(cancellationToken);
                 added++;
             }
 
             return new Result(added, present.Count);
-        }
-
-        private static async Task<string> NextReferenceAsync(TrackerDbContext db, CaseFileEntry entry, CancellationToken cancellationToken)
-        {
-            var year = CaseFileMapper.ToDate(entry.IncidentDate, entry.IncidentDatePrecision).Earliest?.Year ?? 0;
-            var prefix = Case.FormatReference(year, 0)[..^4];
-            var taken = await db.Cases.CountAsync(c => c.Reference.StartsWith(prefix), cancellationToken);
-            return Case.FormatReference(year, taken + 1);
         }
 
         private static async Task<List<CaseFileEntry>> ReadResourceAsync(string name, CancellationToken cancellationToken)

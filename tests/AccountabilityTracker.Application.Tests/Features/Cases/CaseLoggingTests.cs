@@ -177,12 +177,12 @@ public sealed class CaseLoggingTests : IAsyncLifetime
         _app.User.CanSeeRestricted = true;
         var asCaseworker = (await _app.SendAsync(new GetCaseHistory.Query(created.Id)))!;
 
-        var hidden = Assert.Single(asResearcher.Entries.Items, i => i.Field == "Real name");
+        var hidden = Assert.Single(asResearcher.Entries.Items.SelectMany(e => e.Items), i => i.Field == "Real name");
         Assert.True(hidden.Masked);
         Assert.Null(hidden.NewValue);
         Assert.Equal("Officer Q9", hidden.Part);
-        Assert.Equal("Zebedee Quartermain", Assert.Single(asCaseworker.Entries.Items, i => i.Field == "Real name").NewValue);
-        Assert.Contains(asResearcher.Entries.Items, i => i.Field == "Cipher" && i.NewValue == "Q9");
+        Assert.Equal("Zebedee Quartermain", Assert.Single(asCaseworker.Entries.Items.SelectMany(e => e.Items), i => i.Field == "Real name").NewValue);
+        Assert.Contains(asResearcher.Entries.Items.SelectMany(e => e.Items), i => i.Field == "Cipher" && i.NewValue == "Q9");
     }
 
     [Fact]
