@@ -12,12 +12,25 @@ namespace AccountabilityTracker.Web.Controllers;
 /// </summary>
 public abstract class CaseFormController : Controller
 {
-    protected async Task<IActionResult> SubmitAsync<TForm>(
+    protected Task<IActionResult> SubmitAsync<TForm>(
         TForm form,
         Func<Task<bool>> send,
         Func<IActionResult> saved,
         Func<TForm, IActionResult> redisplay,
         Func<TForm, Guid, TForm>? withCurrentVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(redisplay);
+        return SubmitAsync(form, send, saved, f => Task.FromResult(redisplay(f)), withCurrentVersion);
+    }
+
+    /// <param name="errorPrefix">The prefix of the form's fields when it sits inside a page model (e.g. "Form").</param>
+    protected async Task<IActionResult> SubmitAsync<TForm>(
+        TForm form,
+        Func<Task<bool>> send,
+        Func<IActionResult> saved,
+        Func<TForm, Task<IActionResult>> redisplay,
+        Func<TForm, Guid, TForm>? withCurrentVersion = null,
+        string errorPrefix = "")
     {
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(saved);
@@ -25,7 +38,7 @@ public abstract class CaseFormController : Controller
         if (!ModelState.IsValid)
         {
             ModelState.AddModelError(string.Empty, "Some values could not be read. Check the fields marked below; nothing was saved.");
-            return redisplay(form);
+            return await redisplay(form);
         }
 
         try
@@ -36,26 +49,26 @@ public abstract class CaseFormController : Controller
         {
             // Someone else saved meanwhile and both changed a field: the form comes back combined (their values where
             // this user changed nothing, at the stored version), each field both changed marked with both values.
-            ModelState.AddRequestErrors(conflict);
-            return redisplay(resolved);
+            ModelState.AddRequestErrors(conflict, errorPrefix);
+            return await redisplay(resolved);
         }
         catch (EditConflictException conflict) when (withCurrentVersion is not null && conflict.CurrentVersion != Guid.Empty)
         {
-            ModelState.AddRequestErrors(conflict);
+            ModelState.AddRequestErrors(conflict, errorPrefix);
 
             // The hidden version now holds what is stored, so saving again is a deliberate choice to overwrite it.
             ModelState.Remove("Version");
-            return redisplay(withCurrentVersion(form, conflict.CurrentVersion));
+            return await redisplay(withCurrentVersion(form, conflict.CurrentVersion));
         }
         catch (RequestValidationException invalid)
         {
-            ModelState.AddRequestErrors(invalid);
-            return redisplay(form);
+            ModelState.AddRequestErrors(invalid, errorPrefix);
+            return await redisplay(form);
         }
         catch (DomainRuleException broken)
         {
             ModelState.AddModelError(string.Empty, broken.Message);
-            return redisplay(form);
+            return await redisplay(form);
         }
     }
 

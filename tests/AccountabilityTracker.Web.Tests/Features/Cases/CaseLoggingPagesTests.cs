@@ -251,7 +251,7 @@ public sealed partial class CaseLoggingPagesTests(TrackerAppFactory factory) : I
     [GeneratedRegex("name=\"Opened\" value=\"(?<v>[^\"]*)\"")]
     private static partial Regex OpenedField();
 
-    [GeneratedRegex("Archived</div>")]
+    [GeneratedRegex(": Archived <span")]
     private static partial Regex ArchivedChange();
 
     [GeneratedRegex("<(?:input|select|textarea)(?![^>]*type=\"hidden\")[^>]*\\bid=\"(?<id>[^\"]+)\"")]

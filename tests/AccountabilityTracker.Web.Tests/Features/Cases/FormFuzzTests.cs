@@ -24,6 +24,7 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
     [
         "case-new", "case-edit", "stage-new", "stage-edit", "stage-close", "stage-hearing",
         "milestone-new", "milestone-edit", "officer-new", "officer-edit", "source-new", "source-edit",
+        "clock-pause", "clock-resume", "clock-extend",
     ];
 
     [Theory]
@@ -59,6 +60,9 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
             ("milestone-edit", $"/cases/{caseId}/milestones/{milestoneId}/edit", milestone, $"/cases/{caseId}/milestones/{milestoneId}/edit"),
             ("officer-new", $"/cases/{caseId}/officers/new", With(officer, new() { ["Cipher"] = "D4" }), null),
             ("officer-edit", $"/cases/{caseId}/officers/{officerId}/edit", officer, $"/cases/{caseId}/officers/{officerId}/edit"),
+            ("clock-pause", $"/cases/{caseId}/stages/{stageId}/pauses/new", new() { ["Form.From"] = "2023-06-01", ["Form.To"] = "", ["Form.Reason"] = "Awaiting the trial" }, null),
+            ("clock-resume", $"/cases/{caseId}/stages/{stageId}/resume", new() { ["Form.On"] = "2023-07-01" }, null),
+            ("clock-extend", $"/cases/{caseId}/stages/{stageId}/extensions/new", new() { ["Form.GrantedOn"] = "2023-06-01", ["Form.NewAmount"] = "12", ["Form.NewUnit"] = "Months", ["Form.Reason"] = "Granted by the coroner" }, null),
             ("source-new", $"/cases/{caseId}/sources/new", With(source, new() { ["AttachTo"] = $"stage-{stageId}" }), null),
             ("source-edit", $"/cases/{caseId}/sources/{sourceId}/edit", With(source, new() { ["AttachTo"] = "" }), $"/cases/{caseId}/sources/{sourceId}/edit"),
         };
