@@ -80,6 +80,20 @@ for trx in "$results"/*.trx; do
   f=$(grep -o '<Counters [^>]*' "$trx" | grep -o 'failed="[0-9]*"' | grep -o '[0-9]*')
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+# Why each failed test failed, from the TRX reports (the console shows only the names).
+if [ "$failed" -gt 0 ] && command -v python3 >/dev/null; then
+  python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for trx in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for result in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+        message = result.findtext(".//t:ErrorInfo/t:Message", default="", namespaces=ns).strip()
+        stack = result.findtext(".//t:ErrorInfo/t:StackTrace", default="", namespaces=ns).strip().splitlines()
+        print(f"FAILED {trx.rsplit('/', 1)[-1]}: {result.get('testName')}\n  {message[:1500]}")
+        for line in [l for l in stack if "AccountabilityTracker" in l][:6]:
+            print("  " + line.strip()[:300])
+PY
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the build or a test host failed before any test could report
 fi

@@ -28,6 +28,7 @@ public static class DependencyInjection
 
         services.AddSingleton<Import.ImportProgress>();
         services.TryAddSingleton(new Import.ImportRetention());
+        services.TryAddSingleton(new Import.ImportLease());
 
         // Only validators of requests: the shared rule sets of a form (e.g. CaseFieldsRules) are included by them, not resolved.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Transient, IsRequestValidator, includeInternalTypes: true);

@@ -17,22 +17,17 @@ try
     DeploymentGuards.EnsureDevelopmentIsLoopbackOnly(builder.Configuration, builder.Environment);
 
     builder.Services.AddSerilog(
-        (services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
-            .WriteTo.File(
-                Path.Combine(Path.GetFullPath(builder.Configuration["App:DataFolder"] ?? "App_Data", builder.Environment.ContentRootPath), "logs", "tracker-.log"),
-                formatProvider: CultureInfo.InvariantCulture,
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 31),
+        (services, logger) => LogOutput.Configure(
+            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext(),
+            builder.Configuration,
+            Path.Combine(Path.GetFullPath(builder.Configuration["App:DataFolder"] ?? "App_Data", builder.Environment.ContentRootPath), "logs")),
         preserveStaticLogger: true);
 
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddHttpContextAccessor();
     builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
     builder.Services.AddSingleton(builder.Configuration.GetSection(ImportRetention.Section).Get<ImportRetention>() ?? new ImportRetention());
+    builder.Services.AddSingleton(ImportLeaseSetting.Read(builder.Configuration));
     builder.Services.AddApplication();
     builder.Services.AddTrackerDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddTrackerSecurity(builder.Configuration);
@@ -105,6 +100,7 @@ try
     app.UseRateLimiter();
     app.UseAuthentication();
     app.RaiseDeferredOutage();
+    app.UseRequestLogContext();
     app.UseMiddleware<NoStoreForSignedInMiddleware>();
     app.UseAuthorization();
     app.UseMiddleware<MalformedFormMiddleware>();

@@ -21,7 +21,7 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
     /// Names what stored clocks depend on besides the stored rows: the evaluator's conventions (bump the version when
     /// they change) and the bank-holiday changes in configuration. A different basis at start-up recomputes every clock.
     /// </summary>
-    public string Basis { get; } = "clocks-v1;holidays:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+    public string Basis { get; } = "clocks-v2;holidays:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
         "+" + string.Join(',', options.BankHolidays.AddedDates.Order()) + "-" + string.Join(',', options.BankHolidays.RemovedDates.Order()))))[..16];
 
     /// <summary>What a pending save changes the inputs of, found before it is saved (new rows have no id yet).</summary>
@@ -46,7 +46,7 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
                 case StageExtension extension:
                     inputs.Stages.Add(extension.Stage);
                     break;
-                case Case owner when entry.State == EntityState.Added || IncidentChanged(entry):
+                case Case owner when entry.State == EntityState.Added || IncidentChanged(entry) || JurisdictionOrClosingChanged(entry):
                     inputs.CasesWithAllStages.Add(owner);
                     break;
             }
@@ -76,7 +76,7 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
 
         foreach (var chunk in caseIds.Chunk(BatchSize))
         {
-            await RecordCasesAsync(db, rules, today, db.Cases.Where(c => chunk.Contains(c.Id)), cancellationToken);
+            await RecordCasesAsync(rules, today, db.Cases.Where(c => chunk.Contains(c.Id)), cancellationToken);
         }
 
         await save(cancellationToken);
@@ -129,7 +129,7 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
                     break;
                 }
 
-                await InBatchAsync(db, () => RecordCasesAsync(db, rules, today, db.Cases.Where(c => ids.Contains(c.Id)), cancellationToken), cancellationToken);
+                await InBatchAsync(db, () => RecordCasesAsync(rules, today, db.Cases.Where(c => ids.Contains(c.Id)), cancellationToken), cancellationToken);
                 lastId = ids[^1];
                 count += ids.Count;
             }
@@ -163,6 +163,9 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
     private static bool IncidentChanged(EntityEntry entry) =>
         entry.Property(nameof(Case.IncidentOn)).IsModified || entry.Property(nameof(Case.IncidentPrecision)).IsModified;
 
+    private static bool JurisdictionOrClosingChanged(EntityEntry entry) =>
+        entry.Property(nameof(Case.Jurisdiction)).IsModified || entry.Property(nameof(Case.ClosedOn)).IsModified;
+
     private static async Task InBatchAsync(TrackerDbContext db, Func<Task> record, CancellationToken cancellationToken)
     {
         var trackedBefore = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
@@ -179,23 +182,17 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
         var loaded = await stages.Include(s => s.Case).Include(s => s.Pauses).Include(s => s.Extensions).AsSplitQuery().ToListAsync(cancellationToken);
         foreach (var stage in loaded)
         {
-            var rule = rules.For(stage.Kind);
+            var rule = rules.For(stage.Kind, stage.Case.Jurisdiction);
             stage.RecordClock(evaluator.Record(rule, ClockSubjects.ForStage(rule, stage, stage.Case.IncidentDate), today));
         }
     }
 
-    private async Task RecordCasesAsync(TrackerDbContext db, LimitRuleBook.RuleSet rules, DateOnly today, IQueryable<Case> cases, CancellationToken cancellationToken)
+    private async Task RecordCasesAsync(LimitRuleBook.RuleSet rules, DateOnly today, IQueryable<Case> cases, CancellationToken cancellationToken)
     {
         var loaded = await cases.ToListAsync(cancellationToken);
-        var ids = loaded.Select(c => c.Id).ToList();
-        var ends = (await db.Stages.AsNoTracking()
-                .Where(s => ids.Contains(s.CaseId))
-                .Select(s => new { s.CaseId, s.HasEnded, s.EndOn, s.EndPrecision })
-                .ToListAsync(cancellationToken))
-            .ToLookup(s => s.CaseId, s => s.HasEnded ? Domain.Dates.PartialDate.FromStored(s.EndOn, s.EndPrecision) : (Domain.Dates.PartialDate?)null);
         foreach (var owner in loaded)
         {
-            owner.RecordClock(evaluator.Record(rules.WholeCase, ClockSubjects.ForCase(owner.IncidentDate, [.. ends[owner.Id]]), today));
+            owner.RecordClock(evaluator.Record(rules.WholeCaseFor(owner.Jurisdiction), ClockSubjects.ForCase(owner.IncidentDate, owner.ClosedOn), today));
         }
     }
 

@@ -25,23 +25,9 @@ public static class ClockSubjects
     }
 
     /// <summary>
-    /// The whole case, counted from the incident. It runs while any stage runs (or none is recorded yet); once every
-    /// stage has ended it ends on the latest known stage end.
+    /// The whole case, counted from the incident. It runs until someone closes the case: a case whose stages have all
+    /// ended is not over while proceedings may still be pending (it is "awaiting" a next step).
     /// </summary>
-    public static ClockSubject ForCase(PartialDate incident, IReadOnlyCollection<PartialDate?> stageEnds)
-    {
-        ArgumentNullException.ThrowIfNull(stageEnds);
-        if (stageEnds.Count == 0 || stageEnds.Any(e => e is null))
-        {
-            return new ClockSubject(incident);
-        }
-
-        var last = stageEnds
-            .Select(e => e!.Value)
-            .Where(e => e.IsKnown)
-            .OrderBy(e => e.Latest)
-            .Select(e => (PartialDate?)e)
-            .LastOrDefault() ?? PartialDate.Unknown;
-        return new ClockSubject(incident, last);
-    }
+    public static ClockSubject ForCase(PartialDate incident, DateOnly? closedOn) =>
+        new(incident, closedOn is { } closed ? PartialDate.OnDay(closed) : null);
 }

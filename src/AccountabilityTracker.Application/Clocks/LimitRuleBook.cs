@@ -48,5 +48,11 @@ public sealed class LimitRuleBook(TrackerDbContext db, ReadCache cache)
         public IReadOnlyCollection<LimitRule> StageRules => _byKind.Values;
 
         public LimitRule? For(StageKind kind) => _byKind.GetValueOrDefault(kind);
+
+        /// <summary>The rule for a stage of a case in <paramref name="jurisdiction"/>: a kind's rule belongs to one jurisdiction only.</summary>
+        public LimitRule? For(StageKind kind, Jurisdiction jurisdiction) => kind.RuleJurisdiction() == jurisdiction ? For(kind) : null;
+
+        /// <summary>The whole-case rule is England &amp; Wales's: no whole-case rule exists for Scotland or Northern Ireland.</summary>
+        public LimitRule? WholeCaseFor(Jurisdiction jurisdiction) => jurisdiction == Jurisdiction.EnglandAndWales ? WholeCase : null;
     }
 }

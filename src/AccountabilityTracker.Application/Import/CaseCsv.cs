@@ -22,6 +22,12 @@ public static class CaseCsv
     public const string IncidentType = "incident_type";
     public const string Harm = "harm";
     public const string Category = "category";
+    public const string Jurisdiction = "jurisdiction";
+    public const string Status = "status";
+    public const string StatusNote = "status_note";
+    public const string ClosedOn = "closed_on";
+    public const string ExpectedOn = "expected_on";
+    public const string OutcomeType = "outcome_type";
     public const string Officers = "officers";
     public const string CaseSources = "case_sources";
     public const string RowType = "row_type";
@@ -42,10 +48,10 @@ public static class CaseCsv
 
     /// <summary>The case columns, repeated on every row of a case.</summary>
     public static IReadOnlyList<string> CaseColumns { get; } =
-        [CaseId, Title, Subject, IncidentDate, IncidentDatePrecision, Location, Force, IncidentType, Harm, Category, Officers, CaseSources];
+        [CaseId, Title, Subject, IncidentDate, IncidentDatePrecision, Location, Force, IncidentType, Harm, Category, Jurisdiction, Status, StatusNote, ClosedOn, ExpectedOn, Officers, CaseSources];
 
     /// <summary>The columns of the row's own stage or milestone, before the numbered source columns.</summary>
-    public static IReadOnlyList<string> RowColumns { get; } = [RowType, Kind, Label, StartDate, StartPrecision, EndDate, EndPrecision, Outcome];
+    public static IReadOnlyList<string> RowColumns { get; } = [RowType, Kind, Label, StartDate, StartPrecision, EndDate, EndPrecision, Outcome, OutcomeType];
 
     /// <summary>A file missing any of these cannot be read.</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } = [CaseId, Title, IncidentDate, Force, Kind, Label, StartDate, EndDate];
@@ -75,10 +81,11 @@ public static class CaseCsv
             var caseCells = new[]
             {
                 entry.Id, entry.Title, entry.Subject, entry.IncidentDate, entry.IncidentDatePrecision, entry.Location, entry.Force,
-                entry.IncidentType, entry.Harm, entry.Category, string.Join("; ", entry.OfficerDesignations), string.Join('\n', entry.Sources),
+                entry.IncidentType, entry.Harm, entry.Category, entry.Jurisdiction, entry.Status, entry.StatusNote, entry.ClosedOn, entry.ExpectedOn,
+                string.Join("; ", entry.Officers.Select(CaseFileMapper.ToDesignation).Concat(entry.OfficerDesignations)), string.Join('\n', entry.Sources),
             };
-            var rows = entry.Stages.Select(s => (Type: StageRow, s.Kind, s.Label, s.StartDate, s.StartPrecision, s.EndDate, s.EndPrecision, s.Outcome, s.Sources))
-                .Concat(entry.Milestones.Select(m => (Type: MilestoneRow, Kind: (string?)null, m.Label, StartDate: m.Date, StartPrecision: m.Precision, EndDate: (string?)null, EndPrecision: (string?)null, Outcome: m.Notes, m.Sources)))
+            var rows = entry.Stages.Select(s => (Type: StageRow, s.Kind, s.Label, s.StartDate, s.StartPrecision, s.EndDate, s.EndPrecision, s.Outcome, s.OutcomeType, s.Sources))
+                .Concat(entry.Milestones.Select(m => (Type: MilestoneRow, Kind: (string?)null, m.Label, StartDate: m.Date, StartPrecision: m.Precision, EndDate: (string?)null, EndPrecision: (string?)null, Outcome: m.Notes, OutcomeType: (string?)null, m.Sources)))
                 .ToList();
             if (rows.Count == 0)
             {
@@ -87,7 +94,7 @@ public static class CaseCsv
 
             foreach (var row in rows)
             {
-                var cells = new List<string?>(caseCells) { row.Type, row.Kind, row.Label, row.StartDate, row.StartPrecision, row.EndDate, row.EndPrecision, row.Outcome };
+                var cells = new List<string?>(caseCells) { row.Type, row.Kind, row.Label, row.StartDate, row.StartPrecision, row.EndDate, row.EndPrecision, row.Outcome, row.OutcomeType };
                 foreach (var source in row.Sources)
                 {
                     cells.AddRange([source.Url, source.Publisher, source.Quote]);
@@ -142,7 +149,8 @@ public static class CaseCsv
         IncidentType = "Shooting",
         Harm = "Fatal",
         Category = "OtherCriminalOperation",
-        OfficerDesignations = ["A1", "B2"],
+        Jurisdiction = "england_and_wales",
+        OfficerDesignations = ["A1", "B2 (restricted name: Example Name)", "PC Example Officer (named)"],
         Sources = ["https://www.example.org/news/anytown-shooting"],
         Stages =
         [
@@ -155,9 +163,10 @@ public static class CaseCsv
                 EndDate = "2022-01",
                 EndPrecision = "month",
                 Outcome = "File referred to the CPS",
+                OutcomeType = "ReferredToCps",
                 Sources = [new CaseFileSource { Url = "https://www.example.org/iopc/anytown", Publisher = "IOPC", Quote = "We have begun an independent investigation." }],
             },
-            new CaseFileStage { Kind = "Inquest", Label = "Inquest opened and adjourned", StartDate = "2021-03-30", StartPrecision = "day" },
+            new CaseFileStage { Kind = "Inquest", Label = "Inquest opened and adjourned", StartDate = "2021-03-30", StartPrecision = "day", EndPrecision = "running" },
         ],
         Milestones = [new CaseFileMilestone { Label = "Officer A1 suspended", Date = "2021-03", Precision = "month", Notes = "Reported by the force" }],
     };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Features.Cases;
 using AccountabilityTracker.Application.Features.Milestones;
 using AccountabilityTracker.Application.Features.Officers;
@@ -18,8 +19,10 @@ namespace AccountabilityTracker.Application.Import;
 /// (<see cref="CaseFieldsRules"/>, <see cref="StageFieldsRules"/>, <see cref="MilestoneFieldsRules"/>,
 /// <see cref="OfficerFieldsRules"/>, <see cref="SourceFieldsRules"/>), each failure named by its row and column. Only what
 /// is specific to files is checked here: ids, duplicates within the file, the names of precisions, kinds and other
-/// lists (e.g. "IOPC investigation" becomes IopcInvestigation, so the mapper reads them), officer designations, and the
-/// documented defaults of fields a file may leave out.
+/// lists (e.g. "IOPC investigation" becomes IopcInvestigation, so the mapper reads them), jurisdictions, case status,
+/// officer designations and structured officers, and the documented defaults of fields a file may leave out (each
+/// left-out incident type, harm and category is "not recorded", with a warning; a force unknown in the case's
+/// jurisdiction is imported as written, with a warning).
 /// </summary>
 public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider time)
 {
@@ -38,6 +41,7 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
         [nameof(CaseFields.IncidentType)] = "incident_type",
         [nameof(CaseFields.Harm)] = "harm",
         [nameof(CaseFields.Category)] = "category",
+        [nameof(CaseFields.Jurisdiction)] = "jurisdiction",
     };
 
     private static readonly Dictionary<string, string> StageColumns = new(StringComparer.Ordinal)
@@ -49,6 +53,7 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
         [nameof(StageFields.EndDate)] = "end_date",
         [nameof(StageFields.EndPrecision)] = "end_precision",
         [nameof(StageFields.Outcome)] = "outcome",
+        [nameof(StageFields.OutcomeType)] = "outcome_type",
     };
 
     private static readonly Dictionary<string, string> MilestoneColumns = new(StringComparer.Ordinal)
@@ -65,6 +70,17 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
         [nameof(ISourceFields.SourcePublisher)] = "publisher",
         [nameof(ISourceFields.SourceQuote)] = "quote",
     };
+
+    private static readonly Dictionary<string, string> OfficerColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(OfficerFields.Cipher)] = "cipher",
+        [nameof(OfficerFields.RealName)] = "name",
+        [nameof(OfficerFields.NameIsPublic)] = "name_status",
+        [nameof(OfficerFields.PubliclyNamedOn)] = "named_on",
+    };
+
+    /// <summary>A force the jurisdiction does not know is imported as written: only its text is checked, as the form checks text.</summary>
+    private static readonly InlineValidator<CaseFileEntry> UnknownForceRules = CreateUnknownForceRules();
 
     private readonly CaseFieldsRules _caseRules = new(time);
     private readonly StageFieldsRules _stageRules = new(time);
@@ -126,9 +142,38 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
         entry.IncidentType = EnumName<IncidentType>(at.Case("incident_type"), entry.IncidentType, "incident type");
         entry.Harm = EnumName<Harm>(at.Case("harm"), entry.Harm, "harm");
         entry.Category = EnumName<OperationCategory>(at.Case("category"), entry.Category, "category");
+        NotRecorded(at.Case("incident_type"), entry.IncidentType, "incident type");
+        NotRecorded(at.Case("harm"), entry.Harm, "harm");
+        NotRecorded(at.Case("category"), entry.Category, "operation category");
 
-        // The file's defaults (a subject "not published", a kind of incident read from the title) are the mapper's.
+        var jurisdictionText = Clean(entry.Jurisdiction);
+        if (jurisdictionText is not null && CaseFileMapper.ParseJurisdiction(jurisdictionText) is null)
+        {
+            Error(at.Case("jurisdiction"), $"'{Short(jurisdictionText)}' is not a jurisdiction: use england_and_wales, scotland or northern_ireland.");
+        }
+
+        CheckStatus(entry, at);
+
+        // The file's defaults (a subject "not published", a location, incident type and harm "not recorded") are the mapper's.
         var particulars = CaseFileMapper.ToParticulars(entry);
+        var force = entry.Force is null ? null : particulars.Force;
+        if (force is not null && !Forces.IsKnown(force, particulars.Jurisdiction))
+        {
+            if (force.Length > TextLimits.Force)
+            {
+                Error(at.Case("force"), $"The force name is {force.Length} characters long; at most {TextLimits.Force} are allowed.");
+            }
+            else if (Report(UnknownForceRules.Validate(entry), null, _ => at.Case("force")))
+            {
+                Warning(at.Case("force"), particulars.Jurisdiction == Jurisdiction.EnglandAndWales
+                    ? $"'{force}' is not one of the {Forces.All.Count} forces the IOPC oversees; it is imported as written. Check the spelling (e.g. Metropolitan Police Service), or give the case's jurisdiction."
+                    : $"'{force}' is not a force of {particulars.Jurisdiction.DisplayName()} ({string.Join(", ", Forces.In(particulars.Jurisdiction))}); it is imported as written.");
+            }
+
+            // The rest of the case is still checked by the form's rules, with a force they know standing in.
+            force = Forces.In(particulars.Jurisdiction)[0];
+        }
+
         var fields = new CreateCase.Command
         {
             Title = entry.Title,
@@ -136,33 +181,187 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
             IncidentDate = entry.IncidentDate,
             IncidentPrecision = precision,
             Location = particulars.Location,
-            Force = entry.Force is null ? null : particulars.Force,
+            Force = force,
             IncidentType = particulars.IncidentType,
             Harm = particulars.Harm,
             Category = particulars.Category,
+            Jurisdiction = particulars.Jurisdiction,
             Summary = particulars.Summary,
         };
         Report(_caseRules.Validate(fields), CaseColumns, at.Case);
     }
 
+    private static InlineValidator<CaseFileEntry> CreateUnknownForceRules()
+    {
+        var rules = new InlineValidator<CaseFileEntry>();
+        rules.RuleFor(e => e.Force).PlainText(TextLimits.Force + 200);
+        return rules;
+    }
+
+    private void CheckStatus(CaseFileEntry entry, EntryLocator at)
+    {
+        var status = Clean(entry.Status)?.ToLowerInvariant();
+        entry.StatusNote = Clean(entry.StatusNote);
+        if (entry.StatusNote is { Length: > TextLimits.Reason })
+        {
+            Error(at.Case("status_note"), $"The status note is {entry.StatusNote.Length} characters long; at most {TextLimits.Reason} are allowed.");
+        }
+
+        var closedOn = Day(at.Case("closed_on"), entry.ClosedOn);
+        Day(at.Case("expected_on"), entry.ExpectedOn);
+        switch (status)
+        {
+            case null or "open":
+                break;
+            case "closed":
+                if (closedOn is null)
+                {
+                    Error(at.Case("closed_on"), "A closed case needs the day it closed (closed_on, YYYY-MM-DD).");
+                }
+
+                if (entry.StatusNote is null)
+                {
+                    Error(at.Case("status_note"), "A closed case needs the reason it closed (status_note).");
+                }
+
+                break;
+            case "awaiting":
+                if (entry.StatusNote is null)
+                {
+                    Error(at.Case("status_note"), "Say what the case is awaiting (status_note), e.g. \"gross misconduct hearing to be listed\".");
+                }
+
+                break;
+            default:
+                Error(at.Case("status"), $"'{Short(status)}' is not a case status: use open, awaiting or closed.");
+                break;
+        }
+
+        entry.Status = status;
+    }
+
+    /// <summary>Reads an optional exact day (YYYY-MM-DD).</summary>
+    private DateOnly? Day((int? Row, string Column) at, string? text)
+    {
+        var clean = Clean(text);
+        if (clean is null)
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(clean, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            Error(at, $"'{Short(clean)}' is not a day: write it as YYYY-MM-DD.");
+            return null;
+        }
+
+        return day;
+    }
+
+    private void NotRecorded((int? Row, string Column) at, string? value, string what)
+    {
+        if (value is null)
+        {
+            Warning(at, $"The {what} is not given, so it is stored as \"not recorded\" (never guessed from the title or the force's unit). Give it if the record says.");
+        }
+    }
+
     private void CheckOfficers(CaseFileEntry entry, EntryLocator at)
     {
         var ciphers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < entry.OfficerDesignations.Count; i++)
+
+        // The form's rules check each officer (cipher shape, name text, a public name needs a name, the day named); the
+        // file adds the structured fields the form has no place for, and duplicates within the case.
+        bool Officer(OfficerDetails details, Func<string, (int? Row, string Column)> where)
         {
-            var designation = entry.OfficerDesignations[i] = Clean(entry.OfficerDesignations[i]) ?? string.Empty;
-            var (cipher, realName, namedOn) = CaseFileMapper.ParseOfficer(designation);
-            var index = i;
             var fields = new AddOfficer.Command
             {
-                Cipher = cipher,
-                RealName = realName,
-                UnderAnonymityOrder = realName is null,
-                PubliclyNamedOn = namedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Cipher = details.Cipher,
+                RealName = details.Name,
+                NameIsPublic = details.NameIsPublic,
+                UnderAnonymityOrder = details.UnderAnonymityOrder,
+                PubliclyNamedOn = details.NamedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
-            if (Report(_officerRules.Validate(fields), null, _ => at.Officer(index)) && !ciphers.Add(cipher))
+            var valid = Report(_officerRules.Validate(fields), OfficerColumns, where);
+            if (valid && fields.CleanCipher is { } cipher && !ciphers.Add(cipher))
             {
-                Error(at.Officer(i), $"Officer {cipher} is listed twice for this case.");
+                Error(where("cipher"), $"Officer {cipher.ToUpperInvariant()} is listed twice for this case.");
+                return false;
+            }
+
+            return valid;
+        }
+
+        for (var i = 0; i < entry.Officers.Count; i++)
+        {
+            var officer = entry.Officers[i];
+            var index = i;
+            (int? Row, string Column) Field(string field) => at.Case(field.Length == 0 ? FormattableString.Invariant($"officers[{index}]") : FormattableString.Invariant($"officers[{index}].{field}"));
+            if (officer is null)
+            {
+                Error(Field(string.Empty), "This officer is empty: give a cipher, a name, or both.");
+                continue;
+            }
+
+            officer.Cipher = Clean(officer.Cipher);
+            officer.Name = Clean(officer.Name);
+            officer.Notes = Clean(officer.Notes);
+            if (officer.Cipher is null && officer.Name is null)
+            {
+                Error(Field(string.Empty), "An officer needs a cipher, a name, or both.");
+                continue;
+            }
+
+            var status = Clean(officer.NameStatus)?.ToLowerInvariant();
+            if (status is not null and not "public" and not "restricted")
+            {
+                Error(Field("name_status"), $"'{Short(status)}' is not a name status: use public or restricted.");
+            }
+            else if (officer.Name is not null && status is null)
+            {
+                Warning(Field("name_status"), "The name has no name_status, so it is held as restricted (shown only to roles allowed restricted fields). Write public if it has been published.");
+            }
+
+            officer.NameStatus = status;
+            var namedOn = Day(Field("named_on"), officer.NamedOn);
+            var made = Day(Field("anonymity_order_made_on"), officer.AnonymityOrderMadeOn);
+            Day(Field("anonymity_order_varied_on"), officer.AnonymityOrderVariedOn);
+            var lifted = Day(Field("anonymity_order_lifted_on"), officer.AnonymityOrderLiftedOn);
+            if (lifted is { } l && made is { } m && l < m)
+            {
+                Error(Field("anonymity_order_lifted_on"), "An anonymity order cannot be lifted before it was made.");
+            }
+
+            if (officer.Notes is { Length: > TextLimits.Reason })
+            {
+                Error(Field("notes"), $"The notes are {officer.Notes.Length} characters long; at most {TextLimits.Reason} are allowed.");
+            }
+
+            var details = CaseFileMapper.ToDetails(officer);
+            Officer(details with { NamedOn = namedOn, NameIsPublic = details.NameIsPublic && officer.Name is not null }, Field);
+        }
+
+        for (var i = 0; i < entry.OfficerDesignations.Count; i++)
+        {
+            var designation = Clean(entry.OfficerDesignations[i]);
+            var index = i;
+            if (designation is null)
+            {
+                Error(at.Officer(i), "An officer designation is empty: give the cipher (e.g. W80) or the name.");
+                continue;
+            }
+
+            entry.OfficerDesignations[i] = designation;
+            var parsed = CaseFileMapper.ParseDesignation(designation);
+            if (parsed.Details is not { } details)
+            {
+                Error(at.Officer(i), $"'{Short(designation)}' is not an officer designation: give a cipher (NX121), \"NX121 (publicly named as <name> on <d MMMM yyyy>)\", \"<name> (named)\", \"<name> (restricted)\" or \"W80 (restricted name: <name>)\".");
+                continue;
+            }
+
+            if (Officer(details, _ => at.Officer(index)) && parsed.BracketKeptAsNote)
+            {
+                Warning(at.Officer(i), $"The words in brackets after {details.Cipher} are kept as a note, not as a name. To record a name, write \"{details.Cipher} (publicly named as <name>)\" or give a structured officer.");
             }
         }
     }
@@ -182,15 +381,42 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
 
             var kind = StageKindName(at.Stage(i, "kind"), stage.Kind);
             stage.Kind = kind?.ToString();
+            var jurisdiction = CaseFileMapper.JurisdictionOf(entry);
+            if (kind is { } kindOfStage && !StageKindNames.KindsFor(jurisdiction).Contains(kindOfStage))
+            {
+                Warning(at.Stage(i, "kind"), $"{kindOfStage.DisplayName()} is a stage of {kindOfStage.RuleJurisdiction().DisplayName()}, but the case is in {jurisdiction.DisplayName()}: it is imported as written and gets no clock from either. Check the kind (e.g. Other with a label).");
+            }
+
             stage.Label = Clean(stage.Label);
             stage.Outcome = Clean(stage.Outcome);
             stage.StartDate = Clean(stage.StartDate);
             stage.EndDate = Clean(stage.EndDate);
             var startPrecision = Precision(at.Stage(i, "start_precision"), stage.StartDate, stage.StartPrecision, out var startName);
             stage.StartPrecision = startName;
-            var ended = stage.EndDate is not null || Clean(stage.EndPrecision) is not null;
-            var endPrecision = Precision(at.Stage(i, "end_precision"), stage.EndDate, stage.EndPrecision, out var endName);
-            stage.EndPrecision = ended ? endName : null;
+            var explicitlyRunning = string.Equals(Clean(stage.EndPrecision), CaseFileMapper.RunningPrecision, StringComparison.OrdinalIgnoreCase);
+            var ended = !explicitlyRunning && (stage.EndDate is not null || Clean(stage.EndPrecision) is not null);
+            var endPrecision = DatePrecision.Day;
+            if (explicitlyRunning)
+            {
+                stage.EndPrecision = CaseFileMapper.RunningPrecision;
+                if (stage.EndDate is not null)
+                {
+                    Error(at.Stage(i, "end_date"), "The stage is marked running (end_precision running) but has an end date: leave the end date empty, or give its precision.");
+                }
+            }
+            else
+            {
+                endPrecision = Precision(at.Stage(i, "end_precision"), stage.EndDate, stage.EndPrecision, out var endName);
+                stage.EndPrecision = ended ? endName : null;
+            }
+
+            var outcomeType = OutcomeTypeName(at.Stage(i, "outcome_type"), stage.OutcomeType);
+            stage.OutcomeType = outcomeType?.ToString();
+            if (!ended && !explicitlyRunning && (stage.Outcome is not null || outcomeType is not null))
+            {
+                Warning(at.Stage(i, "end_date"), "The stage has an outcome but no end: it is imported as running. If it ended on a date nobody published, set end_precision to unknown; if it is still running, set end_precision to running.");
+            }
+
             var fields = new AddStage.Command
             {
                 Kind = kind ?? StageKind.Other,
@@ -198,9 +424,10 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
                 StartDate = stage.StartDate,
                 StartPrecision = startPrecision,
                 Ended = ended,
-                EndDate = stage.EndDate,
+                EndDate = explicitlyRunning ? null : stage.EndDate,
                 EndPrecision = endPrecision,
                 Outcome = stage.Outcome,
+                OutcomeType = outcomeType,
             };
             Report(_stageRules.Validate(fields), StageColumns, field => at.Stage(index, field));
             CheckSources(stage.Sources, (j, field) => at.StageSource(index, j, field));
@@ -319,6 +546,30 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
         return precision;
     }
 
+    private OutcomeType? OutcomeTypeName((int? Row, string Column) at, string? text)
+    {
+        var clean = Clean(text);
+        if (clean is null)
+        {
+            return null;
+        }
+
+        var key = clean.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
+        var byDisplayName = Enum.GetValues<OutcomeType>().Where(t => string.Equals(t.DisplayName(), clean, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (byDisplayName.Count == 1)
+        {
+            return byDisplayName[0];
+        }
+
+        if (!key.All(char.IsAsciiDigit) && Enum.TryParse<OutcomeType>(key, ignoreCase: true, out var type) && Enum.IsDefined(type))
+        {
+            return type;
+        }
+
+        Error(at, $"'{Short(clean)}' is not an outcome type: use one of {string.Join(", ", Enum.GetNames<OutcomeType>().Skip(1))}.");
+        return null;
+    }
+
     private StageKind? StageKindName((int? Row, string Column) at, string? text)
     {
         var clean = Clean(text);
@@ -366,4 +617,6 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
     private static string Short(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "…");
 
     private void Error((int? Row, string Column) at, string text) => messages.Add(new(ImportSeverity.Error, at.Row, at.Column, text, _caseId));
+
+    private void Warning((int? Row, string Column) at, string text) => messages.Add(new(ImportSeverity.Warning, at.Row, at.Column, text, _caseId));
 }

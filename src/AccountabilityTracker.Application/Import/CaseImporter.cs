@@ -20,14 +20,12 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
 {
     private const int Batch = 250;
 
-    private readonly Dictionary<int, int> _nextSequence = [];
-
     public async Task<List<ImportItem>> RunAsync(
         IReadOnlyList<ParsedEntry> entries, bool apply, List<ImportMessage> messages, Action<int>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(messages);
-        await LoadReferenceSequencesAsync(entries, cancellationToken);
+        var references = apply ? await CaseReferences.ReserveAsync(db, cancellationToken) : CaseReferences.Preview(db);
         var items = new List<ImportItem>(entries.Count);
         var done = 0;
         foreach (var chunk in entries.Chunk(Batch))
@@ -46,7 +44,7 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
             {
                 items.Add(stored.TryGetValue(parsed.Entry.Id!, out var existing)
                     ? Merge(existing, parsed, messages)
-                    : Create(parsed, apply, messages));
+                    : await CreateAsync(parsed, apply, references, messages, cancellationToken));
             }
 
             if (apply)
@@ -62,15 +60,14 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
         return items;
     }
 
-    private ImportItem Create(ParsedEntry parsed, bool apply, List<ImportMessage> messages)
+    private async Task<ImportItem> CreateAsync(
+        ParsedEntry parsed, bool apply, CaseReferences references, List<ImportMessage> messages, CancellationToken cancellationToken)
     {
         var entry = parsed.Entry;
         try
         {
             var year = CaseFileMapper.ToDate(entry.IncidentDate, entry.IncidentDatePrecision).Earliest!.Value.Year;
-            var sequence = _nextSequence.TryGetValue(year, out var next) ? next : 1;
-            _nextSequence[year] = sequence + 1;
-            var created = CaseFileMapper.ToCase(entry, Case.FormatReference(year, sequence), nowUtc);
+            var created = CaseFileMapper.ToCase(entry, await references.TakeAsync(year, cancellationToken), nowUtc);
             if (apply)
             {
                 db.Cases.Add(created);
@@ -126,7 +123,8 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
             entry.IncidentType is null ? existing.IncidentType : fromFile.IncidentType,
             entry.Harm is null ? existing.Harm : fromFile.Harm,
             entry.Category is null ? existing.Category : fromFile.Category,
-            existing.Summary);
+            existing.Summary,
+            entry.Jurisdiction is null && Forces.OnlyJurisdictionOf(fromFile.Force) is null ? existing.Jurisdiction : fromFile.Jurisdiction);
 
         void Compare<T>(string name, T stored, T incoming)
         {
@@ -145,26 +143,35 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
         Compare("Incident type", existing.IncidentType, merged.IncidentType);
         Compare("Harm", existing.Harm, merged.Harm);
         Compare("Category", existing.Category, merged.Category);
+        Compare("Jurisdiction", existing.Jurisdiction, merged.Jurisdiction);
         if (changes.Count > before)
         {
             existing.Update(merged, nowUtc);
+        }
+
+        var status = (existing.Status, existing.StatusNote, existing.ClosedOn, existing.ExpectedOn);
+        CaseFileMapper.ApplyStatus(existing, entry, nowUtc);
+        if (status != (existing.Status, existing.StatusNote, existing.ClosedOn, existing.ExpectedOn))
+        {
+            changes.Add(string.Create(CultureInfo.InvariantCulture, $"Status: {status.Status} → {existing.Status}"));
         }
     }
 
     private void MergeOfficers(Case existing, CaseFileEntry entry, EntryLocator at, List<string> changes, List<ImportMessage> messages)
     {
-        for (var i = 0; i < entry.OfficerDesignations.Count; i++)
+        foreach (var officer in CaseFileMapper.OfficersOf(entry))
         {
-            var (cipher, realName, namedOn) = CaseFileMapper.ParseOfficer(entry.OfficerDesignations[i]);
-            var stored = existing.Officers.FirstOrDefault(o => string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase));
+            var stored = officer.Cipher is { } cipher
+                ? existing.Officers.FirstOrDefault(o => string.Equals(o.Cipher, cipher.Trim(), StringComparison.OrdinalIgnoreCase))
+                : existing.Officers.FirstOrDefault(o => o.Cipher is null && string.Equals(o.RealName, officer.Name?.Trim(), StringComparison.Ordinal));
             if (stored is null)
             {
-                existing.AddOfficer(cipher, realName, underAnonymityOrder: realName is null, namedOn, nowUtc);
-                changes.Add("Officer added: " + cipher.ToUpperInvariant());
+                var added = existing.AddOfficer(officer, nowUtc);
+                changes.Add("Officer added: " + (added.Cipher ?? (added.NameIsPublic ? added.RealName : "(restricted name)")));
             }
-            else if (realName is not null && !string.Equals(stored.RealName, realName.Trim(), StringComparison.Ordinal))
+            else if (officer.Name is not null && !string.Equals(stored.RealName, officer.Name.Trim(), StringComparison.Ordinal))
             {
-                var (row, column) = at.Officer(i);
+                var (row, column) = at.Case("officers");
                 messages.Add(new(ImportSeverity.Warning, row, column, $"Officer {stored.Cipher} is already stored with other naming details; an import does not change them (edit the officer in the tracker).", entry.Id));
             }
         }
@@ -179,11 +186,17 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
             var incoming = entry.Stages[i];
             var kind = CaseFileMapper.ParseEnum(incoming.Kind, StageKind.Other);
             var start = CaseFileMapper.ToDate(incoming.StartDate, incoming.StartPrecision);
-            PartialDate? end = incoming.EndDate is null && incoming.EndPrecision is null ? null : CaseFileMapper.ToDate(incoming.EndDate, incoming.EndPrecision);
+            var end = CaseFileMapper.EndOf(incoming);
+            var outcomeType = incoming.OutcomeType is null ? (OutcomeType?)null : CaseFileMapper.ParseEnum(incoming.OutcomeType, OutcomeType.Unclassified);
             var name = $"{kind.DisplayName()} '{incoming.Label}'";
             if (!storedByKey.TryGetValue(CaseEntryChecker.StageKey(incoming), out var stage))
             {
                 stage = existing.AddStage(kind, incoming.Label ?? string.Empty, start, end, incoming.Outcome, nowUtc);
+                if (outcomeType is { } type)
+                {
+                    stage.ClassifyOutcome(type, nowUtc);
+                }
+
                 foreach (var source in incoming.Sources)
                 {
                     existing.AddSource(CaseFileMapper.ToDetails(source), nowUtc, stage: stage);
@@ -199,8 +212,13 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
             if (end is { } newEnd && (stage.End != newEnd || (outcome is not null && outcome != stage.Outcome)))
             {
                 var what = stage.End == newEnd ? "outcome changed" : $"end {stage.End?.ToString() ?? "(running)"} → {newEnd}";
-                stage.Close(newEnd, outcome, nowUtc);
+                stage.Close(newEnd, outcome, nowUtc, outcomeType);
                 changes.Add($"Stage {name}: {what}");
+            }
+            else if (outcomeType is { } type && type != stage.OutcomeType)
+            {
+                stage.ClassifyOutcome(type, nowUtc);
+                changes.Add($"Stage {name}: outcome type {stage.OutcomeType}");
             }
             else if (end is null && stage.End is not null)
             {
@@ -256,13 +274,4 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
         incoming is not null && Uri.TryCreate(incoming.Trim(), UriKind.Absolute, out var uri) && string.Equals(stored, uri.ToString(), StringComparison.Ordinal);
 
     private static string Count(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
-
-    /// <summary>New cases continue each incident year's sequence from the highest stored number (<see cref="CaseReferences"/>).</summary>
-    private async Task LoadReferenceSequencesAsync(IEnumerable<ParsedEntry> entries, CancellationToken cancellationToken)
-    {
-        foreach (var year in entries.Select(e => CaseFileMapper.ToDate(e.Entry.IncidentDate, e.Entry.IncidentDatePrecision).Earliest?.Year).OfType<int>().Distinct())
-        {
-            _nextSequence[year] = await CaseReferences.HighestAsync(db, year, cancellationToken) + 1;
-        }
-    }
 }

@@ -50,7 +50,7 @@ internal sealed class CsvCaseBuilder(Dictionary<string, int> columns, int source
 
         rows.LastRow = record.Row;
         var rowType = Cell(record, CaseCsv.RowType)?.ToLowerInvariant();
-        var itemCells = new[] { CaseCsv.Kind, CaseCsv.Label, CaseCsv.StartDate, CaseCsv.StartPrecision, CaseCsv.EndDate, CaseCsv.EndPrecision, CaseCsv.Outcome }
+        var itemCells = new[] { CaseCsv.Kind, CaseCsv.Label, CaseCsv.StartDate, CaseCsv.StartPrecision, CaseCsv.EndDate, CaseCsv.EndPrecision, CaseCsv.Outcome, CaseCsv.OutcomeType }
             .Where(c => Cell(record, c) is not null)
             .ToList();
         var sources = Sources(record);
@@ -68,12 +68,13 @@ internal sealed class CsvCaseBuilder(Dictionary<string, int> columns, int source
                     EndDate = Cell(record, CaseCsv.EndDate),
                     EndPrecision = Cell(record, CaseCsv.EndPrecision),
                     Outcome = Cell(record, CaseCsv.Outcome),
+                    OutcomeType = Cell(record, CaseCsv.OutcomeType),
                     Sources = sources,
                 });
                 rows.StageRows.Add(record.Row);
                 break;
             case CaseCsv.MilestoneRow:
-                foreach (var column in new[] { CaseCsv.Kind, CaseCsv.EndDate, CaseCsv.EndPrecision }.Where(itemCells.Contains))
+                foreach (var column in new[] { CaseCsv.Kind, CaseCsv.EndDate, CaseCsv.EndPrecision, CaseCsv.OutcomeType }.Where(itemCells.Contains))
                 {
                     messages.Add(new(ImportSeverity.Error, record.Row, column, $"A milestone is a single dated point: leave {column} empty (use start_date for its date)."));
                 }
@@ -115,6 +116,11 @@ internal sealed class CsvCaseBuilder(Dictionary<string, int> columns, int source
             IncidentType = Cell(record, CaseCsv.IncidentType),
             Harm = Cell(record, CaseCsv.Harm),
             Category = Cell(record, CaseCsv.Category),
+            Jurisdiction = Cell(record, CaseCsv.Jurisdiction),
+            Status = Cell(record, CaseCsv.Status),
+            StatusNote = Cell(record, CaseCsv.StatusNote),
+            ClosedOn = Cell(record, CaseCsv.ClosedOn),
+            ExpectedOn = Cell(record, CaseCsv.ExpectedOn),
         };
         foreach (var officer in (Cell(record, CaseCsv.Officers) ?? string.Empty).Split(CaseCsv.OfficerSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {

@@ -80,6 +80,19 @@ public sealed class ImportJob
 
     public string? FailureMessage { get; private set; }
 
+    /// <summary>The instance running the current step while it holds the lease (<see cref="ImportLease"/>); null otherwise.</summary>
+    public string? ClaimedBy { get; private set; }
+
+    public DateTime? ClaimExpiresAtUtc { get; private set; }
+
+    /// <summary>How many times a step of this job was claimed: one dry run and one import, unless an instance died mid-step.</summary>
+    public int ClaimCount { get; private set; }
+
+    /// <summary>Entries the running step has processed, written with each lease renewal (readable from every instance).</summary>
+    public int ProgressDone { get; private set; }
+
+    public int ProgressTotal { get; private set; }
+
     public bool IsFinished => Status is ImportJobStatus.Invalid or ImportJobStatus.Completed or ImportJobStatus.Failed;
 
     public void Checked(ImportReport report, string reportJson, DateTime nowUtc)
@@ -88,6 +101,7 @@ public sealed class ImportJob
         Record(report, reportJson);
         CheckedAtUtc = nowUtc;
         Status = report.IsValid ? ImportJobStatus.ReadyToImport : ImportJobStatus.Invalid;
+        ReleaseClaim();
     }
 
     public void Confirm(string committedBy)
@@ -103,6 +117,7 @@ public sealed class ImportJob
         CompletedAtUtc = nowUtc;
         Status = report.IsValid ? ImportJobStatus.Completed : ImportJobStatus.Failed;
         FailureMessage = report.IsValid ? null : "The file no longer imports cleanly (the stored cases changed since the dry run); nothing was written.";
+        ReleaseClaim();
     }
 
     /// <summary>The uploaded file is discarded after <paramref name="days"/> days without an import; a waiting job fails.</summary>
@@ -119,6 +134,13 @@ public sealed class ImportJob
         FailureMessage = message.Length > 1000 ? message[..1000] : message;
         CompletedAtUtc = nowUtc;
         Status = ImportJobStatus.Failed;
+        ReleaseClaim();
+    }
+
+    private void ReleaseClaim()
+    {
+        ClaimedBy = null;
+        ClaimExpiresAtUtc = null;
     }
 
     private void Record(ImportReport report, string reportJson)

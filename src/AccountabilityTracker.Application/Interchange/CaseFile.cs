@@ -29,7 +29,22 @@ public sealed class CaseFileEntry
 
     public string? Category { get; set; }
 
+    /// <summary>england_and_wales (the default), scotland or northern_ireland.</summary>
+    public string? Jurisdiction { get; set; }
+
+    /// <summary>open (the default), awaiting or closed.</summary>
+    public string? Status { get; set; }
+
+    /// <summary>Why the case was closed, or what it awaits.</summary>
+    public string? StatusNote { get; set; }
+
+    public string? ClosedOn { get; set; }
+
+    public string? ExpectedOn { get; set; }
+
     public IList<string> OfficerDesignations { get; init; } = [];
+
+    public IList<CaseFileOfficer> Officers { get; init; } = [];
 
     public IList<CaseFileStage> Stages { get; init; } = [];
 
@@ -54,7 +69,33 @@ public sealed class CaseFileStage
 
     public string? Outcome { get; set; }
 
+    /// <summary>The outcome from the controlled list (e.g. Charged, Acquitted); classified from the text when left out.</summary>
+    public string? OutcomeType { get; set; }
+
     public IList<CaseFileSource> Sources { get; init; } = [];
+}
+
+/// <summary>An officer as a structured record: a cipher, a name, or both.</summary>
+public sealed class CaseFileOfficer
+{
+    public string? Cipher { get; set; }
+
+    public string? Name { get; set; }
+
+    /// <summary>public or restricted (the default when a name is given).</summary>
+    public string? NameStatus { get; set; }
+
+    public string? NamedOn { get; set; }
+
+    public bool? AnonymityOrder { get; set; }
+
+    public string? AnonymityOrderMadeOn { get; set; }
+
+    public string? AnonymityOrderVariedOn { get; set; }
+
+    public string? AnonymityOrderLiftedOn { get; set; }
+
+    public string? Notes { get; set; }
 }
 
 public sealed class CaseFileMilestone

@@ -52,6 +52,21 @@ public sealed class Case
 
     public OperationCategory Category { get; private set; }
 
+    /// <summary>The legal system the case belongs to; its clocks come from that jurisdiction's rules only.</summary>
+    public Jurisdiction Jurisdiction { get; private set; } = Jurisdiction.EnglandAndWales;
+
+    /// <summary>Open until someone closes it; or awaiting a next step.</summary>
+    public CaseStatus Status { get; private set; }
+
+    /// <summary>Why the case was closed, or what it awaits.</summary>
+    public string? StatusNote { get; private set; }
+
+    /// <summary>The day the case was closed: the whole-case clock ends then.</summary>
+    public DateOnly? ClosedOn { get; private set; }
+
+    /// <summary>When the awaited next step is expected; past it, a case with no running stage is stalled.</summary>
+    public DateOnly? ExpectedOn { get; private set; }
+
     public string? Summary { get; private set; }
 
     /// <summary>Restricted: notes only Administrators and Caseworkers may read (e.g. what a rep heard in confidence).</summary>
@@ -116,14 +131,85 @@ public sealed class Case
         return milestone;
     }
 
-    public Officer AddOfficer(string cipher, string? realName, bool underAnonymityOrder, DateOnly? publiclyNamedOn, DateTime nowUtc)
+    public Officer AddOfficer(string? cipher, string? realName, bool underAnonymityOrder, DateOnly? publiclyNamedOn, DateTime nowUtc) =>
+        AddOfficer(new OfficerDetails(cipher, realName, NameIsPublic: publiclyNamedOn is not null, publiclyNamedOn, underAnonymityOrder), nowUtc);
+
+    /// <summary>Adds an officer known by a cipher, a name, or both.</summary>
+    public Officer AddOfficer(OfficerDetails details, DateTime nowUtc)
     {
-        RequireUniqueCipher(cipher, except: null);
-        var officer = new Officer(this, cipher, realName, underAnonymityOrder, publiclyNamedOn);
+        ArgumentNullException.ThrowIfNull(details);
+        if (details.Cipher is { } cipher && !string.IsNullOrWhiteSpace(cipher))
+        {
+            RequireUniqueCipher(cipher, except: null);
+        }
+
+        var officer = new Officer(this, details);
         _officers.Add(officer);
         PartChanged(nowUtc);
         return officer;
     }
+
+    /// <summary>Closes the case: its proceedings are over. The whole-case clock ends on <paramref name="on"/>.</summary>
+    public void Close(DateOnly on, string reason, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Give the reason the case is closed.");
+        }
+
+        if (IncidentDate.Earliest is { } incident && on < incident)
+        {
+            throw new DomainRuleException($"A case cannot close before its incident ({IncidentDate}).");
+        }
+
+        Status = CaseStatus.Closed;
+        StatusNote = reason.Trim();
+        ClosedOn = on;
+        ExpectedOn = null;
+        Touch(nowUtc);
+    }
+
+    /// <summary>Marks the case as waiting for a next step (a hearing to be listed, a decision), expected by <paramref name="expectedOn"/> if known.</summary>
+    public void AwaitNextStep(string nextStep, DateOnly? expectedOn, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(nextStep))
+        {
+            throw new DomainRuleException("Say what the case is waiting for.");
+        }
+
+        Status = CaseStatus.Awaiting;
+        StatusNote = nextStep.Trim();
+        ExpectedOn = expectedOn;
+        ClosedOn = null;
+        Touch(nowUtc);
+    }
+
+    /// <summary>Opens the case again (or clears what it was waiting for).</summary>
+    public void Reopen(DateTime nowUtc)
+    {
+        Status = CaseStatus.Open;
+        StatusNote = null;
+        ClosedOn = null;
+        ExpectedOn = null;
+        Touch(nowUtc);
+    }
+
+    /// <summary>
+    /// What a reader is told about where the case stands: closed (with the date and reason); "awaiting …" when it was
+    /// marked so or when no stage runs; otherwise open. A case with no running stage is never read as concluded until
+    /// someone closes it.
+    /// </summary>
+    public static string DescribeStatus(CaseStatus status, string? note, DateOnly? closedOn, DateOnly? expectedOn, bool hasRunningStage) => status switch
+    {
+        CaseStatus.Closed => FormattableString.Invariant($"Closed on {closedOn:d MMM yyyy}") + (note is null ? string.Empty : ": " + note),
+        CaseStatus.Awaiting => "Awaiting: " + note + (expectedOn is { } e ? FormattableString.Invariant($" (expected by {e:d MMM yyyy})") : string.Empty),
+        _ when !hasRunningStage => "Awaiting: next step not recorded",
+        _ => "Open",
+    };
+
+    /// <summary>True when the case waits past its expected date with no stage running: the Overdue page lists it as stalled.</summary>
+    public static bool IsStalled(CaseStatus status, DateOnly? expectedOn, bool hasRunningStage, DateOnly today) =>
+        status != CaseStatus.Closed && !hasRunningStage && expectedOn is { } expected && expected < today;
 
     /// <summary>Attaches a source to the case as a whole, or to one of its stages or milestones.</summary>
     public Source AddSource(SourceDetails details, DateTime nowUtc, Stage? stage = null, Milestone? milestone = null)
@@ -197,7 +283,7 @@ public sealed class Case
 
     internal void RequireUniqueCipher(string cipher, Officer? except)
     {
-        if (_officers.Exists(o => o != except && string.Equals(o.Cipher, cipher.Trim(), StringComparison.OrdinalIgnoreCase)))
+        if (_officers.Exists(o => o != except && o.Cipher is not null && string.Equals(o.Cipher, cipher.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             throw new DomainRuleException($"Officer {cipher.Trim().ToUpperInvariant()} is already recorded on this case.");
         }
@@ -251,6 +337,12 @@ public sealed class Case
         IncidentType = particulars.IncidentType;
         Harm = particulars.Harm;
         Category = particulars.Category;
+        if (!Enum.IsDefined(particulars.Jurisdiction))
+        {
+            throw new DomainRuleException("Choose a jurisdiction from the list.");
+        }
+
+        Jurisdiction = particulars.Jurisdiction;
         Summary = string.IsNullOrWhiteSpace(particulars.Summary) ? null : particulars.Summary.Trim();
         Touch(nowUtc);
     }

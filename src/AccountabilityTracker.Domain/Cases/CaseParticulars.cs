@@ -13,4 +13,5 @@ public sealed record CaseParticulars(
     IncidentType IncidentType,
     Harm Harm,
     OperationCategory Category,
-    string? Summary);
+    string? Summary,
+    Jurisdiction Jurisdiction = Jurisdiction.EnglandAndWales);

@@ -25,6 +25,7 @@ public sealed class Stage
         Label = label.Trim();
         SetDates(start, end);
         Outcome = string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim();
+        OutcomeType = Outcomes.Classify(Outcome);
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
         Version = Guid.NewGuid();
     }
@@ -52,6 +53,9 @@ public sealed class Stage
 
     public string? Outcome { get; private set; }
 
+    /// <summary>The outcome from the controlled list; <see cref="Outcome"/> holds the free-text detail.</summary>
+    public OutcomeType OutcomeType { get; private set; }
+
     public string? Notes { get; private set; }
 
     public Guid Version { get; private set; }
@@ -77,15 +81,32 @@ public sealed class Stage
     /// <summary>How long the stage ran (to <paramref name="today"/> while running); null when a date is unknown.</summary>
     public DayRange? Duration(DateOnly today) => Start.DaysUntil(End ?? PartialDate.OnDay(today));
 
-    public void Close(PartialDate end, string? outcome, DateTime nowUtc)
+    public void Close(PartialDate end, string? outcome, DateTime nowUtc, OutcomeType? outcomeType = null)
     {
         SetDates(Start, end);
-        Outcome = string.IsNullOrWhiteSpace(outcome) ? Outcome : outcome.Trim();
+        if (!string.IsNullOrWhiteSpace(outcome))
+        {
+            Outcome = outcome.Trim();
+            OutcomeType = Outcomes.Classify(Outcome);
+        }
+
+        if (outcomeType is { } type)
+        {
+            SetOutcomeType(type);
+        }
+
+        Touch(nowUtc);
+    }
+
+    /// <summary>Sets the outcome from the controlled list (an editor classifying it, or an import giving it).</summary>
+    public void ClassifyOutcome(OutcomeType type, DateTime nowUtc)
+    {
+        SetOutcomeType(type);
         Touch(nowUtc);
     }
 
     /// <summary>Changes everything a caseworker records about the stage; a null <paramref name="end"/> means it is still running.</summary>
-    public void Edit(StageKind kind, string label, PartialDate start, PartialDate? end, string? outcome, string? notes, DateTime nowUtc)
+    public void Edit(StageKind kind, string label, PartialDate start, PartialDate? end, string? outcome, string? notes, DateTime nowUtc, OutcomeType? outcomeType = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(label);
         if (!Enum.IsDefined(kind))
@@ -96,7 +117,18 @@ public sealed class Stage
         SetDates(start, end);
         Kind = kind;
         Label = label.Trim();
-        Outcome = string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim();
+        var newOutcome = string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim();
+        if (!string.Equals(newOutcome, Outcome, StringComparison.Ordinal))
+        {
+            Outcome = newOutcome;
+            OutcomeType = Outcomes.Classify(Outcome);
+        }
+
+        if (outcomeType is { } type)
+        {
+            SetOutcomeType(type);
+        }
+
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
         Touch(nowUtc);
     }
@@ -211,6 +243,21 @@ public sealed class Stage
     /// <summary>The one rule for "end before start": true only when the end is certainly before the start, at both dates' precision.</summary>
     public static bool EndsBeforeStart(PartialDate start, PartialDate? end) =>
         end is { Latest: { } last } && start.Earliest is { } first && last < first;
+
+    private void SetOutcomeType(OutcomeType type)
+    {
+        if (!Enum.IsDefined(type))
+        {
+            throw new DomainRuleException("Choose an outcome from the list.");
+        }
+
+        if (type == OutcomeType.None && Outcome is not null)
+        {
+            type = OutcomeType.Unclassified;
+        }
+
+        OutcomeType = type;
+    }
 
     private static void RequireReason(string reason, string what)
     {

@@ -126,6 +126,16 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("CheckedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClaimExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("CommittedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -155,6 +165,12 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ProgressDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgressTotal")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReportJson")
                         .HasColumnType("text");
@@ -427,12 +443,18 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ConfidentialNotes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ExpectedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(100)
@@ -467,6 +489,13 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("EnglandAndWales");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -476,6 +505,17 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Open");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -499,6 +539,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpectedOn");
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
@@ -562,13 +604,28 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AnonymityOrderLiftedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AnonymityOrderMadeOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AnonymityOrderVariedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("CaseId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Cipher")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("NameIsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateOnly?>("PubliclyNamedOn")
                         .HasColumnType("date");
@@ -681,6 +738,13 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     b.Property<string>("Outcome")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OutcomeType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("None");
 
                     b.Property<DateOnly?>("StartOn")
                         .HasColumnType("date");

@@ -126,6 +126,16 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("CheckedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClaimExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("CommittedBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -155,6 +165,12 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ProgressDone")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgressTotal")
+                        .HasColumnType("int");
 
                     b.Property<string>("ReportJson")
                         .HasColumnType("nvarchar(max)");
@@ -428,12 +444,18 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ConfidentialNotes")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("ExpectedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(100)
@@ -468,6 +490,13 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsArchived")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasDefaultValue("EnglandAndWales");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -477,6 +506,17 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasDefaultValue("Open");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -500,6 +540,8 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpectedOn");
 
                     b.HasIndex("ExternalId")
                         .IsUnique()
@@ -564,13 +606,28 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AnonymityOrderLiftedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AnonymityOrderMadeOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AnonymityOrderVariedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("CaseId")
                         .HasColumnType("int");
 
                     b.Property<string>("Cipher")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<bool>("NameIsPublic")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<DateOnly?>("PubliclyNamedOn")
                         .HasColumnType("date");
@@ -591,7 +648,8 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     b.HasIndex("Cipher");
 
                     b.HasIndex("CaseId", "Cipher")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[Cipher] IS NOT NULL");
 
                     b.ToTable("Officers", (string)null);
                 });
@@ -683,6 +741,13 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     b.Property<string>("Outcome")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("OutcomeType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasDefaultValue("None");
 
                     b.Property<DateOnly?>("StartOn")
                         .HasColumnType("date");

@@ -117,6 +117,16 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("CheckedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CommittedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -146,6 +156,12 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgressDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgressTotal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReportJson")
                         .HasColumnType("TEXT");
@@ -410,11 +426,17 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConfidentialNotes")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
@@ -450,6 +472,13 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("EnglandAndWales");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -458,6 +487,17 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Open");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
@@ -482,6 +522,8 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpectedOn");
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
@@ -541,12 +583,27 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AnonymityOrderLiftedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnonymityOrderMadeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnonymityOrderVariedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Cipher")
-                        .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NameIsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PubliclyNamedOn")
@@ -656,6 +713,13 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.Property<string>("Outcome")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
 
                     b.Property<DateOnly?>("StartOn")
                         .HasColumnType("TEXT");

@@ -97,6 +97,28 @@ public sealed class CasesController(IMediator mediator) : CaseFormController
     }
 
     [Authorize(Policy = Policies.EditCases)]
+    [HttpGet("/cases/{id:int}/status")]
+    public async Task<IActionResult> Status([FromRoute] int id, CancellationToken cancellationToken)
+    {
+        var form = await mediator.Send(new SetCaseStatus.Query(id), cancellationToken);
+        return form is null ? NotFound() : View("Status", form);
+    }
+
+    [Authorize(Policy = Policies.EditCases)]
+    [HttpPost("/cases/{id:int}/status")]
+    public async Task<IActionResult> Status([FromRoute] int id, [FromForm] SetCaseStatus.Command form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var command = form with { Id = id };
+        return await SubmitAsync(
+            command,
+            () => mediator.Send(command, cancellationToken),
+            () => ToCase(id, "Case status saved."),
+            f => View("Status", f),
+            (f, version) => f with { Version = version });
+    }
+
+    [Authorize(Policy = Policies.EditCases)]
     [HttpPost("/cases/{id:int}/archive")]
     public async Task<IActionResult> Archive([FromRoute] int id, CancellationToken cancellationToken)
     {

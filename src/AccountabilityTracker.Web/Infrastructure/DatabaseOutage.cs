@@ -39,6 +39,13 @@ public sealed partial class DatabaseOutage(IProblemDetailsService problemDetails
                 case NpgsqlException:
                     return true;
 
+                // A server that goes away between two commands of a transaction breaks the connection; Npgsql then answers
+                // the next command with these instead of a connection error.
+                case InvalidOperationException { Source: "Npgsql" } npgsqlState
+                    when npgsqlState.Message.StartsWith("Transaction is already completed", StringComparison.Ordinal)
+                        || npgsqlState.Message.StartsWith("Connection is not open", StringComparison.Ordinal):
+                    return true;
+
                 case SqlException sql:
                     return sql.IsTransient || sql.Number is -2 or 2 or 53 or 121 or 233 or 4060 or 10053 or 10054 or 10060 or 10061;
 

@@ -3,7 +3,8 @@ using Serilog.Events;
 namespace AccountabilityTracker.Web.Infrastructure;
 
 /// <summary>
-/// The request log's properties, with secrets in paths replaced: the one-time set-up link carries its token in the
+/// The request log's properties (with the user id and correlation id of <see cref="RequestLogContext"/>), with secrets
+/// in paths replaced: the one-time set-up link carries its token in the
 /// path, and a log file must never hold a working link.
 /// </summary>
 public static class RequestLogRedaction
@@ -19,6 +20,8 @@ public static class RequestLogRedaction
             new LogEventProperty("RequestPath", new ScalarValue(RedactPath(requestPath))),
             new LogEventProperty("StatusCode", new ScalarValue(statusCode)),
             new LogEventProperty("Elapsed", new ScalarValue(elapsedMilliseconds)),
+            new LogEventProperty(RequestLogContext.CorrelationIdProperty, new ScalarValue(RequestLogContext.CorrelationId(context))),
+            new LogEventProperty(RequestLogContext.UserIdProperty, new ScalarValue(RequestLogContext.UserId(context))),
         ];
     }
 

@@ -27,11 +27,19 @@ public static class Accessibility
         return [.. json.EnumerateArray().Select(e => e.GetString()!)];
     }
 
-    /// <summary>True when the page is wider than the viewport, so a phone would scroll sideways.</summary>
-    public static Task<bool> ScrollsSidewaysAsync(IPage page)
+    /// <summary>
+    /// True when the page is wider than the viewport, so a phone would scroll sideways. A page with a chart is measured
+    /// once timeline.js has drawn it (it is drawn after the page loads, and measuring earlier flaked under load).
+    /// </summary>
+    public static async Task<bool> ScrollsSidewaysAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        if (await page.Locator("section[data-timeline-url]").CountAsync() > 0)
+        {
+            await page.Locator("section[data-timeline-ready]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        }
+
+        return await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
     }
 
     /// <summary>The elements reaching past the right edge of the viewport (for a failure message).</summary>

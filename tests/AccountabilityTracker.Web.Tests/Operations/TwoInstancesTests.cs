@@ -1,12 +1,11 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using AccountabilityTracker.Tests.Shared;
+using AccountabilityTracker.Application.Interchange;
+using AccountabilityTracker.DataGenerator;
 using AccountabilityTracker.Web.Tests.Features.Api;
 using AccountabilityTracker.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityTracker.Web.Tests.Operations;
 
@@ -17,31 +16,20 @@ namespace AccountabilityTracker.Web.Tests.Operations;
 /// other, and a stale edit on the other is refused as a conflict. Only the first instance migrates (as a deployment
 /// step would); the second starts with migrations off.
 /// </summary>
-public sealed partial class TwoInstancesTests : IDisposable
+public sealed class TwoInstancesTests : IDisposable
 {
-    private const string AdminEmail = "two-instances@tracker.test";
-
-    private readonly string _folder = Directory.CreateTempSubdirectory("tracker-two-instances-").FullName;
-    private readonly TestDatabase _database;
-    private readonly List<Process> _instances = [];
-
-    public TwoInstancesTests() => _database = TestDatabase.Create(_folder);
+    private readonly AppProcesses _apps = new();
 
     [Fact]
     public async Task Sign_ins_edits_and_conflicts_cross_between_two_instances_on_one_database()
     {
-        var first = await StartInstanceAsync(migrate: true);
-        var second = await StartInstanceAsync(migrate: false);
+        var (first, _) = await _apps.StartAsync(migrate: true);
+        var (second, _) = await _apps.StartAsync(migrate: false);
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
         using var browser = new HttpClient(handler);
 
         // Sign in on the first instance; the cookie is accepted by the second.
-        var login = await Forms.GetAsync(browser, first + "/account/login");
-        using (var signedIn = await Forms.PostAsync(browser, first + "/account/login", login, new() { ["Email"] = AdminEmail, ["Password"] = TrackerAppFactory.Password }))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        }
-
+        await AppProcesses.SignInAsync(browser, first);
         using (var onSecond = await browser.GetAsync(second + "/cases"))
         {
             Assert.Equal(HttpStatusCode.OK, onSecond.StatusCode);
@@ -50,11 +38,9 @@ public sealed partial class TwoInstancesTests : IDisposable
         // A form opened on the first instance is posted to the second (antiforgery tokens are shared too).
         var tokenPage = await Forms.GetAsync(browser, first + "/profile/tokens");
         using var created = await Forms.PostAsync(browser, second + "/profile/tokens", tokenPage, new() { ["Name"] = "two instances", ["LifetimeDays"] = "30", ["Password"] = TrackerAppFactory.Password });
-        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        var token = TokenValue().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value;
-        Assert.StartsWith("atk_", token, StringComparison.Ordinal);
-        using var apiFirst = Api(first, token);
-        using var apiSecond = Api(second, token);
+        var token = await AppProcesses.TokenFromAsync(created);
+        using var apiFirst = AppProcesses.Api(first, token);
+        using var apiSecond = AppProcesses.Api(second, token);
 
         // Created on the first, opened on the second, edited on the first: the second sees the edit.
         using var create = await apiFirst.PostAsync("/api/v1/cases", JsonContent.Create(ApiClient.CaseBody("Two instances, original title")));
@@ -79,29 +65,42 @@ public sealed partial class TwoInstancesTests : IDisposable
         Assert.Equal("Edited on the first instance", JsonDocument.Parse(await apiFirst.GetStringAsync($"/api/v1/cases/{id}")).RootElement.GetProperty("title").GetString());
     }
 
-    public void Dispose()
+    [Fact]
+    public async Task An_import_started_on_one_instance_runs_exactly_once_while_both_look_for_abandoned_steps()
     {
-        foreach (var instance in _instances)
-        {
-            if (!instance.HasExited)
-            {
-                instance.Kill(entireProcessTree: true);
-                instance.WaitForExit();
-            }
+        // A three-second lease: both instances look for abandoned steps every second while the import runs.
+        var (first, _) = await _apps.StartAsync(migrate: true, leaseSeconds: 3);
+        var (second, _) = await _apps.StartAsync(migrate: false, leaseSeconds: 3);
+        var token = await AppProcesses.IssueTokenAsync(first);
+        using var apiFirst = AppProcesses.Api(first, token);
+        using var apiSecond = AppProcesses.Api(second, token);
+        var entries = new SyntheticCases(11).Generate(300, 4).ToList();
+        var file = JsonSerializer.SerializeToUtf8Bytes(entries, CaseFile.SerializerOptions);
 
-            instance.Dispose();
+        using var started = await apiFirst.PostAsync("/api/v1/imports", ApiClient.FileContent("two-instances.json", file));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var id = JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+
+        // The job, its progress and its report are read from the other instance.
+        await AppProcesses.WaitForJobAsync(apiSecond, id, "ReadyToImport");
+        using (var commit = await apiFirst.PostAsync($"/api/v1/imports/{id}/commit", content: null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, commit.StatusCode);
         }
 
-        _database.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        var job = await AppProcesses.WaitForJobAsync(apiSecond, id, "Completed");
+        Assert.Equal(300, job.GetProperty("report").GetProperty("createCount").GetInt32());
+
+        // Exactly once: one claim for the dry run and one for the import, and every case stored once.
+        await using var db = _apps.OpenDatabase();
+        var stored = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == id);
+        Assert.Equal(2, stored.ClaimCount);
+        Assert.Null(stored.ClaimedBy);
+        var externalIds = entries.Select(e => e.Id!).ToList();
+        Assert.Equal(300, await db.Cases.CountAsync(c => c.ExternalId != null && externalIds.Contains(c.ExternalId)));
     }
 
-    private static HttpClient Api(string baseAddress, string token)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(baseAddress) };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public void Dispose() => _apps.Dispose();
 
     private static Dictionary<string, object?> EditBody(string title, Guid version)
     {
@@ -112,64 +111,4 @@ public sealed partial class TwoInstancesTests : IDisposable
 
     private static async Task<Guid> VersionAsync(HttpClient client, int id) =>
         JsonDocument.Parse(await client.GetStringAsync($"/api/v1/cases/{id}")).RootElement.GetProperty("version").GetGuid();
-
-    /// <summary>Starts the app as a user would (its own process, its settings folder as content root) and waits until it is ready.</summary>
-    private async Task<string> StartInstanceAsync(bool migrate)
-    {
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        var address = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "AccountabilityTracker.Web.dll"), "--urls", address, "--contentRoot", AppContext.BaseDirectory])
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Security__AllowUnprotectedKeys"] = "true";   // no key certificate in a test (docs/security.md)
-        start.Environment["App__DataFolder"] = Path.Combine(_folder, $"instance-{port}");
-        start.Environment["Database__Provider"] = _database.ProviderSetting;
-        start.Environment["ConnectionStrings__Tracker"] = _database.ConnectionString;
-        start.Environment["Database__ApplyMigrationsAtStartup"] = migrate ? "true" : "false";
-        start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
-        start.Environment["Bootstrap__AdminPassword"] = TrackerAppFactory.Password;
-        start.Environment["Security__CookieSecurePolicy"] = "SameAsRequest";   // plain HTTP on loopback
-        var process = Process.Start(start)!;
-        _instances.Add(process);
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var client = new HttpClient();
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            Assert.False(process.HasExited, $"The instance on port {port} stopped during start-up (exit code {(process.HasExited ? process.ExitCode : 0)}).");
-            try
-            {
-                using var ready = await client.GetAsync(address + "/health/ready");
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return address;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(90), $"The instance on port {port} was not ready within 90 seconds.");
-            await Task.Delay(200);
-        }
-    }
-
-    [GeneratedRegex("value=\"(atk_[^\"]+)\"")]
-    private static partial Regex TokenValue();
 }

@@ -19,6 +19,8 @@ public sealed class DatabaseOutageClassificationTests
         { "PostgreSQL unique violation", new PostgresException("duplicate key", "ERROR", "ERROR", "23505"), false },
         { "Npgsql connection refused", new NpgsqlException("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException(111)), true },
         { "EF's transient-failure wrapper", new InvalidOperationException("An exception has been raised that is likely due to a transient failure.", new NpgsqlException("Failed to connect")), true },
+        { "Npgsql after the server broke a transaction's connection", new InvalidOperationException("Transaction is already completed; it is no longer usable") { Source = "Npgsql" }, true },
+        { "the same words from elsewhere", new InvalidOperationException("Transaction is already completed; it is no longer usable"), false },
         { "a bug", new InvalidOperationException("Sequence contains no elements"), false },
         { "a bug wrapping a bug", new InvalidOperationException("outer", new ArgumentException("inner")), false },
     };

@@ -32,6 +32,9 @@ public abstract record CaseFields
 
     public OperationCategory? Category { get; init; } = OperationCategory.NotKnown;
 
+    /// <summary>England &amp; Wales unless given: the case's forces, stage kinds and limit rules follow from it.</summary>
+    public Jurisdiction? Jurisdiction { get; init; } = Domain.Cases.Jurisdiction.EnglandAndWales;
+
     public string? Summary { get; init; }
 
     /// <summary>Restricted: only Administrators and Caseworkers can read or write it.</summary>
@@ -39,7 +42,7 @@ public abstract record CaseFields
 
     internal CaseParticulars ToParticulars() => new(
         Title!, Subject!, DateInput.Parse(IncidentDate, IncidentPrecision), ParseTime(IncidentTime), Location!, Force!,
-        IncidentType!.Value, Harm!.Value, Category ?? OperationCategory.NotKnown, Summary);
+        IncidentType!.Value, Harm!.Value, Category ?? OperationCategory.NotKnown, Summary, Jurisdiction ?? Domain.Cases.Jurisdiction.EnglandAndWales);
 
     internal static TimeOnly? ParseTime(string? text) =>
         TimeOnly.TryParseExact(text?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
@@ -60,7 +63,10 @@ public sealed class CaseFieldsRules : AbstractValidator<CaseFields>
             .Must((c, text) => string.IsNullOrWhiteSpace(text) || c.IncidentPrecision == DatePrecision.Day).WithMessage("A time can only go with a date given to the day.");
         RuleFor(c => c.Location).NotEmpty().WithMessage("Give the place, e.g. “Streatham Hill, London”.").PlainText(TextLimits.Location);
         RuleFor(c => c.Force).NotEmpty().WithMessage("Choose the force.");
-        RuleFor(c => c.Force).Must(Forces.IsKnown).When(c => !string.IsNullOrEmpty(c.Force)).WithMessage("Choose a force from the list.");
+        RuleFor(c => c.Jurisdiction).IsInEnum().WithMessage("Choose England & Wales, Scotland or Northern Ireland.");
+        RuleFor(c => c.Force).Must((c, force) => Forces.IsKnown(force, c.Jurisdiction ?? Jurisdiction.EnglandAndWales))
+            .When(c => !string.IsNullOrEmpty(c.Force) && (c.Jurisdiction is null || Enum.IsDefined(c.Jurisdiction.Value)))
+            .WithMessage(c => c.Jurisdiction is null or Jurisdiction.EnglandAndWales ? "Choose a force from the list." : $"Choose a force of {c.Jurisdiction.Value.DisplayName()} from the list.");
         RuleFor(c => c.IncidentType).NotNull().WithMessage("Choose the kind of incident.").IsInEnum().WithMessage("Choose the kind of incident from the list.");
         RuleFor(c => c.Harm).NotNull().WithMessage("Choose the harm done.").IsInEnum().WithMessage("Choose the harm from the list.");
         RuleFor(c => c.Category).IsInEnum().WithMessage("Choose the kind of operation from the list.");

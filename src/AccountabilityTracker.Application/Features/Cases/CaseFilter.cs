@@ -71,7 +71,7 @@ public record CaseFilter
                 || EF.Functions.Like(c.Subject.ToLower(), pattern, LikePattern.EscapeCharacter)
                 || EF.Functions.Like(c.Location.ToLower(), pattern, LikePattern.EscapeCharacter)
                 || EF.Functions.Like(c.Reference.ToLower(), pattern, LikePattern.EscapeCharacter)
-                || c.Officers.Any(o => EF.Functions.Like(o.Cipher.ToLower(), pattern, LikePattern.EscapeCharacter)));
+                || c.Officers.Any(o => EF.Functions.Like(o.Cipher!.ToLower(), pattern, LikePattern.EscapeCharacter) || (o.NameIsPublic && EF.Functions.Like(o.RealName!.ToLower(), pattern, LikePattern.EscapeCharacter))));
         }
 
         if (!string.IsNullOrWhiteSpace(Force))

@@ -51,6 +51,7 @@ public static class EditCase
         IncidentType = found.IncidentType,
         Harm = found.Harm,
         Category = found.Category,
+        Jurisdiction = found.Jurisdiction,
         Summary = found.Summary,
         ConfidentialNotes = found.ConfidentialNotes,
     });

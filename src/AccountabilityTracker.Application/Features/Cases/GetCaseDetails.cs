@@ -34,10 +34,41 @@ public static class GetCaseDetails
         IReadOnlyList<TimelineEntry> Timeline,
         IReadOnlyList<SourceView> CaseSources,
         ClockView CaseClock,
-        Guid Version);
+        Guid Version)
+    {
+        public Jurisdiction Jurisdiction { get; init; } = Jurisdiction.EnglandAndWales;
 
-    /// <summary>An officer as the current user may see them: <see cref="RealName"/> is null unless the role allows it.</summary>
-    public sealed record OfficerView(int Id, string Cipher, string? RealName, bool UnderAnonymityOrder, DateOnly? PubliclyNamedOn);
+        public CaseStatus Status { get; init; }
+
+        /// <summary>"Open", "Awaiting: …" (also when no stage runs), or "Closed on …: reason".</summary>
+        public string StatusText { get; init; } = "Open";
+
+        /// <summary>True when the case waits past the expected date of its next step with no stage running.</summary>
+        public bool IsStalled { get; init; }
+    }
+
+    /// <summary>An officer as the current user may see them: a restricted <see cref="RealName"/> is null unless the role allows it.</summary>
+    public sealed record OfficerView(
+        int Id,
+        string? Cipher,
+        string? RealName,
+        bool UnderAnonymityOrder,
+        DateOnly? PubliclyNamedOn,
+        bool NameIsPublic = false,
+        string Designation = "",
+        DateOnly? AnonymityOrderMadeOn = null,
+        DateOnly? AnonymityOrderVariedOn = null,
+        DateOnly? AnonymityOrderLiftedOn = null,
+        string? Notes = null)
+    {
+        public static OfficerView From(Officer officer, bool canSeeRestricted)
+        {
+            ArgumentNullException.ThrowIfNull(officer);
+            return new(
+                officer.Id, officer.Cipher, officer.VisibleName(canSeeRestricted), officer.UnderAnonymityOrder, officer.PubliclyNamedOn, officer.NameIsPublic,
+                officer.Designation(canSeeRestricted), officer.AnonymityOrderMadeOn, officer.AnonymityOrderVariedOn, officer.AnonymityOrderLiftedOn, officer.Notes);
+        }
+    }
 
     public sealed record SourceView(int Id, string Url, string? Publisher, DateOnly? PublishedOn, string? Quote)
     {
@@ -65,8 +96,12 @@ public static class GetCaseDetails
         DayRange? Duration,
         string? Outcome,
         IReadOnlyList<SourceView> Sources,
-        ClockView? Clock = null)
+        ClockView? Clock = null,
+        OutcomeType OutcomeType = OutcomeType.None)
     {
+        /// <summary>Ended, but on a day nobody published: never read as running, and no duration.</summary>
+        public bool EndedDateUnknown => Type == EntryType.Stage && !IsRunning && End is { IsKnown: false };
+
         public string KindName => Type == EntryType.Milestone ? "Milestone" : Kind?.DisplayName() ?? "Other";
     }
 
@@ -88,7 +123,7 @@ public static class GetCaseDetails
             var ruleSet = await rules.GetAsync(cancellationToken);
             var stages = found.Stages.Select(s => new TimelineEntry(
                 EntryType.Stage, s.Id, s.Kind, s.Label, s.Start, s.End, s.IsRunning, s.Duration(today), s.Outcome, ToViews(sourcesByStage[s.Id]),
-                StageClock(ruleSet, found, s)));
+                StageClock(ruleSet, found, s), s.OutcomeType));
             var milestones = found.Milestones.Select(m => new TimelineEntry(
                 EntryType.Milestone, m.Id, null, m.Label, m.Date, null, false, null, m.Notes, ToViews(sourcesByMilestone[m.Id])));
             var timeline = stages.Concat(milestones)
@@ -99,8 +134,10 @@ public static class GetCaseDetails
                 .ToList();
 
             var officers = found.Officers
-                .OrderBy(o => o.Cipher, StringComparer.Ordinal)
-                .Select(o => new OfficerView(o.Id, o.Cipher, currentUser.CanSeeRestricted ? o.RealName : null, o.UnderAnonymityOrder, o.PubliclyNamedOn))
+                .OrderBy(o => o.Cipher is null)
+                .ThenBy(o => o.Cipher, StringComparer.Ordinal)
+                .ThenBy(o => o.Id)
+                .Select(o => OfficerView.From(o, currentUser.CanSeeRestricted))
                 .ToList();
             var caseSources = ToViews(found.Sources.Where(s => s.StageId is null && s.MilestoneId is null));
 
@@ -108,13 +145,19 @@ public static class GetCaseDetails
                 found.Id, found.Reference, found.Title, found.Subject, found.IncidentDate, found.IncidentTime, found.Location, found.Force,
                 found.IncidentType, found.Harm, found.Category, found.Summary,
                 currentUser.CanSeeRestricted ? found.ConfidentialNotes : null, found.IsArchived, officers, timeline, caseSources,
-                ClockView.From(clocks.Evaluate(ruleSet.WholeCase, ClockSubjects.ForCase(found.IncidentDate, [.. found.Stages.Select(s => s.End)]))),
-                found.Version);
+                ClockView.From(clocks.Evaluate(ruleSet.WholeCaseFor(found.Jurisdiction), ClockSubjects.ForCase(found.IncidentDate, found.ClosedOn))),
+                found.Version)
+            {
+                Jurisdiction = found.Jurisdiction,
+                Status = found.Status,
+                StatusText = Case.DescribeStatus(found.Status, found.StatusNote, found.ClosedOn, found.ExpectedOn, found.Stages.Any(s => s.IsRunning)),
+                IsStalled = Case.IsStalled(found.Status, found.ExpectedOn, found.Stages.Any(s => s.IsRunning), today),
+            };
         }
 
         private ClockView StageClock(LimitRuleBook.RuleSet ruleSet, Case owner, Stage stage)
         {
-            var rule = ruleSet.For(stage.Kind);
+            var rule = ruleSet.For(stage.Kind, owner.Jurisdiction);
             return ClockView.From(clocks.Evaluate(rule, ClockSubjects.ForStage(rule, stage, owner.IncidentDate)));
         }
 

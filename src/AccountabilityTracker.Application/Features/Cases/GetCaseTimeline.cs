@@ -82,7 +82,7 @@ public static class GetCaseTimeline
                 var lane = stage.Kind.ToString();
                 var stageId = Key("stage", stage.Id);
                 var sources = ToViews(sourcesByStage[stage.Id]);
-                var rule = ruleSet.For(stage.Kind);
+                var rule = ruleSet.For(stage.Kind, found.Jurisdiction);
                 var clock = ClockView.From(clocks.Evaluate(rule, ClockSubjects.ForStage(rule, stage, found.IncidentDate)));
                 var duration = stage.Duration(today) is { } days ? days + (stage.IsRunning ? " so far" : string.Empty) : null;
                 items.Add(new Item(
@@ -113,7 +113,7 @@ public static class GetCaseTimeline
                     null, false, null, milestone.Notes, null, ToViews(sourcesByMilestone[milestone.Id])));
             }
 
-            var caseClock = ClockView.From(clocks.Evaluate(ruleSet.WholeCase, ClockSubjects.ForCase(found.IncidentDate, [.. found.Stages.Select(s => s.End)])));
+            var caseClock = ClockView.From(clocks.Evaluate(ruleSet.WholeCaseFor(found.Jurisdiction), ClockSubjects.ForCase(found.IncidentDate, found.ClosedOn)));
             if (caseClock.DueDate is { } caseDue)
             {
                 items.Add(LimitItem("limit-case", WholeCaseLane, "the whole case", caseClock, caseDue, ToViews(found.Sources.Where(s => s.StageId is null && s.MilestoneId is null)), null));

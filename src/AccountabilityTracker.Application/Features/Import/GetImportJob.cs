@@ -44,7 +44,11 @@ public static class GetImportJob
                 return null;
             }
 
-            var (done, total) = progress.Get(job.Id) ?? (job.IsFinished || job.Status == ImportJobStatus.ReadyToImport ? (job.CaseCount, job.CaseCount) : (0, job.CaseCount));
+            // This instance's live count if it runs the step; otherwise what the running instance last wrote with its lease.
+            var (done, total) = progress.Get(job.Id)
+                ?? (job.IsFinished || job.Status == ImportJobStatus.ReadyToImport ? (job.CaseCount, job.CaseCount)
+                    : job.ProgressTotal > 0 ? (job.ProgressDone, job.ProgressTotal)
+                    : (0, job.CaseCount));
             return new Result(
                 job.Id, job.FileName, job.Format, job.SizeBytes, job.Status, job.RequestedBy, job.CommittedBy, job.CreatedAtUtc, job.CheckedAtUtc,
                 job.CompletedAtUtc, done, total, job.FailureMessage, ImportReportJson.Read(job.ReportJson));

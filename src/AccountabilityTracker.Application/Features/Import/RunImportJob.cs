@@ -2,7 +2,9 @@ using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Application.Persistence;
 using MediatR;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AccountabilityTracker.Application.Features.Import;
@@ -10,7 +12,8 @@ namespace AccountabilityTracker.Application.Features.Import;
 /// <summary>
 /// The background step of an import job: the dry run of a queued job, or the import of a confirmed one. The import
 /// re-checks the file against the cases as they are now and writes everything in one transaction, or nothing.
-/// A job is claimed with a conditional update, so two workers never run the same job.
+/// A job is claimed with a conditional update and held with a lease that the step renews while it runs (see
+/// <see cref="ImportLease"/>), so two workers, in one process or on two instances, never run the same step at once.
 /// </summary>
 public static partial class RunImportJob
 {
@@ -28,7 +31,9 @@ public static partial class RunImportJob
     /// <summary>The name history gives an import's changes: the user who confirmed it, and the job.</summary>
     public static string ImportActor(string user, int jobId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{user} (import job {jobId})");
 
-    internal sealed partial class Handler(TrackerDbContext db, TimeProvider time, ImportProgress progress, ActingFor actingFor, ILogger<Handler> logger) : IRequestHandler<Command, Outcome>
+    internal sealed partial class Handler(
+        TrackerDbContext db, TimeProvider time, ImportProgress progress, ImportLease lease, IServiceScopeFactory scopes, ActingFor actingFor, ILogger<Handler> logger)
+        : IRequestHandler<Command, Outcome>
     {
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -43,10 +48,34 @@ public static partial class RunImportJob
                 apply = true;
             }
 
+            // The step stops (and its transaction rolls back) if the lease is lost, as well as on shutdown.
+            using var leaseHeld = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var renewing = RenewLeaseAsync(request.JobId, leaseHeld);
             try
             {
-                var report = await RunAsync(request.JobId, apply, cancellationToken);
-                var job = await db.ImportJobs.SingleAsync(j => j.Id == request.JobId, cancellationToken);
+                return await RunStepAsync(request.JobId, apply, leaseHeld.Token);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The app is stopping: the step's transaction rolled back, so hand the job back to the queue at once
+                // rather than leave it to wait for the lease to run out; the next start (or another instance) runs it.
+                await HandBackAsync(request.JobId, apply ? ImportJobStatus.ImportQueued : ImportJobStatus.Queued);
+                throw;
+            }
+            finally
+            {
+                await leaseHeld.CancelAsync();
+                await renewing;
+                progress.Finish(request.JobId);
+            }
+        }
+
+        private async Task<Outcome> RunStepAsync(int jobId, bool apply, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var report = await RunAsync(jobId, apply, cancellationToken);
+                var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
                 var json = ImportReportJson.Write(report);
                 if (apply)
                 {
@@ -73,22 +102,78 @@ public static partial class RunImportJob
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogFailed(logger, exception, request.JobId);
+                LogFailed(logger, exception, jobId);
                 db.ChangeTracker.Clear();
-                var job = await db.ImportJobs.SingleAsync(j => j.Id == request.JobId, CancellationToken.None);
+                var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, CancellationToken.None);
                 job.Fail($"The {(apply ? "import" : "dry run")} stopped with an unexpected error ({exception.GetType().Name}); nothing was written. Try again, or tell an administrator.", time.UtcNowDateTime());
                 await db.SaveChangesAsync(CancellationToken.None);
                 return Outcome.Failed;
             }
-            finally
-            {
-                progress.Finish(request.JobId);
-            }
         }
 
-        private async Task<bool> ClaimAsync(int jobId, ImportJobStatus from, ImportJobStatus to, CancellationToken cancellationToken) =>
-            await db.ImportJobs.Where(j => j.Id == jobId && j.Status == from)
-                .ExecuteUpdateAsync(set => set.SetProperty(j => j.Status, to), cancellationToken) == 1;
+        private async Task<bool> ClaimAsync(int jobId, ImportJobStatus from, ImportJobStatus to, CancellationToken cancellationToken)
+        {
+            var expires = time.UtcNowDateTime() + lease.Duration;
+            return await db.ImportJobs.Where(j => j.Id == jobId && j.Status == from)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(j => j.Status, to)
+                        .SetProperty(j => j.ClaimedBy, lease.Instance)
+                        .SetProperty(j => j.ClaimExpiresAtUtc, expires)
+                        .SetProperty(j => j.ClaimCount, j => j.ClaimCount + 1)
+                        .SetProperty(j => j.ProgressDone, 0)
+                        .SetProperty(j => j.ProgressTotal, 0),
+                    cancellationToken) == 1;
+        }
+
+        private async Task HandBackAsync(int jobId, ImportJobStatus queued)
+        {
+            await db.ImportJobs.Where(j => j.Id == jobId && j.ClaimedBy == lease.Instance)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(j => j.Status, queued).SetProperty(j => j.ClaimedBy, (string?)null).SetProperty(j => j.ClaimExpiresAtUtc, (DateTime?)null),
+                    CancellationToken.None);
+            LogHandedBack(logger, jobId);
+        }
+
+        /// <summary>
+        /// Every third of the lease: extends it and writes the progress, from a connection of its own (the step's may be
+        /// inside its transaction). A renewal that finds the job claimed by someone else cancels the step. A renewal that
+        /// cannot reach the database (SQLite's single writer is busy with this very import) is tried again next time.
+        /// </summary>
+        private async Task RenewLeaseAsync(int jobId, CancellationTokenSource leaseHeld)
+        {
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(lease.RenewEvery, time, leaseHeld.Token);
+                    var (done, total) = progress.Get(jobId) ?? (0, 0);
+                    var expires = time.UtcNowDateTime() + lease.Duration;
+                    try
+                    {
+                        await using var scope = scopes.CreateAsyncScope();
+                        var renewed = await scope.ServiceProvider.GetRequiredService<TrackerDbContext>().ImportJobs
+                            .Where(j => j.Id == jobId && j.ClaimedBy == lease.Instance)
+                            .ExecuteUpdateAsync(
+                                set => set.SetProperty(j => j.ClaimExpiresAtUtc, expires).SetProperty(j => j.ProgressDone, done).SetProperty(j => j.ProgressTotal, total),
+                                leaseHeld.Token);
+                        if (renewed == 0)
+                        {
+                            LogLeaseLost(logger, jobId);
+                            await leaseHeld.CancelAsync();
+                            return;
+                        }
+                    }
+                    catch (DbException exception)
+                    {
+                        LogRenewalFailed(logger, jobId, exception.Message);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The step ended (or the process is stopping): nothing more to renew.
+            }
+        }
 
         private async Task<ImportReport> RunAsync(int jobId, bool apply, CancellationToken cancellationToken)
         {
@@ -166,6 +251,15 @@ public static partial class RunImportJob
                 all.Count > ImportReport.MaxListed,
                 ordered.Count > ImportReport.MaxListed);
         }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Import job {JobId}: another instance holds its lease now; this step stops and writes nothing")]
+        private static partial void LogLeaseLost(ILogger logger, int jobId);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Import job {JobId}: stopped by shutdown, nothing written; back in the queue for the next start")]
+        private static partial void LogHandedBack(ILogger logger, int jobId);
+
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Import job {JobId}: the lease could not be renewed this time ({Reason})")]
+        private static partial void LogRenewalFailed(ILogger logger, int jobId, string reason);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Import job {JobId} {Status}: {Cases} cases, {Created} to create, {Updated} to update, {Unchanged} unchanged, {Errors} errors")]
         private static partial void LogFinished(ILogger logger, int jobId, ImportJobStatus status, int cases, int created, int updated, int unchanged, int errors);

@@ -6,6 +6,7 @@ using AccountabilityTracker.Domain.Clocks;
 using AccountabilityTracker.Domain.Dates;
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityTracker.Application.Features.Limits;
 
@@ -32,7 +33,16 @@ public static class ListOverdue
         public int PageSize { get; init; } = DefaultPageSize;
     }
 
-    public sealed record Result(PagedResult<Item> Page, int OverdueCount, int ApproachingCount, DateOnly Today);
+    public sealed record Result(PagedResult<Item> Page, int OverdueCount, int ApproachingCount, DateOnly Today)
+    {
+        /// <summary>Cases with no running stage, not closed, waiting past the expected date of their next step (most overdue first).</summary>
+        public IReadOnlyList<StalledCase> Stalled { get; init; } = [];
+
+        public int StalledCount { get; init; }
+    }
+
+    /// <summary>A case waiting for a next step that is late: no stage runs, it is not closed, and its expected date has passed.</summary>
+    public sealed record StalledCase(int CaseId, string CaseReference, string CaseTitle, string Force, string Awaiting, DateOnly ExpectedOn, int DaysLate);
 
     public sealed record Item(
         int CaseId,
@@ -82,7 +92,34 @@ public static class ListOverdue
             var items = rows
                 .Select(r => new Item(r.CaseId, r.CaseReference, r.CaseTitle, r.Force, r.Category, r.StageId, r.Kind, r.Label, r.Start, r.Clock))
                 .ToList();
-            return new Result(new PagedResult<Item>(items, request.Page, request.PageSize, counts.Flagged), counts.Overdue, counts.Approaching, today);
+            var (stalled, stalledCount) = filter.Kind is null ? await StalledAsync(filter, today, cancellationToken) : ([], 0);
+            return new Result(new PagedResult<Item>(items, request.Page, request.PageSize, counts.Flagged), counts.Overdue, counts.Approaching, today)
+            {
+                Stalled = stalled,
+                StalledCount = stalledCount,
+            };
+        }
+
+        /// <summary>Stalled cases from stored columns (status, expected date, whether a stage runs): one indexed query, no clock evaluated.</summary>
+        private async Task<(IReadOnlyList<StalledCase> Rows, int Count)> StalledAsync(OverdueScan.Filter filter, DateOnly today, CancellationToken cancellationToken)
+        {
+            var cases = db.Cases.AsNoTracking()
+                .Where(c => c.ExpectedOn < today && c.Status != CaseStatus.Closed && !c.IsArchived && !c.Stages.Any(s => !s.HasEnded));
+            if (!string.IsNullOrWhiteSpace(filter.Force))
+            {
+                cases = cases.Where(c => c.Force == filter.Force);
+            }
+
+            if (filter.Category is { } category)
+            {
+                cases = cases.Where(c => c.Category == category);
+            }
+
+            var count = await cases.CountAsync(cancellationToken);
+            var rows = await cases.OrderBy(c => c.ExpectedOn).ThenBy(c => c.Reference).Take(MaxPageSize)
+                .Select(c => new { c.Id, c.Reference, c.Title, c.Force, c.StatusNote, c.ExpectedOn })
+                .ToListAsync(cancellationToken);
+            return (rows.Select(c => new StalledCase(c.Id, c.Reference, c.Title, c.Force, c.StatusNote ?? "next step not recorded", c.ExpectedOn!.Value, today.DayNumber - c.ExpectedOn.Value.DayNumber)).ToList(), count);
         }
     }
 }

@@ -30,13 +30,15 @@ public static class AddOfficer
                 return null;
             }
 
-            var cipher = request.Cipher!.Trim();
-            if (owner.Officers.Any(o => string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase)))
+            var cipher = request.CleanCipher;
+            if (cipher is not null && owner.Officers.Any(o => string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase)))
             {
                 throw RequestValidationException.For(nameof(Command.Cipher), $"Officer {cipher.ToUpperInvariant()} is already recorded on this case.");
             }
 
-            var officer = owner.AddOfficer(cipher, request.RealName, request.UnderAnonymityOrder, request.NamedOn, time.GetUtcNow().UtcDateTime);
+            var officer = owner.AddOfficer(
+                new Domain.Cases.OfficerDetails(cipher, request.RealName, request.NameIsPublic, request.NamedOn, request.UnderAnonymityOrder),
+                time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return officer.Id;
         }

@@ -48,6 +48,7 @@ public static class EditOfficer
             Version = found.Version,
             Cipher = found.Cipher,
             RealName = found.RealName,
+            NameIsPublic = found.NameIsPublic,
             UnderAnonymityOrder = found.UnderAnonymityOrder,
             PubliclyNamedOn = found.PubliclyNamedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
@@ -71,13 +72,17 @@ public static class EditOfficer
             }
 
             db.Entry(officer).Property(o => o.Version).OriginalValue = request.Version;
-            var cipher = request.Cipher!.Trim();
-            if (owner.Officers.Any(o => o != officer && string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase)))
+            var cipher = request.CleanCipher;
+            if (cipher is not null && owner.Officers.Any(o => o != officer && string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase)))
             {
                 throw RequestValidationException.For(nameof(Command.Cipher), $"Officer {cipher.ToUpperInvariant()} is already recorded on this case.");
             }
 
-            officer.Edit(cipher, request.RealName, request.UnderAnonymityOrder, request.NamedOn, time.GetUtcNow().UtcDateTime);
+            officer.Edit(
+                new Domain.Cases.OfficerDetails(
+                    cipher, request.RealName, request.NameIsPublic, request.NamedOn, request.UnderAnonymityOrder,
+                    officer.AnonymityOrderMadeOn, officer.AnonymityOrderVariedOn, officer.AnonymityOrderLiftedOn, officer.Notes),
+                time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }

@@ -40,6 +40,8 @@ public static class LoadReferenceCases
             var now = time.UtcNowDateTime();
             var added = 0;
             actingFor.Set(ReferenceDataActor);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var references = await CaseReferences.ReserveAsync(db, cancellationToken);
             foreach (var entry in entries.Where(e => e.Id is not null && !present.Contains(e.Id)))
             {
                 if (milestones.TryGetValue(entry.Id!, out var extra))
@@ -50,11 +52,13 @@ public static class LoadReferenceCases
                     }
                 }
 
-                var reference = await CaseReferences.NextAsync(db, CaseFileMapper.ToDate(entry.IncidentDate, entry.IncidentDatePrecision).Earliest?.Year ?? 0, cancellationToken);
-                db.Cases.Add(CaseFileMapper.ToCase(entry, reference, now));
+                var year = CaseFileMapper.ToDate(entry.IncidentDate, entry.IncidentDatePrecision).Earliest?.Year ?? 0;
+                db.Cases.Add(CaseFileMapper.ToCase(entry, await references.TakeAsync(year, cancellationToken), now));
                 await db.SaveChangesAsync(cancellationToken);
                 added++;
             }
+
+            await transaction.CommitAsync(cancellationToken);
 
             return new Result(added, present.Count);
         }

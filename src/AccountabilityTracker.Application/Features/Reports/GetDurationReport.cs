@@ -79,7 +79,6 @@ public static class GetDurationReport
             var years = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
             var total = new Accumulator();
             var today = clocks.Today();
-            var byOutcome = request.GroupBy == ReportGrouping.Outcome;
             var cases = request.Apply(db.Cases.AsNoTracking());
             var stages = request.ApplyToStages(db.Stages.AsNoTracking().Where(s => cases.Any(c => c.Id == s.CaseId)));
             var rows = stages
@@ -89,7 +88,7 @@ public static class GetDurationReport
                     s.Case.Force,
                     s.Case.IncidentOn,
                     s.Case.Category,
-                    Outcome = byOutcome ? s.Outcome : null,
+                    s.OutcomeType,
                     s.StartOn,
                     s.StartPrecision,
                     s.HasEnded,
@@ -104,7 +103,7 @@ public static class GetDurationReport
             {
                 var start = PartialDate.FromStored(s.StartOn, s.StartPrecision);
                 PartialDate? end = s.HasEnded ? PartialDate.FromStored(s.EndOn, s.EndPrecision) : null;
-                var row = new ReportRow(s.Kind, s.Force, s.IncidentOn?.Year, s.Category, s.Outcome, !s.HasEnded, start.DaysUntil(end ?? PartialDate.OnDay(today)), s.HasLimit, s.IsPastLimit);
+                var row = new ReportRow(s.Kind, s.Force, s.IncidentOn?.Year, s.Category, s.OutcomeType, !s.HasEnded, start.DaysUntil(end ?? PartialDate.OnDay(today)), s.HasLimit, s.IsPastLimit);
                 Add(groups, KeyOf(request.GroupBy, row), row);
                 Add(years, KeyOf(ReportGrouping.IncidentYear, row), row);
                 total.Add(row);
@@ -135,14 +134,15 @@ public static class GetDurationReport
             ReportGrouping.Force => row.Force,
             ReportGrouping.IncidentYear => row.IncidentYear?.ToString(CultureInfo.InvariantCulture) ?? "Unknown",
             ReportGrouping.Category => row.Category.DisplayName(),
-            ReportGrouping.Outcome => string.IsNullOrWhiteSpace(row.Outcome) ? "(no outcome yet)" : row.Outcome.Trim(),
+            // One row per outcome type from the controlled list; free text never makes a group of its own.
+            ReportGrouping.Outcome => row.OutcomeType == OutcomeType.None ? "(no outcome yet)" : row.OutcomeType.DisplayName(),
             _ => row.Kind.DisplayName(),
         };
     }
 
     /// <summary>What the report needs of one stage.</summary>
     private sealed record ReportRow(
-        StageKind Kind, string Force, int? IncidentYear, OperationCategory Category, string? Outcome, bool IsRunning, DayRange? Duration, bool HasLimit, bool IsPastLimit);
+        StageKind Kind, string Force, int? IncidentYear, OperationCategory Category, OutcomeType OutcomeType, bool IsRunning, DayRange? Duration, bool HasLimit, bool IsPastLimit);
 
     private sealed class Accumulator
     {

@@ -46,6 +46,10 @@ public static class AddStage
             request.RequireStartAfterIncident(owner);
             var now = time.GetUtcNow().UtcDateTime;
             var stage = owner.AddStage(request.Kind!.Value, request.LabelOrKind, request.Start, request.End, request.Outcome, now, request.Notes);
+            if (request.OutcomeType is { } outcomeType and not Domain.Cases.OutcomeType.None)
+            {
+                stage.ClassifyOutcome(outcomeType, now);
+            }
 
             if (SourceInput.Details(request) is { } source)
             {

@@ -50,6 +50,7 @@ public static class EditStage
         EndDate = stage.End?.ToIsoString(),
         EndPrecision = stage.HasEnded ? stage.EndPrecision : Domain.Dates.DatePrecision.Day,
         Outcome = stage.Outcome,
+        OutcomeType = stage.OutcomeType,
         Notes = stage.Notes,
     });
 
@@ -84,7 +85,7 @@ public static class EditStage
 
             request.RequireStartAfterIncident(stage.Case);
             db.Entry(stage).Property(s => s.Version).OriginalValue = request.Version;
-            stage.Edit(request.Kind!.Value, request.LabelOrKind, request.Start, request.End, request.Outcome, request.Notes, time.GetUtcNow().UtcDateTime);
+            stage.Edit(request.Kind!.Value, request.LabelOrKind, request.Start, request.End, request.Outcome, request.Notes, time.GetUtcNow().UtcDateTime, request.OutcomeType);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }

@@ -58,7 +58,7 @@ public static class GetStageClock
                 return null;
             }
 
-            var rule = (await rules.GetAsync(cancellationToken)).For(stage.Kind);
+            var rule = (await rules.GetAsync(cancellationToken)).For(stage.Kind, stage.Case.Jurisdiction);
             var reading = clocks.Evaluate(rule, ClockSubjects.ForStage(rule, stage, stage.Case.IncidentDate));
 
             var pauses = stage.Pauses.OrderBy(p => p.From).Select(p => new PauseView(p.Id, p.From, p.To, p.Reason)).ToList();

@@ -27,6 +27,9 @@ public abstract record StageFields
 
     public string? Outcome { get; init; }
 
+    /// <summary>The outcome from the controlled list; left empty, the text is classified only when it says one type without doubt.</summary>
+    public OutcomeType? OutcomeType { get; init; }
+
     public string? Notes { get; init; }
 
     internal bool HasEnd => Ended || !string.IsNullOrWhiteSpace(EndDate);
@@ -59,6 +62,7 @@ public sealed class StageFieldsRules : AbstractValidator<StageFields>
         RuleFor(s => s.EndDate).Must((s, _) => !StageDates.EndsBeforeStart(s.StartDate, s.StartPrecision, s.EndDate, s.EndPrecision, time))
             .When(s => s.HasEnd).WithMessage("A stage cannot end before it starts: check the end date.");
         RuleFor(s => s.Outcome).PlainText(TextLimits.LongText, multiline: true);
+        RuleFor(s => s.OutcomeType).IsInEnum().WithMessage("Choose an outcome from the list.");
         RuleFor(s => s.Notes).PlainText(TextLimits.LongText, multiline: true);
     }
 }

@@ -21,6 +21,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.IncidentType).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         builder.Property(c => c.Harm).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
+        builder.Property(c => c.Jurisdiction).HasConversion<string>().HasMaxLength(TextLimits.EnumName).HasDefaultValue(Jurisdiction.EnglandAndWales).HasSentinel((Jurisdiction)0);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(TextLimits.EnumName).HasDefaultValue(CaseStatus.Open);
+        builder.Property(c => c.StatusNote).HasMaxLength(TextLimits.Reason);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.OwnsOne(c => c.Clock, clock => clock.MapClock());
         builder.Navigation(c => c.Clock).IsRequired();
@@ -34,6 +37,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.IncidentOn);
         builder.HasIndex(c => c.Title);
         builder.HasIndex(c => new { c.Force, c.IncidentOn });
+
+        // The Overdue page's stalled cases: waiting past their expected date (few rows carry one).
+        builder.HasIndex(c => c.ExpectedOn);
 
         builder.HasMany(c => c.Stages).WithOne(s => s.Case).HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Milestones).WithOne(m => m.Case).HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);

@@ -15,6 +15,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.Property(j => j.RequestedBy).HasMaxLength(TextLimits.UserName).IsRequired();
         builder.Property(j => j.CommittedBy).HasMaxLength(TextLimits.UserName);
         builder.Property(j => j.FailureMessage).HasMaxLength(TextLimits.Reason);
+        builder.Property(j => j.ClaimedBy).HasMaxLength(ImportLease.InstanceLength);
         builder.Ignore(j => j.IsFinished);
 
         // The worker looks for queued jobs at start-up; pages list the latest jobs.

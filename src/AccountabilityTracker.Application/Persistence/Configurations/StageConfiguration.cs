@@ -15,6 +15,7 @@ internal sealed class StageConfiguration : IEntityTypeConfiguration<Stage>
         builder.Property(s => s.EndPrecision).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         builder.Property(s => s.Outcome).HasMaxLength(TextLimits.LongText);
         builder.Property(s => s.Notes).HasMaxLength(TextLimits.LongText);
+        builder.Property(s => s.OutcomeType).HasConversion<string>().HasMaxLength(TextLimits.EnumName).HasDefaultValue(OutcomeType.None);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.OwnsOne(s => s.Clock, clock => clock.MapClock());
         builder.Navigation(s => s.Clock).IsRequired();

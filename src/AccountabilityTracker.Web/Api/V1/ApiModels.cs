@@ -92,7 +92,18 @@ public sealed record ApiCaseSummary(
 public sealed record ApiSource(string Url, string? Publisher, DateOnly? PublishedOn, string? Quote);
 
 /// <summary><see cref="RealName"/> is null unless the caller's role may see restricted fields.</summary>
-public sealed record ApiOfficer(string Cipher, string? RealName, bool UnderAnonymityOrder, DateOnly? PubliclyNamedOn);
+/// <summary>An officer: a cipher, a name, or both. A restricted name is null for roles that may not see restricted fields.</summary>
+public sealed record ApiOfficer(
+    string? Cipher,
+    string? RealName,
+    bool UnderAnonymityOrder,
+    DateOnly? PubliclyNamedOn,
+    bool NameIsPublic,
+    string Designation,
+    DateOnly? AnonymityOrderMadeOn,
+    DateOnly? AnonymityOrderVariedOn,
+    DateOnly? AnonymityOrderLiftedOn,
+    string? Notes);
 
 public sealed record ApiStage(
     int Id,
@@ -105,7 +116,14 @@ public sealed record ApiStage(
     ApiDuration? Duration,
     string? Outcome,
     IReadOnlyList<ApiSource> Sources,
-    ApiClock? Clock);
+    ApiClock? Clock)
+{
+    /// <summary>running, ended, or ended_date_unknown.</summary>
+    public string EndState { get; init; } = "running";
+
+    /// <summary>The outcome from the controlled list (None when no outcome is recorded, Unclassified for text not yet classified).</summary>
+    public OutcomeType OutcomeType { get; init; }
+}
 
 public sealed record ApiMilestone(int Id, string Label, ApiDate Date, string? Notes, IReadOnlyList<ApiSource> Sources);
 
@@ -135,6 +153,12 @@ public sealed record ApiCase(
     ApiClock CaseClock,
     Guid Version)
 {
+    public Jurisdiction Jurisdiction { get; init; }
+
+    public CaseStatus Status { get; init; }
+
+    public string StatusText { get; init; } = "Open";
+
     public static ApiCase From(GetCaseDetails.Result details)
     {
         ArgumentNullException.ThrowIfNull(details);
@@ -144,15 +168,24 @@ public sealed record ApiCase(
         return new(
             details.Id, details.Reference, details.Title, details.Subject, ApiDate.From(details.IncidentDate), details.IncidentTime, details.Location,
             details.Force, details.IncidentType, details.Harm, details.Category, details.Summary, details.ConfidentialNotes, details.IsArchived,
-            [.. details.Officers.Select(o => new ApiOfficer(o.Cipher, o.RealName, o.UnderAnonymityOrder, o.PubliclyNamedOn))],
+            [.. details.Officers.Select(o => new ApiOfficer(o.Cipher, o.RealName, o.UnderAnonymityOrder, o.PubliclyNamedOn, o.NameIsPublic, o.Designation, o.AnonymityOrderMadeOn, o.AnonymityOrderVariedOn, o.AnonymityOrderLiftedOn, o.Notes))],
             [.. details.Timeline.Where(e => e.Type == GetCaseDetails.EntryType.Stage).Select(e => new ApiStage(
                 e.Id, e.Kind ?? StageKind.Other, e.KindName, e.Label, ApiDate.From(e.Start), ApiDate.From(e.End), e.IsRunning, ApiDuration.From(e.Duration),
-                e.Outcome, Sources(e.Sources), e.Clock is null ? null : ApiClock.From(e.Clock)))],
+                e.Outcome, Sources(e.Sources), e.Clock is null ? null : ApiClock.From(e.Clock))
+            {
+                EndState = e.IsRunning ? "running" : e.EndedDateUnknown ? "ended_date_unknown" : "ended",
+                OutcomeType = e.OutcomeType,
+            })],
             [.. details.Timeline.Where(e => e.Type == GetCaseDetails.EntryType.Milestone).Select(e => new ApiMilestone(
                 e.Id, e.Label, ApiDate.From(e.Start), e.Outcome, Sources(e.Sources)))],
             Sources(details.CaseSources),
             ApiClock.From(details.CaseClock),
-            details.Version);
+            details.Version)
+        {
+            Jurisdiction = details.Jurisdiction,
+            Status = details.Status,
+            StatusText = details.StatusText,
+        };
     }
 }
 
@@ -160,6 +193,11 @@ public sealed record ApiOverdueItem(int CaseId, string CaseReference, string Cas
 
 public sealed record ApiOverdue(ApiPage<ApiOverdueItem> Page, int OverdueCount, int ApproachingCount, DateOnly Today)
 {
+    /// <summary>Cases waiting past the expected date of their next step with no stage running.</summary>
+    public IReadOnlyList<ListOverdue.StalledCase> Stalled { get; init; } = [];
+
+    public int StalledCount { get; init; }
+
     public static ApiOverdue From(ListOverdue.Result result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -173,7 +211,11 @@ public sealed record ApiOverdue(ApiPage<ApiOverdueItem> Page, int OverdueCount, 
                 page.PageCount),
             result.OverdueCount,
             result.ApproachingCount,
-            result.Today);
+            result.Today)
+        {
+            Stalled = result.Stalled,
+            StalledCount = result.StalledCount,
+        };
     }
 }
 
@@ -257,6 +299,9 @@ public record ApiCaseInput
     /// <summary>NotKnown when left out.</summary>
     public OperationCategory? Category { get; init; } = OperationCategory.NotKnown;
 
+    /// <summary>EnglandAndWales when left out; Scotland or NorthernIreland otherwise (the force must be one of its forces).</summary>
+    public Jurisdiction? Jurisdiction { get; init; } = Domain.Cases.Jurisdiction.EnglandAndWales;
+
     public string? Summary { get; init; }
 
     /// <summary>Restricted (Administrators and Caseworkers, the only roles that may write cases).</summary>
@@ -279,6 +324,7 @@ public record ApiCaseInput
             IncidentType = IncidentType,
             Harm = Harm,
             Category = Category,
+            Jurisdiction = Jurisdiction,
             Summary = Summary,
             ConfidentialNotes = ConfidentialNotes,
         });

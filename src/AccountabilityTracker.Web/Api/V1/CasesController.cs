@@ -87,4 +87,22 @@ public sealed class CasesController(IMediator mediator) : ControllerBase
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
     public async Task<IActionResult> ArchiveCase([FromRoute] int id, CancellationToken cancellationToken) =>
         await mediator.Send(new ArchiveCase.Command(id), cancellationToken) ? NoContent() : NotFound();
+
+    /// <summary>
+    /// Sets where the case stands: Closed (note = reason, closedOn = day; the whole-case clock ends then), Awaiting (note =
+    /// the next step, expectedOn optional) or Open. Send the version last read; a stale one answers 409.
+    /// </summary>
+    [HttpPut("{id:int}/status")]
+    [Authorize(AuthenticationSchemes = ApiAuthentication.Scheme, Policy = Policies.EditCases)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task<IActionResult> SetStatus([FromRoute] int id, [FromBody] SetCaseStatus.Command input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return await mediator.Send(input with { Id = id }, cancellationToken) ? NoContent() : NotFound();
+    }
 }

@@ -8,7 +8,8 @@ namespace AccountabilityTracker.Web.Infrastructure.Imports;
 /// <summary>
 /// The in-process queue of import jobs: handlers schedule a job id, <see cref="ImportWorker"/> runs them one at a time
 /// (SQLite has one writer; one import at a time also keeps a 2-core server responsive). The job itself lives in the
-/// database, so a restart loses nothing: queued jobs are picked up again at start.
+/// database, so a restart loses nothing: queued jobs, and steps whose instance stopped (their lease ran out), are
+/// picked up again at start and by a scan every third of the lease.
 /// </summary>
 public sealed class ImportJobChannel : IImportJobScheduler
 {
@@ -23,7 +24,7 @@ public sealed class ImportJobChannel : IImportJobScheduler
 
     /// <summary>
     /// Completes once the worker has finished <paramref name="steps"/> steps of the job in this process (1: the dry run,
-    /// 2: the import), for callers that want to wait rather than poll (tests, mostly).
+    /// 2: the import; a step another worker held is not counted), for callers that want to wait rather than poll.
     /// </summary>
     public async Task WaitForStepsAsync(int jobId, int steps, CancellationToken cancellationToken)
     {
@@ -58,21 +59,34 @@ public sealed class ImportJobChannel : IImportJobScheduler
     }
 }
 
-public sealed partial class ImportWorker(ImportJobChannel channel, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+public sealed partial class ImportWorker(
+    ImportJobChannel channel, IServiceScopeFactory scopes, ImportLease lease, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<ImportWorker> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Stop a running step as soon as shutdown begins, not after the server has drained its requests: on SQLite the
+        // step holds the one write lock, and a request in flight that writes would otherwise wait for it until the
+        // drain times out. The step rolls back and its job goes back in the queue for the next start.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        await RunAsync(stopping.Token);
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
         await ResumeAsync(stoppingToken);
+        var scanning = ScanForAbandonedStepsAsync(stoppingToken);
         await foreach (var jobId in channel.Reader.ReadAllAsync(stoppingToken))
         {
+            var claimed = true;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunImportJob.Command(jobId), stoppingToken);
+                claimed = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunImportJob.Command(jobId), stoppingToken) != RunImportJob.Outcome.NotClaimed;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception exception)
             {
@@ -80,8 +94,30 @@ public sealed partial class ImportWorker(ImportJobChannel channel, IServiceScope
             }
             finally
             {
-                channel.StepFinished(jobId);
+                if (claimed)
+                {
+                    channel.StepFinished(jobId);
+                }
             }
+        }
+
+        await scanning;
+    }
+
+    /// <summary>Steps whose instance died are taken over once their lease runs out, without waiting for a restart.</summary>
+    private async Task ScanForAbandonedStepsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease.RenewEvery, time, stoppingToken);
+                await ResumeAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
         }
     }
 

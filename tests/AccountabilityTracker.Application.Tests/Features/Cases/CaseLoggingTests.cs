@@ -58,6 +58,17 @@ public sealed class CaseLoggingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cases_opened_at_the_same_moment_take_consecutive_references_without_a_failure()
+    {
+        // Each request has its own scope and connection: the writers really race for the next number.
+        var opened = await Task.WhenAll(Enumerable.Range(1, 12).Select(i => _app.SendAsync(NewCase($"Opened at once {i}"))));
+
+        Assert.Equal(
+            Enumerable.Range(1, 12).Select(i => Case.FormatReference(2022, i)),
+            opened.Select(o => o.Reference).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Creating_a_case_records_each_given_field_in_its_history()
     {
         var created = await _app.SendAsync(NewCase() with { ConfidentialNotes = "heard in confidence" });

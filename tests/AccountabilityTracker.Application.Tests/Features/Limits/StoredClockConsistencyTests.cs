@@ -143,7 +143,7 @@ public sealed class StoredClockConsistencyTests : IAsyncLifetime
             var statusByCase = new Dictionary<int, HashSet<ClockStatus>>();
             foreach (var stage in stages)
             {
-                var rule = rules.For(stage.Kind);
+                var rule = rules.For(stage.Kind, stage.Case.Jurisdiction);
                 var expected = evaluator.Evaluate(rule, ClockSubjects.ForStage(rule, stage, stage.Case.IncidentDate), today);
                 var stored = stage.Clock.ReadOn(today, rule);
                 AssertSame(expected, stored, $"{when}: stage {stage.Id} ({stage.Kind}, {stage.Start} – {stage.End})");
@@ -153,7 +153,7 @@ public sealed class StoredClockConsistencyTests : IAsyncLifetime
             var cases = await db.Cases.AsNoTracking().Include(c => c.Stages).ToListAsync();
             foreach (var owner in cases)
             {
-                var expected = evaluator.Evaluate(rules.WholeCase, ClockSubjects.ForCase(owner.IncidentDate, [.. owner.Stages.Select(s => s.End)]), today);
+                var expected = evaluator.Evaluate(rules.WholeCaseFor(owner.Jurisdiction), ClockSubjects.ForCase(owner.IncidentDate, owner.ClosedOn), today);
                 AssertSame(expected, owner.Clock.ReadOn(today, rules.WholeCase), $"{when}: whole case {owner.Reference}");
                 Count(owner, expected, ref flagged, ref overdue, statusByCase);
             }

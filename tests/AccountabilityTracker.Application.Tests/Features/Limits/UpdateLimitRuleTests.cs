@@ -126,7 +126,7 @@ public sealed class UpdateLimitRuleTests : IAsyncLifetime
         var overdue = await _app.SendAsync(new ListOverdue.Query());
 
         Assert.DoesNotContain(overdue.Page.Items, i => i.Kind == StageKind.Inquest);
-        Assert.Contains(overdue.Page.Items, i => i.Kind == StageKind.MisconductProceedings);
+        Assert.Contains(overdue.Page.Items, i => i.Kind is null);
     }
 
     private async Task<ListOverdue.Item?> InquestRowAsync() =>

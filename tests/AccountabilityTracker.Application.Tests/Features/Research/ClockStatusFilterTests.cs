@@ -30,6 +30,7 @@ public sealed class ClockStatusFilterTests : IAsyncLifetime
             recent.WithStage(StageKind.Inquest, PartialDate.OnDay(2026, 11, 2));
             var late = CaseBuilder.Build("ATC-2018-0001", "Ended late", PartialDate.OnDay(2018, 1, 1));
             late.WithStage(StageKind.Inquest, PartialDate.OnDay(2018, 1, 5), PartialDate.OnDay(2019, 6, 1));
+            late.Close(new DateOnly(2019, 6, 1), "Inquest concluded; nothing pending", DateTime.UtcNow);
             var noLimit = CaseBuilder.Build("ATC-2026-0002", "No limit", PartialDate.OnDay(2026, 10, 1));
             noLimit.WithStage(StageKind.Other, PartialDate.OnDay(2026, 10, 2));
             var archived = CaseBuilder.Build("ATC-2020-0009", "Archived overdue", PartialDate.OnDay(2020, 1, 1));

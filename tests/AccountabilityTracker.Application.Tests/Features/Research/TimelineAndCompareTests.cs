@@ -95,7 +95,9 @@ public sealed class TimelineAndCompareTests : IAsyncLifetime
         Assert.Equal([_kaba, _baker], result.Cases.Select(c => c.Id));
         Assert.Equal([987654], result.NotFound);
         var kaba = result.Cases[0];
-        Assert.Equal(380, kaba.Stages.Single(s => s.KindName == "CPS charging decision").StartOffset!.Shortest);
+        // The CPS stage runs from the file's arrival (30 Mar 2023, day 206) to the charge 380 days after the shooting.
+        var cps = kaba.Stages.Single(s => s.KindName == "CPS charging decision");
+        Assert.Equal((206, 380), (cps.StartOffset!.Shortest, cps.EndOffset!.Shortest));
         var acquittal = kaba.Stages.Single(s => s.Label.StartsWith("Old Bailey", StringComparison.Ordinal));
         Assert.Equal(new DateOnly(2024, 10, 21).DayNumber - new DateOnly(2022, 9, 5).DayNumber, acquittal.EndOffset!.Shortest);
 

@@ -172,8 +172,7 @@ public sealed class CaseLoggingTests(BrowserFixture fixture)
 
     private static async Task AssertNoSidewaysScrollAsync(IPage page, string what)
     {
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
-        Assert.False(overflow, $"{what} scrolls sideways at 375 px.");
+        Assert.False(await Accessibility.ScrollsSidewaysAsync(page), $"{what} scrolls sideways at 375 px.");
     }
 }
 

@@ -21,8 +21,7 @@ public sealed class OverdueBrowsingTests(BrowserFixture fixture)
         Assert.Equal("Overdue and approaching", await page.Locator("h1").InnerTextAsync());
         Assert.Equal(3, await page.Locator("table.overdue-list tbody tr").CountAsync());
         Assert.Equal(3, await page.Locator("table.overdue-list [data-clock-status='Overdue']").CountAsync());
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
-        Assert.False(overflow, "The Overdue page scrolls sideways at 375 px.");
+        Assert.False(await Accessibility.ScrollsSidewaysAsync(page), "The Overdue page scrolls sideways at 375 px.");
         await page.Context.CloseAsync();
     }
 }

@@ -33,7 +33,7 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture fixture)
         string[] signedIn =
         [
             "/cases", "/cases?pageSize=1", "/cases?pageSize=1&page=2", "/cases?yearFrom=2025&yearTo=2010",
-            $"/cases/{caseId}", $"/cases/{caseId}/history", $"/cases/{caseId}/history?page=2", $"/cases/{caseId}/edit", "/cases/new",
+            $"/cases/{caseId}", $"/cases/{caseId}/history", $"/cases/{caseId}/history?page=2", $"/cases/{caseId}/edit", $"/cases/{caseId}/status", "/cases/new",
             $"/cases/{caseId}/stages/new", $"/cases/{caseId}/stages/{stageId}/edit", $"/cases/{caseId}/stages/{stageId}/close",
             $"/cases/{caseId}/stages/{stageId}/hearing", $"/cases/{caseId}/stages/{stageId}/clock",
             $"/cases/{caseId}/stages/{stageId}/pauses/new", $"/cases/{caseId}/stages/{stageId}/extensions/new",

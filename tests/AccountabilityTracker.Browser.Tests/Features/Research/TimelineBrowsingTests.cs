@@ -140,7 +140,7 @@ public sealed class TimelineBrowsingTests(BrowserFixture fixture)
 
         // The known facts: NX121 charged 380 days after the shooting; W80's misconduct case dismissed 15 Oct 2025.
         var charge = kaba.Stages.Single(s => s.Kind == StageKind.CpsDecision);
-        Assert.Equal("380 days", await page.Locator($"tr[data-row-id='stage-{charge.Id}'] td.day-offset").First.InnerTextAsync());
+        Assert.Equal("380 days", await page.Locator($"tr[data-row-id='stage-{charge.Id}'] td.day-offset").Nth(1).InnerTextAsync());
         var hearing = baker.Stages.Where(s => s.Kind == StageKind.MisconductProceedings).OrderBy(s => s.Start).Last();
         Assert.Equal(new DateOnly(2025, 10, 15), hearing.EndOn);
 

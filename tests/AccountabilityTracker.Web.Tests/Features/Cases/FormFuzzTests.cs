@@ -22,7 +22,7 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
     /// <summary>Every form of the case pages, one test case each, so a failure names its form.</summary>
     public static TheoryData<string> CaseForms() =>
     [
-        "case-new", "case-edit", "stage-new", "stage-edit", "stage-close", "stage-hearing",
+        "case-new", "case-edit", "case-status", "stage-new", "stage-edit", "stage-close", "stage-hearing",
         "milestone-new", "milestone-edit", "officer-new", "officer-edit", "source-new", "source-edit",
         "clock-pause", "clock-resume", "clock-extend",
     ];
@@ -52,6 +52,7 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
         {
             ("case-new", "/cases/new", CaseLoggingPagesTests.ValidCase("Fuzz new"), null),
             ("case-edit", $"/cases/{caseId}/edit", With(CaseLoggingPagesTests.ValidCase("Fuzz target"), new() { ["IncidentTime"] = "", ["Summary"] = "", ["ConfidentialNotes"] = "" }), $"/cases/{caseId}/edit"),
+            ("case-status", $"/cases/{caseId}/status", new() { ["Status"] = "Awaiting", ["Note"] = "Hearing to be listed", ["ExpectedOn"] = "2027-01-04", ["ClosedOn"] = "" }, $"/cases/{caseId}/status"),
             ("stage-new", $"/cases/{caseId}/stages/new", With(stage, source), null),
             ("stage-edit", $"/cases/{caseId}/stages/{stageId}/edit", stage, $"/cases/{caseId}/stages/{stageId}/edit"),
             ("stage-close", $"/cases/{caseId}/stages/{stageId}/close", new() { ["EndDate"] = "2024-02", ["EndPrecision"] = "Month", ["Outcome"] = "Unlawful killing" }, $"/cases/{caseId}/stages/{stageId}/close"),

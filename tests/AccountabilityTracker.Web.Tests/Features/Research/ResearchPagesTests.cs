@@ -56,7 +56,8 @@ public sealed class ResearchPagesTests(TrackerAppFactory factory) : IClassFixtur
         Assert.Equal(milestones, items.Count(i => i.GetProperty("type").GetString() == "Milestone"));
         Assert.All(items.Where(i => i.GetProperty("type").GetString() is "Stage" or "Milestone"), i => Assert.NotEmpty(i.GetProperty("sources").EnumerateArray()));
         var charge = items.Single(i => i.GetProperty("kindName").GetString() == "CPS charging decision");
-        Assert.Equal("2023-09-20", charge.GetProperty("start").GetProperty("earliest").GetString());
+        // The CPS stage runs from the file's arrival from the IOPC (30 Mar 2023) to the charge (20 Sep 2023).
+        Assert.Equal("2023-03-30", charge.GetProperty("start").GetProperty("earliest").GetString());
         Assert.Equal("2022-09-05", json.RootElement.GetProperty("incident").GetProperty("iso").GetString());
     }
 
@@ -113,8 +114,9 @@ public sealed class ResearchPagesTests(TrackerAppFactory factory) : IClassFixtur
         var cases = json.RootElement.GetProperty("cases").EnumerateArray().ToList();
         Assert.Equal([baker, kaba], cases.Select(c => c.GetProperty("id").GetInt32()));
         var charge = cases[1].GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("kindName").GetString() == "CPS charging decision");
-        Assert.Equal(380, charge.GetProperty("startOffset").GetProperty("shortest").GetInt32());
-        Assert.Equal("380 days", charge.GetProperty("startOffset").GetProperty("text").GetString());
+        Assert.Equal(206, charge.GetProperty("startOffset").GetProperty("shortest").GetInt32());
+        Assert.Equal(380, charge.GetProperty("endOffset").GetProperty("shortest").GetInt32());
+        Assert.Equal("380 days", charge.GetProperty("endOffset").GetProperty("text").GetString());
         var review = cases[0].GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("kindName").GetString() == "Judicial review");
         Assert.False(review.GetProperty("startOffset").GetProperty("isExact").GetBoolean());
         Assert.StartsWith("about ", review.GetProperty("startOffset").GetProperty("text").GetString(), StringComparison.Ordinal);
@@ -172,7 +174,7 @@ public sealed class ResearchPagesTests(TrackerAppFactory factory) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("clockStatus=Overdue", "ATC-2022-0001")]
+    [InlineData("clockStatus=Overdue&sort=Reference", "ATC-2015-0001,ATC-2022-0001")]
     [InlineData("clockStatus=ConcludedLate&sort=Reference", "ATC-2015-0001,ATC-2022-0001")]
     public async Task The_list_filters_by_clock_status(string query, string expected)
     {

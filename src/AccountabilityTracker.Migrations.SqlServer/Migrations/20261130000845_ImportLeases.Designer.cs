@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountabilityTracker.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261129234115_ConcurrencyEverywhere")]
-    partial class ConcurrencyEverywhere
+    [Migration("20261130000845_ImportLeases")]
+    partial class ImportLeases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -129,6 +129,16 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("CheckedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClaimExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("CommittedBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -158,6 +168,12 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ProgressDone")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgressTotal")
+                        .HasColumnType("int");
 
                     b.Property<string>("ReportJson")
                         .HasColumnType("nvarchar(max)");
@@ -548,10 +564,6 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "OccurredOn");
@@ -584,10 +596,6 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("UnderAnonymityOrder")
                         .HasColumnType("bit");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -631,10 +639,6 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

@@ -72,6 +72,11 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     IncidentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Harm = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Jurisdiction = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, defaultValue: "EnglandAndWales"),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, defaultValue: "Open"),
+                    StatusNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpectedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ConfidentialNotes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     IsArchived = table.Column<bool>(type: "boolean", nullable: false),
@@ -164,7 +169,12 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     ErrorCount = table.Column<int>(type: "integer", nullable: false),
                     WarningCount = table.Column<int>(type: "integer", nullable: false),
                     ReportJson = table.Column<string>(type: "text", nullable: true),
-                    FailureMessage = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    FailureMessage = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClaimExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimCount = table.Column<int>(type: "integer", nullable: false),
+                    ProgressDone = table.Column<int>(type: "integer", nullable: false),
+                    ProgressTotal = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -410,11 +420,16 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Cipher = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Cipher = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     RealName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NameIsPublic = table.Column<bool>(type: "boolean", nullable: false),
                     UnderAnonymityOrder = table.Column<bool>(type: "boolean", nullable: false),
                     PubliclyNamedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    AnonymityOrderMadeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AnonymityOrderVariedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AnonymityOrderLiftedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -442,6 +457,7 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     EndOn = table.Column<DateOnly>(type: "date", nullable: true),
                     EndPrecision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OutcomeType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, defaultValue: "None"),
                     Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false),
                     Clock_Phase = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -714,6 +730,11 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "IX_Cases_Clock_ValidUntil",
                 table: "Cases",
                 column: "Clock_ValidUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ExpectedOn",
+                table: "Cases",
+                column: "ExpectedOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_ExternalId",
