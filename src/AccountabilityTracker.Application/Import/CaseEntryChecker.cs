@@ -343,18 +343,18 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
 
         for (var i = 0; i < entry.OfficerDesignations.Count; i++)
         {
-            var designation = Clean(entry.OfficerDesignations[i]);
+            var designation = entry.OfficerDesignations[i] = Clean(entry.OfficerDesignations[i]) ?? string.Empty;
             var index = i;
-            if (designation is null)
-            {
-                Error(at.Officer(i), "An officer designation is empty: give the cipher (e.g. W80) or the name.");
-                continue;
-            }
-
-            entry.OfficerDesignations[i] = designation;
             var parsed = CaseFileMapper.ParseDesignation(designation);
             if (parsed.Details is not { } details)
             {
+                // Text with a bracket is a designation the file grammar does not know; anything else is a would-be
+                // cipher, refused by the form's rules in the form's words (an empty one too).
+                if (!IsBracketed(designation) && !Officer(new OfficerDetails(designation, null, false, null, UnderAnonymityOrder: true), _ => at.Officer(index)))
+                {
+                    continue;
+                }
+
                 Error(at.Officer(i), $"'{Short(designation)}' is not an officer designation: give a cipher (NX121), \"NX121 (publicly named as <name> on <d MMMM yyyy>)\", \"<name> (named)\", \"<name> (restricted)\" or \"W80 (restricted name: <name>)\".");
                 continue;
             }
@@ -365,6 +365,8 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
             }
         }
     }
+
+    private static bool IsBracketed(string text) => text.EndsWith(')') && text.Contains(" (", StringComparison.Ordinal);
 
     private void CheckStages(CaseFileEntry entry, EntryLocator at)
     {
