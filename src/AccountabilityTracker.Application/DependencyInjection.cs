@@ -39,12 +39,14 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Transient, IsRequestValidator, includeInternalTypes: true);
 
         // Every save of the DbContext records case history, whoever registers the provider (the app, the tests).
+        services.AddScoped<Common.ActingFor>();
         services.AddScoped<CaseHistoryInterceptor>();
         services.ConfigureDbContext<TrackerDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<CaseHistoryInterceptor>()));
 
-        // First registered is outermost: log, then validate, then handle.
+        // First registered is outermost: log, then validate, then meet a lost race (retry or refuse), then handle.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ConcurrencyBehaviour<,>));
         return services;
     }
 

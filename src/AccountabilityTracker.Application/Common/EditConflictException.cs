@@ -1,15 +1,21 @@
 namespace AccountabilityTracker.Application.Common;
 
 /// <summary>
-/// Someone else saved the same record after the user opened their form, so nothing was saved. The errors say, beside
-/// each field, what is stored now; <see cref="CurrentVersion"/> lets the user save their values over it deliberately.
+/// Someone else saved the same record after the user read it, in a way that cannot be combined with the user's change,
+/// so nothing was saved. The errors say what differs; <see cref="CurrentVersion"/> is the version stored now, and
+/// <see cref="Resolved"/> (when the request was a form) is the form to show again: the other person's values in every
+/// field this user did not change, this user's in the rest, the stored value in a field both changed.
 /// </summary>
 public sealed class EditConflictException : RequestValidationException
 {
-    public EditConflictException(IReadOnlyDictionary<string, string[]> errors, Guid currentVersion)
+    public const string RacedMessage =
+        "Someone else changed this record at the same moment, so nothing was saved. Open it again to see what is stored now, then redo your change if it is still needed.";
+
+    public EditConflictException(IReadOnlyDictionary<string, string[]> errors, Guid currentVersion, object? resolved = null)
         : base(errors)
     {
         CurrentVersion = currentVersion;
+        Resolved = resolved;
     }
 
     public EditConflictException()
@@ -28,9 +34,12 @@ public sealed class EditConflictException : RequestValidationException
 
     public Guid CurrentVersion { get; }
 
+    /// <summary>The form to show again, or null to show the user's own values.</summary>
+    public object? Resolved { get; }
+
     /// <summary>
-    /// Builds the refusal: a message for the whole form, and beside each field whose stored value differs from the user's,
-    /// the value stored now.
+    /// The refusal of a stale stage action form (closing, a hearing): a message for the whole form, and beside each field
+    /// whose stored value differs from the user's, the value stored now.
     /// </summary>
     public static EditConflictException Describe(string what, Guid currentVersion, IEnumerable<(string Field, string? Stored, string? Yours)> fields)
     {
@@ -53,6 +62,10 @@ public sealed class EditConflictException : RequestValidationException
 
         return new EditConflictException(errors, currentVersion);
     }
+
+    /// <summary>The shared refusal of a write that lost a race and could not be retried (see ConcurrencyBehaviour).</summary>
+    public static EditConflictException Raced() =>
+        new(new Dictionary<string, string[]>(StringComparer.Ordinal) { [string.Empty] = [RacedMessage] }, Guid.Empty);
 
     private static string Normalise(string? value) => string.IsNullOrWhiteSpace(value) ? string.Empty : value.Trim();
 }

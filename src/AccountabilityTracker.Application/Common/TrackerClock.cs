@@ -1,14 +1,14 @@
+using AccountabilityTracker.Domain.Clocks;
+
 namespace AccountabilityTracker.Application.Common;
 
 public static class TrackerClock
 {
-    private static readonly TimeZoneInfo England = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
-    /// <summary>Today's date in England and Wales, where every limit is counted.</summary>
+    /// <summary>Today's date in England and Wales, where every limit is counted: the domain's one notion of it.</summary>
     public static DateOnly TodayInEngland(this TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), England).DateTime);
+        return ClockEvaluator.LondonDate(time.GetUtcNow());
     }
 
     public static DateTime UtcNowDateTime(this TimeProvider time)

@@ -12,7 +12,7 @@ namespace AccountabilityTracker.Application.History;
 /// Records every change to a case and its parts as <see cref="CaseHistoryEntry"/> rows in the same save (so in the same
 /// transaction): one row per field, with the old and new value. Added to the DbContext by <see cref="DependencyInjection"/>.
 /// </summary>
-public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, TimeProvider time) : SaveChangesInterceptor
+public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, ActingFor actingFor, TimeProvider time) : SaveChangesInterceptor
 {
     private const string StageKey = nameof(Source.StageId);
     private const string MilestoneKey = nameof(Source.MilestoneId);
@@ -20,7 +20,7 @@ public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, TimeProvide
     /// <summary>Bookkeeping, not history: keys, the concurrency token, timestamps the entries carry themselves.</summary>
     private static readonly HashSet<string> NotRecorded = new(StringComparer.Ordinal)
     {
-        nameof(Case.Id), nameof(Case.Version), nameof(Case.CreatedAtUtc), nameof(Case.UpdatedAtUtc), nameof(Stage.CaseId), StageKey, MilestoneKey,
+        nameof(Case.Id), nameof(Case.Version), nameof(Case.CreatedAtUtc), nameof(Case.UpdatedAtUtc), nameof(Stage.CaseId), StageKey, MilestoneKey, nameof(StagePause.RecordedAtUtc),
     };
 
     private static readonly HashSet<(Type, string)> Restricted =
@@ -93,10 +93,10 @@ public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, TimeProvide
 
         db.ChangeTracker.DetectChanges();
         var now = time.GetUtcNow().UtcDateTime;
-        var actor = currentUser.Name;
+        var actor = actingFor.Actor(currentUser);
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                        && e.Entity is Case or Stage or Milestone or Officer or Source)
+                        && e.Entity is Case or Stage or Milestone or Officer or Source or StagePause or StageExtension)
             .ToList();
 
         foreach (var entry in changed)
@@ -115,7 +115,7 @@ public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, TimeProvide
 
             foreach (var (field, oldValue, newValue) in fields)
             {
-                var history = new CaseHistoryEntry(PartOf(entry.Entity), change, field, Clip(oldValue), Clip(newValue),
+                var history = new CaseHistoryEntry(PartOf(entry.Entity), change, Prefix(entry.Entity) + field, Clip(oldValue), Clip(newValue),
                     Restricted.Contains((entry.Entity.GetType(), field)), Clip(actor, TextLimits.Email) ?? "unknown", now);
                 Link(history, entry);
                 db.CaseHistory.Add(history);
@@ -176,9 +176,17 @@ public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, TimeProvide
             : "the case as a whole";
     }
 
+    /// <summary>A pause or extension is recorded as part of its stage: "Pause from", "Extension new amount".</summary>
+    private static string Prefix(object entity) => entity switch
+    {
+        StagePause => "Pause",
+        StageExtension => "Extension",
+        _ => string.Empty,
+    };
+
     private static CasePart PartOf(object entity) => entity switch
     {
-        Stage => CasePart.Stage,
+        Stage or StagePause or StageExtension => CasePart.Stage,
         Milestone => CasePart.Milestone,
         Officer => CasePart.Officer,
         Source => CasePart.Source,
@@ -195,6 +203,8 @@ public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, TimeProvide
             Milestone m => m.Case,
             Officer o => o.Case,
             Source s => s.Case,
+            StagePause p => p.Stage.Case,
+            StageExtension x => x.Stage.Case,
             _ => null,
         };
         if (owner is not null)
@@ -219,6 +229,12 @@ public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, TimeProvide
                 break;
             case Source source:
                 history.Source = source;
+                break;
+            case StagePause pause:
+                history.Stage = pause.Stage;
+                break;
+            case StageExtension extension:
+                history.Stage = extension.Stage;
                 break;
         }
     }

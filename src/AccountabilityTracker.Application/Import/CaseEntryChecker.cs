@@ -1,19 +1,92 @@
+using System.Globalization;
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Features.Cases;
+using AccountabilityTracker.Application.Features.Milestones;
+using AccountabilityTracker.Application.Features.Officers;
+using AccountabilityTracker.Application.Features.Sources;
+using AccountabilityTracker.Application.Features.Stages;
 using AccountabilityTracker.Application.Interchange;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Dates;
+using FluentValidation;
+using FluentValidation.Results;
 
 namespace AccountabilityTracker.Application.Import;
 
 /// <summary>
-/// Checks one entry field by field and says, in plain words, what is wrong and where (bad date, unknown stage kind,
-/// end before start, a precision that disagrees with the date, duplicates, lengths). Names are normalised on the way
-/// (e.g. "IOPC investigation" becomes IopcInvestigation) so the mapper reads them.
+/// Checks one entry of a file. Every field is checked by the same rule sets as the forms and the API
+/// (<see cref="CaseFieldsRules"/>, <see cref="StageFieldsRules"/>, <see cref="MilestoneFieldsRules"/>,
+/// <see cref="OfficerFieldsRules"/>, <see cref="SourceFieldsRules"/>), each failure named by its row and column. Only what
+/// is specific to files is checked here: ids, duplicates within the file, the names of precisions, kinds and other
+/// lists (e.g. "IOPC investigation" becomes IopcInvestigation, so the mapper reads them), jurisdictions, case status,
+/// officer designations and structured officers, and the documented defaults of fields a file may leave out (each
+/// left-out incident type, harm and category is "not recorded", with a warning; a force unknown in the case's
+/// jurisdiction is imported as written, with a warning).
 /// </summary>
-public sealed class CaseEntryChecker(List<ImportMessage> messages)
+public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider time)
 {
     private static readonly string KindNames = string.Join(", ", Enum.GetNames<StageKind>());
 
+    private static readonly Dictionary<string, string> CaseColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(CaseFields.Title)] = "title",
+        [nameof(CaseFields.Subject)] = "subject",
+        [nameof(CaseFields.IncidentDate)] = "incident_date",
+        [nameof(CaseFields.IncidentPrecision)] = "incident_date_precision",
+        [nameof(CaseFields.IncidentTime)] = "incident_date",
+        [nameof(CaseFields.Location)] = "location",
+        [nameof(CaseFields.Force)] = "force",
+        [nameof(CaseFields.Summary)] = "force",
+        [nameof(CaseFields.IncidentType)] = "incident_type",
+        [nameof(CaseFields.Harm)] = "harm",
+        [nameof(CaseFields.Category)] = "category",
+        [nameof(CaseFields.Jurisdiction)] = "jurisdiction",
+    };
+
+    private static readonly Dictionary<string, string> StageColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(StageFields.Kind)] = "kind",
+        [nameof(StageFields.Label)] = "label",
+        [nameof(StageFields.StartDate)] = "start_date",
+        [nameof(StageFields.StartPrecision)] = "start_precision",
+        [nameof(StageFields.EndDate)] = "end_date",
+        [nameof(StageFields.EndPrecision)] = "end_precision",
+        [nameof(StageFields.Outcome)] = "outcome",
+        [nameof(StageFields.OutcomeType)] = "outcome_type",
+    };
+
+    private static readonly Dictionary<string, string> MilestoneColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(MilestoneFields.Label)] = "label",
+        [nameof(MilestoneFields.Date)] = "date",
+        [nameof(MilestoneFields.DatePrecision)] = "precision",
+        [nameof(MilestoneFields.Notes)] = "notes",
+    };
+
+    private static readonly Dictionary<string, string> SourceColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(ISourceFields.SourceUrl)] = "url",
+        [nameof(ISourceFields.SourcePublisher)] = "publisher",
+        [nameof(ISourceFields.SourceQuote)] = "quote",
+    };
+
+    private static readonly Dictionary<string, string> OfficerColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(OfficerFields.Cipher)] = "cipher",
+        [nameof(OfficerFields.RealName)] = "name",
+        [nameof(OfficerFields.NameIsPublic)] = "name_status",
+        [nameof(OfficerFields.PubliclyNamedOn)] = "named_on",
+    };
+
+    /// <summary>A force the jurisdiction does not know is imported as written: only its text is checked, as the form checks text.</summary>
+    private static readonly InlineValidator<CaseFileEntry> UnknownForceRules = CreateUnknownForceRules();
+
+    private readonly CaseFieldsRules _caseRules = new(time);
+    private readonly StageFieldsRules _stageRules = new(time);
+    private readonly MilestoneFieldsRules _milestoneRules = new(time);
+    private readonly OfficerFieldsRules _officerRules = new(time);
+    private readonly SourceFieldsRules _sourceRules = new(time, required: true);
     private readonly Dictionary<string, string> _seenIds = new(StringComparer.Ordinal);
 
     private string? _caseId;
@@ -30,41 +103,48 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         {
             Error(at.Case("id"), "The case has no id. Give each case a stable id (e.g. chris-kaba-2022): it matches the case on re-import.");
         }
+        else if (_caseId.Length > TextLimits.ExternalId)
+        {
+            Error(at.Case("id"), string.Create(CultureInfo.InvariantCulture, $"The id is {_caseId.Length} characters long; at most {TextLimits.ExternalId} are allowed."));
+        }
+        else if (_seenIds.TryGetValue(_caseId, out var firstRows))
+        {
+            Error(at.Case("id"), $"Duplicate case id '{_caseId}': it is already used by the case at row {firstRows}. Each case needs its own id.");
+        }
         else
         {
-            MaxLength(at.Case("id"), _caseId, TextLimits.ExternalId, "The id");
-            if (_seenIds.TryGetValue(_caseId, out var firstRows))
-            {
-                Error(at.Case("id"), $"Duplicate case id '{_caseId}': it is already used by the case at row {firstRows}. Each case needs its own id.");
-            }
-            else
-            {
-                _seenIds.Add(_caseId, at.Rows);
-            }
+            _seenIds.Add(_caseId, at.Rows);
         }
 
-        entry.Title = Required(at.Case("title"), entry.Title, TextLimits.Title, "The title");
-        entry.Subject = Optional(at.Case("subject"), entry.Subject, TextLimits.Subject, "The subject");
-        entry.Location = Optional(at.Case("location"), entry.Location, TextLimits.Location, "The location");
-        entry.Force = Required(at.Case("force"), entry.Force, TextLimits.Force + 200, "The force");
-        if (entry.Force is not null)
+        CheckCase(entry, at);
+        CheckOfficers(entry, at);
+        for (var i = 0; i < entry.Sources.Count; i++)
         {
-            var (force, _) = CaseFileMapper.SplitForce(entry.Force);
-            if (force.Length > TextLimits.Force)
-            {
-                Error(at.Case("force"), $"The force name is {force.Length} characters long; at most {TextLimits.Force} are allowed.");
-            }
-            else if (CaseFileMapper.ParseJurisdiction(entry.Jurisdiction) is not { } given || !Forces.IsKnown(force, given))
-            {
-                var jurisdiction = CaseFileMapper.JurisdictionOf(entry);
-                if (!Forces.IsKnown(force, jurisdiction))
-                {
-                    Warning(at.Case("force"), jurisdiction == Jurisdiction.EnglandAndWales
-                        ? $"'{force}' is not one of the {Forces.All.Count} forces the IOPC oversees; it is imported as written. Check the spelling (e.g. Metropolitan Police Service), or give the case's jurisdiction."
-                        : $"'{force}' is not a force of {jurisdiction.DisplayName()} ({string.Join(", ", Forces.In(jurisdiction))}); it is imported as written.");
-                }
-            }
+            var url = entry.Sources[i] = Clean(entry.Sources[i]) ?? string.Empty;
+            var index = i;
+            Report(_sourceRules.Validate(new AddSource.Command { SourceUrl = url }), SourceColumns, _ => at.CaseSource(index));
         }
+
+        CheckStages(entry, at);
+        CheckMilestones(entry, at);
+        return messages.Count(m => m.Severity == ImportSeverity.Error) == errorsBefore;
+    }
+
+    private void CheckCase(CaseFileEntry entry, EntryLocator at)
+    {
+        entry.Title = Clean(entry.Title);
+        entry.Subject = Clean(entry.Subject);
+        entry.Location = Clean(entry.Location);
+        entry.Force = Clean(entry.Force);
+        entry.IncidentDate = Clean(entry.IncidentDate);
+        var precision = Precision(at.Case("incident_date_precision"), entry.IncidentDate, entry.IncidentDatePrecision, out var precisionName);
+        entry.IncidentDatePrecision = precisionName;
+        entry.IncidentType = EnumName<IncidentType>(at.Case("incident_type"), entry.IncidentType, "incident type");
+        entry.Harm = EnumName<Harm>(at.Case("harm"), entry.Harm, "harm");
+        entry.Category = EnumName<OperationCategory>(at.Case("category"), entry.Category, "category");
+        NotRecorded(at.Case("incident_type"), entry.IncidentType, "incident type");
+        NotRecorded(at.Case("harm"), entry.Harm, "harm");
+        NotRecorded(at.Case("category"), entry.Category, "operation category");
 
         var jurisdictionText = Clean(entry.Jurisdiction);
         if (jurisdictionText is not null && CaseFileMapper.ParseJurisdiction(jurisdictionText) is null)
@@ -74,122 +154,59 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
 
         CheckStatus(entry, at);
 
-        var incident = Date(at.Case("incident_date"), at.Case("incident_date_precision"), entry.IncidentDate, entry.IncidentDatePrecision, required: true, out var incidentPrecision);
-        entry.IncidentDatePrecision = incidentPrecision;
-        if (incident is { IsKnown: true } known && known.Earliest!.Value.Year < 1900)
+        // The file's defaults (a subject "not published", a location, incident type and harm "not recorded") are the mapper's.
+        var particulars = CaseFileMapper.ToParticulars(entry);
+        var force = entry.Force is null ? null : particulars.Force;
+        if (force is not null && !Forces.IsKnown(force, particulars.Jurisdiction))
         {
-            Error(at.Case("incident_date"), "The incident date is before 1900: check the year.");
+            if (force.Length > TextLimits.Force)
+            {
+                Error(at.Case("force"), $"The force name is {force.Length} characters long; at most {TextLimits.Force} are allowed.");
+            }
+            else if (Report(UnknownForceRules.Validate(entry), null, _ => at.Case("force")))
+            {
+                Warning(at.Case("force"), particulars.Jurisdiction == Jurisdiction.EnglandAndWales
+                    ? $"'{force}' is not one of the {Forces.All.Count} forces the IOPC oversees; it is imported as written. Check the spelling (e.g. Metropolitan Police Service), or give the case's jurisdiction."
+                    : $"'{force}' is not a force of {particulars.Jurisdiction.DisplayName()} ({string.Join(", ", Forces.In(particulars.Jurisdiction))}); it is imported as written.");
+            }
+
+            // The rest of the case is still checked by the form's rules, with a force they know standing in.
+            force = Forces.In(particulars.Jurisdiction)[0];
         }
 
-        entry.IncidentType = EnumName<IncidentType>(at.Case("incident_type"), entry.IncidentType, "incident type");
-        entry.Harm = EnumName<Harm>(at.Case("harm"), entry.Harm, "harm");
-        entry.Category = EnumName<OperationCategory>(at.Case("category"), entry.Category, "category");
-        NotRecorded(at.Case("incident_type"), entry.IncidentType, "incident type");
-        NotRecorded(at.Case("harm"), entry.Harm, "harm");
-        NotRecorded(at.Case("category"), entry.Category, "operation category");
-
-        CheckOfficers(entry, at);
-        for (var i = 0; i < entry.Sources.Count; i++)
+        var fields = new CreateCase.Command
         {
-            entry.Sources[i] = Url(at.CaseSource(i), entry.Sources[i]) ?? entry.Sources[i];
-        }
-
-        CheckStages(entry, at);
-        CheckMilestones(entry, at);
-        return messages.Count(m => m.Severity == ImportSeverity.Error) == errorsBefore;
+            Title = entry.Title,
+            Subject = particulars.Subject,
+            IncidentDate = entry.IncidentDate,
+            IncidentPrecision = precision,
+            Location = particulars.Location,
+            Force = force,
+            IncidentType = particulars.IncidentType,
+            Harm = particulars.Harm,
+            Category = particulars.Category,
+            Jurisdiction = particulars.Jurisdiction,
+            Summary = particulars.Summary,
+        };
+        Report(_caseRules.Validate(fields), CaseColumns, at.Case);
     }
 
-    private void CheckOfficers(CaseFileEntry entry, EntryLocator at)
+    private static InlineValidator<CaseFileEntry> CreateUnknownForceRules()
     {
-        var ciphers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        void Cipher((int? Row, string Column) where, string? cipher)
-        {
-            if (cipher is null)
-            {
-                return;
-            }
-
-            if (cipher.Length > TextLimits.Cipher || !cipher.All(char.IsAsciiLetterOrDigit))
-            {
-                Error(where, $"'{Short(cipher)}' is not a cipher: give letters and digits only (e.g. NX121), at most {TextLimits.Cipher}.");
-            }
-            else if (!ciphers.Add(cipher))
-            {
-                Error(where, $"Officer {cipher.ToUpperInvariant()} is listed twice for this case.");
-            }
-        }
-
-        for (var i = 0; i < entry.Officers.Count; i++)
-        {
-            var officer = entry.Officers[i];
-            var where = at.Case(FormattableString.Invariant($"officers[{i}]"));
-            if (officer is null)
-            {
-                Error(where, "This officer is empty: give a cipher, a name, or both.");
-                continue;
-            }
-
-            officer.Cipher = Clean(officer.Cipher);
-            officer.Name = Optional(at.Case(FormattableString.Invariant($"officers[{i}].name")), officer.Name, TextLimits.PersonName, "The officer's name");
-            if (officer.Cipher is null && officer.Name is null)
-            {
-                Error(where, "An officer needs a cipher, a name, or both.");
-            }
-
-            Cipher(at.Case(FormattableString.Invariant($"officers[{i}].cipher")), officer.Cipher);
-            var status = Clean(officer.NameStatus)?.ToLowerInvariant();
-            if (status is not null and not "public" and not "restricted")
-            {
-                Error(at.Case(FormattableString.Invariant($"officers[{i}].name_status")), $"'{Short(status)}' is not a name status: use public or restricted.");
-            }
-            else if (officer.Name is not null && status is null)
-            {
-                Warning(at.Case(FormattableString.Invariant($"officers[{i}].name_status")), "The name has no name_status, so it is held as restricted (shown only to roles allowed restricted fields). Write public if it has been published.");
-            }
-
-            officer.NameStatus = status;
-            foreach (var (field, value) in new[] { ("named_on", officer.NamedOn), ("anonymity_order_made_on", officer.AnonymityOrderMadeOn), ("anonymity_order_varied_on", officer.AnonymityOrderVariedOn), ("anonymity_order_lifted_on", officer.AnonymityOrderLiftedOn) })
-            {
-                Day(at.Case(FormattableString.Invariant($"officers[{i}].{field}")), value);
-            }
-
-            officer.Notes = Optional(at.Case(FormattableString.Invariant($"officers[{i}].notes")), officer.Notes, TextLimits.Reason, "The notes");
-        }
-
-        for (var i = 0; i < entry.OfficerDesignations.Count; i++)
-        {
-            var designation = Clean(entry.OfficerDesignations[i]);
-            if (designation is null)
-            {
-                Error(at.Officer(i), "An officer designation is empty: give the cipher (e.g. W80) or the name.");
-                continue;
-            }
-
-            entry.OfficerDesignations[i] = designation;
-            var parsed = CaseFileMapper.ParseDesignation(designation);
-            if (parsed.Details is not { } details)
-            {
-                Error(at.Officer(i), $"'{Short(designation)}' is not an officer designation: give a cipher (NX121), \"NX121 (publicly named as <name> on <d MMMM yyyy>)\", \"<name> (named)\", \"<name> (restricted)\" or \"W80 (restricted name: <name>)\".");
-                continue;
-            }
-
-            Cipher(at.Officer(i), details.Cipher);
-            if (details.Name is { Length: > TextLimits.PersonName })
-            {
-                Error(at.Officer(i), $"The officer's name can be at most {TextLimits.PersonName} characters.");
-            }
-
-            if (parsed.BracketKeptAsNote)
-            {
-                Warning(at.Officer(i), $"The words in brackets after {details.Cipher} are kept as a note, not as a name. To record a name, write \"{details.Cipher} (publicly named as <name>)\" or give a structured officer.");
-            }
-        }
+        var rules = new InlineValidator<CaseFileEntry>();
+        rules.RuleFor(e => e.Force).PlainText(TextLimits.Force + 200);
+        return rules;
     }
 
     private void CheckStatus(CaseFileEntry entry, EntryLocator at)
     {
         var status = Clean(entry.Status)?.ToLowerInvariant();
-        entry.StatusNote = Optional(at.Case("status_note"), entry.StatusNote, TextLimits.Reason, "The status note");
+        entry.StatusNote = Clean(entry.StatusNote);
+        if (entry.StatusNote is { Length: > TextLimits.Reason })
+        {
+            Error(at.Case("status_note"), $"The status note is {entry.StatusNote.Length} characters long; at most {TextLimits.Reason} are allowed.");
+        }
+
         var closedOn = Day(at.Case("closed_on"), entry.ClosedOn);
         Day(at.Case("expected_on"), entry.ExpectedOn);
         switch (status)
@@ -232,7 +249,7 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
             return null;
         }
 
-        if (!DateOnly.TryParseExact(clean, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        if (!DateOnly.TryParseExact(clean, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             Error(at, $"'{Short(clean)}' is not a day: write it as YYYY-MM-DD.");
             return null;
@@ -249,72 +266,177 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         }
     }
 
+    private void CheckOfficers(CaseFileEntry entry, EntryLocator at)
+    {
+        var ciphers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        // The form's rules check each officer (cipher shape, name text, a public name needs a name, the day named); the
+        // file adds the structured fields the form has no place for, and duplicates within the case.
+        bool Officer(OfficerDetails details, Func<string, (int? Row, string Column)> where)
+        {
+            var fields = new AddOfficer.Command
+            {
+                Cipher = details.Cipher,
+                RealName = details.Name,
+                NameIsPublic = details.NameIsPublic,
+                UnderAnonymityOrder = details.UnderAnonymityOrder,
+                PubliclyNamedOn = details.NamedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+            var valid = Report(_officerRules.Validate(fields), OfficerColumns, where);
+            if (valid && fields.CleanCipher is { } cipher && !ciphers.Add(cipher))
+            {
+                Error(where("cipher"), $"Officer {cipher.ToUpperInvariant()} is listed twice for this case.");
+                return false;
+            }
+
+            return valid;
+        }
+
+        for (var i = 0; i < entry.Officers.Count; i++)
+        {
+            var officer = entry.Officers[i];
+            var index = i;
+            (int? Row, string Column) Field(string field) => at.Case(field.Length == 0 ? FormattableString.Invariant($"officers[{index}]") : FormattableString.Invariant($"officers[{index}].{field}"));
+            if (officer is null)
+            {
+                Error(Field(string.Empty), "This officer is empty: give a cipher, a name, or both.");
+                continue;
+            }
+
+            officer.Cipher = Clean(officer.Cipher);
+            officer.Name = Clean(officer.Name);
+            officer.Notes = Clean(officer.Notes);
+            if (officer.Cipher is null && officer.Name is null)
+            {
+                Error(Field(string.Empty), "An officer needs a cipher, a name, or both.");
+                continue;
+            }
+
+            var status = Clean(officer.NameStatus)?.ToLowerInvariant();
+            if (status is not null and not "public" and not "restricted")
+            {
+                Error(Field("name_status"), $"'{Short(status)}' is not a name status: use public or restricted.");
+            }
+            else if (officer.Name is not null && status is null)
+            {
+                Warning(Field("name_status"), "The name has no name_status, so it is held as restricted (shown only to roles allowed restricted fields). Write public if it has been published.");
+            }
+
+            officer.NameStatus = status;
+            var namedOn = Day(Field("named_on"), officer.NamedOn);
+            var made = Day(Field("anonymity_order_made_on"), officer.AnonymityOrderMadeOn);
+            Day(Field("anonymity_order_varied_on"), officer.AnonymityOrderVariedOn);
+            var lifted = Day(Field("anonymity_order_lifted_on"), officer.AnonymityOrderLiftedOn);
+            if (lifted is { } l && made is { } m && l < m)
+            {
+                Error(Field("anonymity_order_lifted_on"), "An anonymity order cannot be lifted before it was made.");
+            }
+
+            if (officer.Notes is { Length: > TextLimits.Reason })
+            {
+                Error(Field("notes"), $"The notes are {officer.Notes.Length} characters long; at most {TextLimits.Reason} are allowed.");
+            }
+
+            var details = CaseFileMapper.ToDetails(officer);
+            Officer(details with { NamedOn = namedOn, NameIsPublic = details.NameIsPublic && officer.Name is not null }, Field);
+        }
+
+        for (var i = 0; i < entry.OfficerDesignations.Count; i++)
+        {
+            var designation = entry.OfficerDesignations[i] = Clean(entry.OfficerDesignations[i]) ?? string.Empty;
+            var index = i;
+            var parsed = CaseFileMapper.ParseDesignation(designation);
+            if (parsed.Details is not { } details)
+            {
+                // Text with a bracket is a designation the file grammar does not know; anything else is a would-be
+                // cipher, refused by the form's rules in the form's words (an empty one too).
+                if (!IsBracketed(designation) && !Officer(new OfficerDetails(designation, null, false, null, UnderAnonymityOrder: true), _ => at.Officer(index)))
+                {
+                    continue;
+                }
+
+                Error(at.Officer(i), $"'{Short(designation)}' is not an officer designation: give a cipher (NX121), \"NX121 (publicly named as <name> on <d MMMM yyyy>)\", \"<name> (named)\", \"<name> (restricted)\" or \"W80 (restricted name: <name>)\".");
+                continue;
+            }
+
+            if (Officer(details, _ => at.Officer(index)) && parsed.BracketKeptAsNote)
+            {
+                Warning(at.Officer(i), $"The words in brackets after {details.Cipher} are kept as a note, not as a name. To record a name, write \"{details.Cipher} (publicly named as <name>)\" or give a structured officer.");
+            }
+        }
+    }
+
+    private static bool IsBracketed(string text) => text.EndsWith(')') && text.Contains(" (", StringComparison.Ordinal);
+
     private void CheckStages(CaseFileEntry entry, EntryLocator at)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < entry.Stages.Count; i++)
         {
             var stage = entry.Stages[i];
+            var index = i;
             if (stage is null)
             {
                 Error(at.Stage(i, "kind"), "This stage is empty.");
                 continue;
             }
 
-            stage.Kind = StageKindName(at.Stage(i, "kind"), stage.Kind);
-            if (Enum.TryParse<StageKind>(stage.Kind, out var kindOfStage) && !StageKindNames.KindsFor(CaseFileMapper.JurisdictionOf(entry)).Contains(kindOfStage))
+            var kind = StageKindName(at.Stage(i, "kind"), stage.Kind);
+            stage.Kind = kind?.ToString();
+            var jurisdiction = CaseFileMapper.JurisdictionOf(entry);
+            if (kind is { } kindOfStage && !StageKindNames.KindsFor(jurisdiction).Contains(kindOfStage))
             {
-                Warning(at.Stage(i, "kind"), $"{kindOfStage.DisplayName()} is a stage of {kindOfStage.RuleJurisdiction().DisplayName()}, but the case is in {CaseFileMapper.JurisdictionOf(entry).DisplayName()}: it is imported as written and gets no clock from either. Check the kind (e.g. Other with a label).");
-            }
-            stage.Label = Optional(at.Stage(i, "label"), stage.Label, TextLimits.Title, "The label");
-            if (stage.Kind == nameof(StageKind.Other) && stage.Label is null)
-            {
-                Error(at.Stage(i, "label"), "A stage of kind Other needs a label saying what it is (e.g. \"PIRC investigation\").");
+                Warning(at.Stage(i, "kind"), $"{kindOfStage.DisplayName()} is a stage of {kindOfStage.RuleJurisdiction().DisplayName()}, but the case is in {jurisdiction.DisplayName()}: it is imported as written and gets no clock from either. Check the kind (e.g. Other with a label).");
             }
 
-            var start = Date(at.Stage(i, "start_date"), at.Stage(i, "start_precision"), stage.StartDate, stage.StartPrecision, required: false, out var startPrecision);
-            stage.StartPrecision = startPrecision;
-            PartialDate? end = null;
+            stage.Label = Clean(stage.Label);
+            stage.Outcome = Clean(stage.Outcome);
+            stage.StartDate = Clean(stage.StartDate);
+            stage.EndDate = Clean(stage.EndDate);
+            var startPrecision = Precision(at.Stage(i, "start_precision"), stage.StartDate, stage.StartPrecision, out var startName);
+            stage.StartPrecision = startName;
             var explicitlyRunning = string.Equals(Clean(stage.EndPrecision), CaseFileMapper.RunningPrecision, StringComparison.OrdinalIgnoreCase);
+            var ended = !explicitlyRunning && (stage.EndDate is not null || Clean(stage.EndPrecision) is not null);
+            var endPrecision = DatePrecision.Day;
             if (explicitlyRunning)
             {
                 stage.EndPrecision = CaseFileMapper.RunningPrecision;
-                if (Clean(stage.EndDate) is not null)
+                if (stage.EndDate is not null)
                 {
                     Error(at.Stage(i, "end_date"), "The stage is marked running (end_precision running) but has an end date: leave the end date empty, or give its precision.");
                 }
             }
-            else if (stage.EndDate is not null || stage.EndPrecision is not null)
+            else
             {
-                end = Date(at.Stage(i, "end_date"), at.Stage(i, "end_precision"), stage.EndDate, stage.EndPrecision, required: false, out var endPrecision);
-                stage.EndPrecision = endPrecision;
+                endPrecision = Precision(at.Stage(i, "end_precision"), stage.EndDate, stage.EndPrecision, out var endName);
+                stage.EndPrecision = ended ? endName : null;
             }
 
-            if (start is { IsKnown: true } s && end is { IsKnown: true } e && e.Latest < s.Earliest)
-            {
-                Error(at.Stage(i, "end_date"), $"The stage ends ({e}) before it starts ({s}).");
-            }
-
-            stage.Outcome = Optional(at.Stage(i, "outcome"), stage.Outcome, TextLimits.LongText, "The outcome");
-            stage.OutcomeType = OutcomeTypeName(at.Stage(i, "outcome_type"), stage.OutcomeType);
-            if (end is null && !explicitlyRunning && (stage.Outcome is not null || stage.OutcomeType is not null))
+            var outcomeType = OutcomeTypeName(at.Stage(i, "outcome_type"), stage.OutcomeType);
+            stage.OutcomeType = outcomeType?.ToString();
+            if (!ended && !explicitlyRunning && (stage.Outcome is not null || outcomeType is not null))
             {
                 Warning(at.Stage(i, "end_date"), "The stage has an outcome but no end: it is imported as running. If it ended on a date nobody published, set end_precision to unknown; if it is still running, set end_precision to running.");
             }
 
-            CheckSources(stage.Sources, (j, field) => at.StageSource(i, j, field));
-
-            if (stage.Kind is not null && start is not null)
+            var fields = new AddStage.Command
             {
-                var key = StageKey(stage);
-                if (seen.TryGetValue(key, out var earlier))
-                {
-                    Error(at.Stage(i, "label"), $"Duplicate stage: the same kind, label and start as the stage at {Where(at.Stage(earlier, "label"))}.");
-                }
-                else
-                {
-                    seen.Add(key, i);
-                }
+                Kind = kind ?? StageKind.Other,
+                Label = stage.Label ?? (kind is null ? "?" : null),
+                StartDate = stage.StartDate,
+                StartPrecision = startPrecision,
+                Ended = ended,
+                EndDate = explicitlyRunning ? null : stage.EndDate,
+                EndPrecision = endPrecision,
+                Outcome = stage.Outcome,
+                OutcomeType = outcomeType,
+            };
+            Report(_stageRules.Validate(fields), StageColumns, field => at.Stage(index, field));
+            CheckSources(stage.Sources, (j, field) => at.StageSource(index, j, field));
+
+            if (kind is not null && !seen.TryAdd(StageKey(stage), i))
+            {
+                Error(at.Stage(i, "label"), $"Duplicate stage: the same kind, label and start as the stage at {Where(at.Stage(seen[StageKey(stage)], "label"))}.");
             }
         }
     }
@@ -325,22 +447,25 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         for (var i = 0; i < entry.Milestones.Count; i++)
         {
             var milestone = entry.Milestones[i];
+            var index = i;
             if (milestone is null)
             {
                 Error(at.Milestone(i, "label"), "This milestone is empty.");
                 continue;
             }
 
-            milestone.Label = Required(at.Milestone(i, "label"), milestone.Label, TextLimits.Title, "The milestone's label");
-            Date(at.Milestone(i, "date"), at.Milestone(i, "precision"), milestone.Date, milestone.Precision, required: false, out var precision);
-            milestone.Precision = precision;
-            milestone.Notes = Optional(at.Milestone(i, "notes"), milestone.Notes, TextLimits.LongText, "The notes");
-            CheckSources(milestone.Sources, (j, field) => at.MilestoneSource(i, j, field));
+            milestone.Label = Clean(milestone.Label);
+            milestone.Notes = Clean(milestone.Notes);
+            milestone.Date = Clean(milestone.Date);
+            var precision = Precision(at.Milestone(i, "precision"), milestone.Date, milestone.Precision, out var precisionName);
+            milestone.Precision = precisionName;
+            var fields = new AddMilestone.Command { Label = milestone.Label, Date = milestone.Date, DatePrecision = precision, Notes = milestone.Notes };
+            Report(_milestoneRules.Validate(fields), MilestoneColumns, field => at.Milestone(index, field));
+            CheckSources(milestone.Sources, (j, field) => at.MilestoneSource(index, j, field));
 
-            var key = MilestoneKey(milestone);
-            if (milestone.Label is not null && !seen.TryAdd(key, i))
+            if (milestone.Label is not null && !seen.TryAdd(MilestoneKey(milestone), i))
             {
-                Error(at.Milestone(i, "label"), $"Duplicate milestone: the same label and date as the milestone at {Where(at.Milestone(seen[key], "label"))}.");
+                Error(at.Milestone(i, "label"), $"Duplicate milestone: the same label and date as the milestone at {Where(at.Milestone(seen[MilestoneKey(milestone)], "label"))}.");
             }
         }
     }
@@ -350,15 +475,18 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         for (var j = 0; j < sources.Count; j++)
         {
             var source = sources[j];
+            var index = j;
             if (source is null)
             {
                 Error(at(j, "url"), "This source is empty: give its url.");
                 continue;
             }
 
-            source.Url = Url(at(j, "url"), source.Url);
-            source.Publisher = Optional(at(j, "publisher"), source.Publisher, TextLimits.Publisher, "The publisher");
-            source.Quote = Optional(at(j, "quote"), source.Quote, TextLimits.LongText, "The quote");
+            source.Url = Clean(source.Url);
+            source.Publisher = Clean(source.Publisher);
+            source.Quote = Clean(source.Quote);
+            var fields = new AddSource.Command { SourceUrl = source.Url, SourcePublisher = source.Publisher, SourceQuote = source.Quote };
+            Report(_sourceRules.Validate(fields), SourceColumns, field => at(index, field));
         }
     }
 
@@ -382,97 +510,45 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
 
     private static string Where((int? Row, string Column) at) => at.Row is { } row ? FormattableString.Invariant($"row {row}, {at.Column}") : at.Column;
 
-    private string? Url((int? Row, string Column) at, string? url)
+    /// <summary>Adds each failure of a rule set at the row and column of its field; true when there were none.</summary>
+    private bool Report(ValidationResult result, Dictionary<string, string>? columns, Func<string, (int? Row, string Column)> at)
     {
-        var clean = Clean(url);
-        if (clean is null)
+        foreach (var failure in result.Errors)
         {
-            Error(at, "The source has no url.");
-            return null;
+            var column = columns is null ? string.Empty : columns.GetValueOrDefault(failure.PropertyName, columns.Values.First());
+            Error(at(column), failure.ErrorMessage);
         }
 
-        if (clean.Length > TextLimits.Url)
-        {
-            Error(at, $"The url is {clean.Length} characters long; at most {TextLimits.Url} are allowed.");
-        }
-        else if (!Uri.TryCreate(clean, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            Error(at, $"'{Short(clean)}' is not a web address: give a full address starting with https:// or http://.");
-        }
-
-        return clean;
+        return result.IsValid;
     }
 
     /// <summary>
-    /// Reads a date and its precision. The precision may be left out (it follows from the date's shape) but must agree
-    /// with the date when given: "2024-10-05" is day precision, "2024-10" month, "2024" year.
+    /// A file names its precisions (day, month, year, unknown) and may leave them out: the date's shape then gives it
+    /// ("2024-10-05" a day, "2024-10" a month, "2024" a year; no date, unknown). Whether the two agree is the rule set's.
     /// </summary>
-    private PartialDate? Date((int? Row, string Column) dateAt, (int? Row, string Column) precisionAt, string? text, string? precisionText, bool required, out string? precisionName)
+    private DatePrecision Precision((int? Row, string Column) at, string? date, string? text, out string precisionName)
     {
-        text = Clean(text);
-        precisionName = Clean(precisionText)?.ToLowerInvariant();
-        DatePrecision? precision = precisionName switch
+        var clean = Clean(text)?.ToLowerInvariant();
+        DatePrecision? named = clean switch
         {
             null => null,
             "day" => DatePrecision.Day,
             "month" => DatePrecision.Month,
             "year" => DatePrecision.Year,
             "unknown" => DatePrecision.Unknown,
-            _ => (DatePrecision)(-1),
+            _ => null,
         };
-        if (precision == (DatePrecision)(-1))
+        if (clean is not null && named is null)
         {
-            Error(precisionAt, $"'{Short(precisionText!)}' is not a precision: use day, month, year or unknown.");
-            return null;
+            Error(at, $"'{Short(clean)}' is not a precision: use day, month, year or unknown.");
         }
 
-        if (text is null)
-        {
-            if (required)
-            {
-                Error(dateAt, "The date is missing: give at least the year (YYYY).");
-                return null;
-            }
-
-            if (precision is not null and not DatePrecision.Unknown)
-            {
-                Error(dateAt, $"The precision is '{precisionName}' but no date is given: give the date, or set the precision to unknown.");
-                return null;
-            }
-
-            return PartialDate.Unknown;
-        }
-
-        if (!PartialDate.TryParseIso(text, out var date))
-        {
-            Error(dateAt, $"'{Short(text)}' is not a date: write it as YYYY-MM-DD (a day), YYYY-MM (a month) or YYYY (a year).");
-            return null;
-        }
-
-        if (precision is { } given && given != date.Precision)
-        {
-            var hint = date.Precision switch
-            {
-                DatePrecision.Day when given == DatePrecision.Month => $"write {text[..7]}, or set the precision to day",
-                DatePrecision.Day or DatePrecision.Month when given == DatePrecision.Year => $"write {text[..4]}, or set the precision to {date.Precision.ToString().ToLowerInvariant()}",
-                _ when given == DatePrecision.Unknown => "leave the date empty, or give its precision",
-                _ => $"give the full date, or set the precision to {date.Precision.ToString().ToLowerInvariant()}",
-            };
-            var gives = date.Precision switch
-            {
-                DatePrecision.Day => "a day",
-                DatePrecision.Month => "only a month",
-                _ => "only a year",
-            };
-            Error(dateAt, $"The date {text} gives {gives} but the precision is '{precisionName}': {hint}.");
-            return null;
-        }
-
-        precisionName ??= date.Precision.ToString().ToLowerInvariant();
-        return date;
+        var precision = named ?? (date is null ? DatePrecision.Unknown : PartialDate.TryParseIso(date, out var parsed) ? parsed.Precision : DatePrecision.Day);
+        precisionName = precision.ToString().ToLowerInvariant();
+        return precision;
     }
 
-    private string? OutcomeTypeName((int? Row, string Column) at, string? text)
+    private OutcomeType? OutcomeTypeName((int? Row, string Column) at, string? text)
     {
         var clean = Clean(text);
         if (clean is null)
@@ -484,19 +560,19 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         var byDisplayName = Enum.GetValues<OutcomeType>().Where(t => string.Equals(t.DisplayName(), clean, StringComparison.OrdinalIgnoreCase)).ToList();
         if (byDisplayName.Count == 1)
         {
-            return byDisplayName[0].ToString();
+            return byDisplayName[0];
         }
 
         if (!key.All(char.IsAsciiDigit) && Enum.TryParse<OutcomeType>(key, ignoreCase: true, out var type) && Enum.IsDefined(type))
         {
-            return type.ToString();
+            return type;
         }
 
         Error(at, $"'{Short(clean)}' is not an outcome type: use one of {string.Join(", ", Enum.GetNames<OutcomeType>().Skip(1))}.");
         return null;
     }
 
-    private string? StageKindName((int? Row, string Column) at, string? text)
+    private StageKind? StageKindName((int? Row, string Column) at, string? text)
     {
         var clean = Clean(text);
         if (clean is null)
@@ -508,12 +584,12 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
         var byDisplayName = Enum.GetValues<StageKind>().Where(k => string.Equals(k.DisplayName(), clean, StringComparison.OrdinalIgnoreCase)).ToList();
         if (byDisplayName.Count == 1 && byDisplayName[0] != StageKind.Other)
         {
-            return byDisplayName[0].ToString();
+            return byDisplayName[0];
         }
 
         if (!clean.All(char.IsAsciiDigit) && Enum.TryParse<StageKind>(clean, ignoreCase: true, out var kind) && Enum.IsDefined(kind))
         {
-            return kind.ToString();
+            return kind;
         }
 
         Error(at, $"'{Short(clean)}' is not a stage kind: use one of {KindNames} (Other with a label for anything else).");
@@ -536,38 +612,6 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages)
 
         Error(at, $"'{Short(clean)}' is not a {what}: use one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
         return null;
-    }
-
-    private string? Required((int? Row, string Column) at, string? text, int max, string what)
-    {
-        var clean = Clean(text);
-        if (clean is null)
-        {
-            Error(at, $"{what} is missing.");
-            return null;
-        }
-
-        MaxLength(at, clean, max, what);
-        return clean;
-    }
-
-    private string? Optional((int? Row, string Column) at, string? text, int max, string what)
-    {
-        var clean = Clean(text);
-        if (clean is not null)
-        {
-            MaxLength(at, clean, max, what);
-        }
-
-        return clean;
-    }
-
-    private void MaxLength((int? Row, string Column) at, string text, int max, string what)
-    {
-        if (text.Length > max)
-        {
-            Error(at, $"{what} is {text.Length} characters long; at most {max} are allowed.");
-        }
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

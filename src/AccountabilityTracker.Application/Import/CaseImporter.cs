@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Interchange;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain;

@@ -8,6 +8,12 @@ namespace AccountabilityTracker.Application.Interchange;
 /// <summary>Turns interchange entries into domain cases. Entries are assumed valid (the importer validates first).</summary>
 public static partial class CaseFileMapper
 {
+    /// <summary>A file may leave the place out; a case needs one, so it reads as this until someone records it.</summary>
+    public const string LocationNotGiven = "not recorded";
+
+    /// <summary>A file may leave the subject out, as the reference data does when no name was published.</summary>
+    public const string SubjectNotGiven = "not published";
+
     public static PartialDate ToDate(string? text, string? precision)
     {
         if (!PartialDate.TryParseIso(text, out var date))
@@ -178,10 +184,10 @@ public static partial class CaseFileMapper
         var title = entry.Title ?? string.Empty;
         return new CaseParticulars(
             title,
-            entry.Subject ?? "not published",
+            entry.Subject ?? SubjectNotGiven,
             ToDate(entry.IncidentDate, entry.IncidentDatePrecision),
             null,
-            entry.Location ?? string.Empty,
+            entry.Location ?? LocationNotGiven,
             force,
             ParseEnum(entry.IncidentType, IncidentType.NotRecorded),
             ParseEnum(entry.Harm, Harm.NotRecorded),

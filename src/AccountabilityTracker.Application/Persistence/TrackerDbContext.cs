@@ -93,6 +93,7 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
+        CheckOwnersOfChangedParts();
         if (_savingClocks || !ChangesWhatListsShow())
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -115,6 +116,31 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
         }
 
         return saved;
+    }
+
+    /// <summary>
+    /// A stage, milestone, officer or source saved through its case also checks the case's version, so a part is never
+    /// added to (or changed on) a case archived, restored or edited since it was read: that save loses the race, and the
+    /// shared ConcurrencyBehaviour runs it again on what is stored now.
+    /// </summary>
+    private void CheckOwnersOfChangedParts()
+    {
+        var caseIds = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .Select(e => e.Entity switch
+            {
+                Stage stage => stage.CaseId,
+                Milestone milestone => milestone.CaseId,
+                Officer officer => officer.CaseId,
+                Source source => source.CaseId,
+                _ => 0,
+            })
+            .Where(id => id > 0)
+            .ToHashSet();
+        foreach (var owner in ChangeTracker.Entries<Case>().Where(e => e.State == EntityState.Unchanged && caseIds.Contains(e.Entity.Id)))
+        {
+            owner.Property(c => c.UpdatedAtUtc).IsModified = true;
+        }
     }
 
     /// <summary>The data version as this context first read it (see <see cref="DataVersion"/>); read again after it saves.</summary>

@@ -20,6 +20,7 @@ public sealed class Milestone
         OccurredOn = date.Earliest;
         Precision = date.Precision;
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        Version = Guid.NewGuid();
     }
 
     public int Id { get; private set; }
@@ -38,6 +39,9 @@ public sealed class Milestone
 
     public string? Notes { get; private set; }
 
+    /// <summary>Optimistic concurrency token, renewed by every edit, so two people editing it never overwrite each other.</summary>
+    public Guid Version { get; private set; }
+
     public IReadOnlyCollection<Source> Sources => _sources;
 
     public void Edit(string label, PartialDate date, string? notes, DateTime nowUtc)
@@ -47,6 +51,7 @@ public sealed class Milestone
         OccurredOn = date.Earliest;
         Precision = date.Precision;
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        Version = Guid.NewGuid();
         Case.PartChanged(nowUtc);
     }
 

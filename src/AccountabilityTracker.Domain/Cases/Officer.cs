@@ -52,6 +52,9 @@ public sealed class Officer
     /// <summary>When the name became public (NX121: 8 March 2024), if that is known.</summary>
     public DateOnly? PubliclyNamedOn { get; private set; }
 
+    /// <summary>Optimistic concurrency token, renewed by every edit, so two people editing it never overwrite each other.</summary>
+    public Guid Version { get; private set; }
+
     public DateOnly? AnonymityOrderMadeOn { get; private set; }
 
     public DateOnly? AnonymityOrderVariedOn { get; private set; }
@@ -106,5 +109,6 @@ public sealed class Officer
         AnonymityOrderVariedOn = details.AnonymityOrderVariedOn;
         AnonymityOrderLiftedOn = details.AnonymityOrderLiftedOn;
         Notes = string.IsNullOrWhiteSpace(details.Notes) ? null : details.Notes.Trim();
+        Version = Guid.NewGuid();
     }
 }

@@ -40,6 +40,9 @@ public sealed class Source
 
     public string? Quote { get; private set; }
 
+    /// <summary>Optimistic concurrency token, renewed by every edit, so two people editing it never overwrite each other.</summary>
+    public Guid Version { get; private set; }
+
     internal void Apply(SourceDetails details, Stage? stage, Milestone? milestone)
     {
         ArgumentNullException.ThrowIfNull(details);
@@ -65,5 +68,6 @@ public sealed class Source
         Publisher = string.IsNullOrWhiteSpace(details.Publisher) ? url.Host.Replace("www.", string.Empty, StringComparison.OrdinalIgnoreCase) : details.Publisher.Trim();
         PublishedOn = details.PublishedOn;
         Quote = string.IsNullOrWhiteSpace(details.Quote) ? null : details.Quote.Trim();
+        Version = Guid.NewGuid();
     }
 }

@@ -240,6 +240,10 @@ public sealed class Stage
     /// <summary>Stores the clock computed from the stage's inputs; it changes neither the version nor the update time.</summary>
     public void RecordClock(ClockRecord record) => Clock = record ?? throw new ArgumentNullException(nameof(record));
 
+    /// <summary>The one rule for "end before start": true only when the end is certainly before the start, at both dates' precision.</summary>
+    public static bool EndsBeforeStart(PartialDate start, PartialDate? end) =>
+        end is { Latest: { } last } && start.Earliest is { } first && last < first;
+
     private void SetOutcomeType(OutcomeType type)
     {
         if (!Enum.IsDefined(type))
@@ -265,7 +269,7 @@ public sealed class Stage
 
     private void SetDates(PartialDate start, PartialDate? end)
     {
-        if (end is { IsKnown: true } known && start.IsKnown && known.Latest < start.Earliest)
+        if (EndsBeforeStart(start, end))
         {
             throw new DomainRuleException("A stage cannot end before it starts.");
         }

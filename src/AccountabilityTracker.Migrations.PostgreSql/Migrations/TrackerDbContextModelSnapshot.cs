@@ -811,6 +811,10 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "OccurredOn");
@@ -859,6 +863,10 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     b.Property<bool>("UnderAnonymityOrder")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Cipher");
@@ -901,6 +909,10 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 

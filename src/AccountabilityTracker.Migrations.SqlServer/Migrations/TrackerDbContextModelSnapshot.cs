@@ -813,6 +813,10 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "OccurredOn");
@@ -861,6 +865,10 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     b.Property<bool>("UnderAnonymityOrder")
                         .HasColumnType("bit");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Cipher");
@@ -904,6 +912,10 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

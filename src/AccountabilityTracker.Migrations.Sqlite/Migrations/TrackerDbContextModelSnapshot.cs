@@ -784,6 +784,10 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "OccurredOn");
@@ -830,6 +834,10 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.Property<bool>("UnderAnonymityOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Cipher");
@@ -869,6 +877,10 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

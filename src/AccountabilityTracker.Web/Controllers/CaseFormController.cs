@@ -7,16 +7,30 @@ namespace AccountabilityTracker.Web.Controllers;
 
 /// <summary>
 /// The one way a case form is submitted: a form that did not bind (hostile input) or that the use case refuses is shown
-/// again with each message beside its field, and nothing is saved; a stale edit is shown with what is stored now.
+/// again with each message beside its field, and nothing is saved; a stale edit that both people changed is shown
+/// combined, with both values beside each field both changed (see EditMerge).
 /// </summary>
 public abstract class CaseFormController : Controller
 {
-    protected async Task<IActionResult> SubmitAsync<TForm>(
+    protected Task<IActionResult> SubmitAsync<TForm>(
         TForm form,
         Func<Task<bool>> send,
         Func<IActionResult> saved,
         Func<TForm, IActionResult> redisplay,
         Func<TForm, Guid, TForm>? withCurrentVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(redisplay);
+        return SubmitAsync(form, send, saved, f => Task.FromResult(redisplay(f)), withCurrentVersion);
+    }
+
+    /// <param name="errorPrefix">The prefix of the form's fields when it sits inside a page model (e.g. "Form").</param>
+    protected async Task<IActionResult> SubmitAsync<TForm>(
+        TForm form,
+        Func<Task<bool>> send,
+        Func<IActionResult> saved,
+        Func<TForm, Task<IActionResult>> redisplay,
+        Func<TForm, Guid, TForm>? withCurrentVersion = null,
+        string errorPrefix = "")
     {
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(saved);
@@ -24,30 +38,37 @@ public abstract class CaseFormController : Controller
         if (!ModelState.IsValid)
         {
             ModelState.AddModelError(string.Empty, "Some values could not be read. Check the fields marked below; nothing was saved.");
-            return redisplay(form);
+            return await redisplay(form);
         }
 
         try
         {
             return await send() ? saved() : NotFound();
         }
-        catch (EditConflictException conflict) when (withCurrentVersion is not null)
+        catch (EditConflictException conflict) when (conflict.Resolved is TForm resolved)
         {
-            ModelState.AddRequestErrors(conflict);
+            // Someone else saved meanwhile and both changed a field: the form comes back combined (their values where
+            // this user changed nothing, at the stored version), each field both changed marked with both values.
+            ModelState.AddRequestErrors(conflict, errorPrefix);
+            return await redisplay(resolved);
+        }
+        catch (EditConflictException conflict) when (withCurrentVersion is not null && conflict.CurrentVersion != Guid.Empty)
+        {
+            ModelState.AddRequestErrors(conflict, errorPrefix);
 
             // The hidden version now holds what is stored, so saving again is a deliberate choice to overwrite it.
             ModelState.Remove("Version");
-            return redisplay(withCurrentVersion(form, conflict.CurrentVersion));
+            return await redisplay(withCurrentVersion(form, conflict.CurrentVersion));
         }
         catch (RequestValidationException invalid)
         {
-            ModelState.AddRequestErrors(invalid);
-            return redisplay(form);
+            ModelState.AddRequestErrors(invalid, errorPrefix);
+            return await redisplay(form);
         }
         catch (DomainRuleException broken)
         {
             ModelState.AddModelError(string.Empty, broken.Message);
-            return redisplay(form);
+            return await redisplay(form);
         }
     }
 

@@ -11,7 +11,7 @@ namespace AccountabilityTracker.Web.Controllers;
 /// <summary>Administrators edit the limit rules; every change is audited and applies to every case at once.</summary>
 [Authorize(Policy = Policies.Administer)]
 [Route("admin/limits")]
-public sealed class LimitRulesController(IMediator mediator) : Controller
+public sealed class LimitRulesController(IMediator mediator) : CaseFormController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -34,24 +34,17 @@ public sealed class LimitRulesController(IMediator mediator) : Controller
             return NotFound();
         }
 
-        try
-        {
-            var result = await mediator.Send(form.ToCommand(rule.Key), cancellationToken);
-            if (result is null)
+        UpdateLimitRule.Result? result = null;
+        return await SubmitAsync(
+            form,
+            async () => (result = await mediator.Send(form.ToCommand(rule.Key), cancellationToken)) is not null,
+            () =>
             {
-                return NotFound();
-            }
-
-            TempData["Status"] = result.FieldsChanged == 0
-                ? $"{rule.Name}: nothing changed."
-                : $"{rule.Name}: {result.FieldsChanged} {(result.FieldsChanged == 1 ? "field" : "fields")} changed. Every case is measured against the new rule now.";
-            return RedirectToAction(nameof(Index));
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(form.Describing(rule));
-        }
+                TempData["Status"] = result!.FieldsChanged == 0
+                    ? $"{rule.Name}: nothing changed."
+                    : $"{rule.Name}: {result.FieldsChanged} {(result.FieldsChanged == 1 ? "field" : "fields")} changed. Every case is measured against the new rule now.";
+                return RedirectToAction(nameof(Index));
+            },
+            f => View(f.Describing(rule)));
     }
 }

@@ -11,7 +11,7 @@ namespace AccountabilityTracker.Web.Controllers;
 
 /// <summary>A stage's clock: its limit, pauses and extensions; caseworkers record pauses, resumptions and extensions.</summary>
 [Route("cases/{caseId:int}/stages/{stageId:int}")]
-public sealed class StageClocksController(IMediator mediator) : Controller
+public sealed class StageClocksController(IMediator mediator) : CaseFormController
 {
     [Authorize(Policy = Policies.ReadCases)]
     [HttpGet("clock")]
@@ -26,15 +26,12 @@ public sealed class StageClocksController(IMediator mediator) : Controller
     public async Task<IActionResult> Resume([FromRoute] int caseId, [FromRoute] int stageId, [Bind(Prefix = "Form")] ResumeForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        try
-        {
-            var found = await mediator.Send(new ResumeStage.Command { CaseId = caseId, StageId = stageId, On = form.On }, cancellationToken);
-            return found ? RedirectToAction(nameof(Show), new { caseId, stageId }) : NotFound();
-        }
-        catch (RequestValidationException invalid)
-        {
-            return await RedisplayAsync(nameof(Show), caseId, stageId, form, invalid, cancellationToken);
-        }
+        return await SubmitAsync(
+            form,
+            () => mediator.Send(new ResumeStage.Command { CaseId = caseId, StageId = stageId, On = form.On }, cancellationToken),
+            () => RedirectToAction(nameof(Show), new { caseId, stageId }),
+            f => ShowFormAsync(nameof(Show), caseId, stageId, f, cancellationToken),
+            errorPrefix: "Form");
     }
 
     [Authorize(Policy = Policies.EditCases)]
@@ -47,16 +44,13 @@ public sealed class StageClocksController(IMediator mediator) : Controller
     public async Task<IActionResult> Pause([FromRoute] int caseId, [FromRoute] int stageId, [Bind(Prefix = "Form")] PauseForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        try
-        {
-            var command = new PauseStage.Command { CaseId = caseId, StageId = stageId, From = form.From, To = form.To, Reason = form.Reason };
-            var result = await mediator.Send(command, cancellationToken);
-            return result is null ? NotFound() : RedirectToAction(nameof(Show), new { caseId, stageId });
-        }
-        catch (RequestValidationException invalid)
-        {
-            return await RedisplayAsync(nameof(Pause), caseId, stageId, form, invalid, cancellationToken);
-        }
+        var command = new PauseStage.Command { CaseId = caseId, StageId = stageId, From = form.From, To = form.To, Reason = form.Reason };
+        return await SubmitAsync(
+            form,
+            async () => await mediator.Send(command, cancellationToken) is not null,
+            () => RedirectToAction(nameof(Show), new { caseId, stageId }),
+            f => ShowFormAsync(nameof(Pause), caseId, stageId, f, cancellationToken),
+            errorPrefix: "Form");
     }
 
     [Authorize(Policy = Policies.EditCases)]
@@ -69,38 +63,27 @@ public sealed class StageClocksController(IMediator mediator) : Controller
     public async Task<IActionResult> Extend([FromRoute] int caseId, [FromRoute] int stageId, [Bind(Prefix = "Form")] ExtensionForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        try
+        var command = new ExtendStage.Command
         {
-            var command = new ExtendStage.Command
-            {
-                CaseId = caseId,
-                StageId = stageId,
-                GrantedOn = form.GrantedOn,
-                NewAmount = form.NewAmount ?? 0,
-                NewUnit = form.NewUnit,
-                Reason = form.Reason,
-            };
-            var result = await mediator.Send(command, cancellationToken);
-            return result is null ? NotFound() : RedirectToAction(nameof(Show), new { caseId, stageId });
-        }
-        catch (RequestValidationException invalid)
-        {
-            return await RedisplayAsync(nameof(Extend), caseId, stageId, form, invalid, cancellationToken);
-        }
+            CaseId = caseId,
+            StageId = stageId,
+            GrantedOn = form.GrantedOn,
+            NewAmount = form.NewAmount ?? 0,
+            NewUnit = form.NewUnit,
+            Reason = form.Reason,
+        };
+        return await SubmitAsync(
+            form,
+            async () => await mediator.Send(command, cancellationToken) is not null,
+            () => RedirectToAction(nameof(Show), new { caseId, stageId }),
+            f => ShowFormAsync(nameof(Extend), caseId, stageId, f, cancellationToken),
+            errorPrefix: "Form");
     }
 
     private async Task<IActionResult> ShowFormAsync<TForm>(string view, int caseId, int stageId, TForm form, CancellationToken cancellationToken)
     {
         var clock = await mediator.Send(new GetStageClock.Query(caseId, stageId), cancellationToken);
         return clock is not { CanEdit: true } ? NotFound() : View(view, new StageClockPage<TForm>(clock, form));
-    }
-
-    private async Task<IActionResult> RedisplayAsync<TForm>(string view, int caseId, int stageId, TForm form, RequestValidationException invalid, CancellationToken cancellationToken)
-    {
-        ModelState.AddRequestErrors(invalid, prefix: "Form");
-        var page = await ShowFormAsync(view, caseId, stageId, form, cancellationToken);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return page;
     }
 }
 

@@ -96,7 +96,11 @@ public sealed class TestApplication : IAsyncDisposable
             .AddApplication()
             .AddDataProtection().Services
             .AddClocks(clockOptions ?? ShippedClockOptions())
-            .AddDbContext<TrackerDbContext>(configureDatabase)
+            .AddDbContext<TrackerDbContext>(options =>
+            {
+                configureDatabase(options);
+                options.AddInterceptors(RaceInterceptor.Shared);
+            })
             .AddIdentityCore<TrackerUser>(TrackerIdentityOptions.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<TrackerDbContext>().AddDefaultTokenProviders().Services;
         extra?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

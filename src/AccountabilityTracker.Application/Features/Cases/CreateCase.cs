@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Cases;
 using FluentValidation;

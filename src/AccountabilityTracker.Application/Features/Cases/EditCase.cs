@@ -8,19 +8,21 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityTracker.Application.Features.Cases;
 
 /// <summary>
-/// Edits a case's particulars. The form carries the version it was opened at: if someone saved the case since, nothing
-/// is saved and the user sees what is stored now.
+/// Edits a case's particulars. The form carries the version and values it was opened with: if someone saved the case
+/// since, the two edits are combined field by field (<see cref="EditMerge"/>), and a field both changed is shown with both values.
 /// </summary>
 public static class EditCase
 {
     /// <summary>Loads the form of an active case, or null.</summary>
     public sealed record Query(int Id) : IRequest<Command?>;
 
-    public sealed record Command : CaseFields, IRequest<bool>
+    public sealed record Command : CaseFields, IRequest<bool>, IVersionedEdit, IRetryOnConflict
     {
         public int Id { get; init; }
 
         public Guid Version { get; init; }
+
+        public string? Opened { get; init; }
 
         public string? Reference { get; init; }
     }
@@ -34,7 +36,7 @@ public static class EditCase
         }
     }
 
-    internal static Command ToCommand(Case found) => new()
+    internal static Command ToCommand(Case found) => WithSnapshot(new Command
     {
         Id = found.Id,
         Version = found.Version,
@@ -52,7 +54,9 @@ public static class EditCase
         Jurisdiction = found.Jurisdiction,
         Summary = found.Summary,
         ConfidentialNotes = found.ConfidentialNotes,
-    };
+    });
+
+    private static Command WithSnapshot(Command command) => command with { Opened = EditMerge.Snapshot<CaseFields>(command) };
 
     internal sealed class QueryHandler(TrackerDbContext db) : IRequestHandler<Query, Command?>
     {
@@ -73,37 +77,17 @@ public static class EditCase
                 return false;
             }
 
+            if (found.Version != request.Version)
+            {
+                request = EditMerge.Merge<CaseFields, Command>(request, ToCommand(found), "case", new Validator(time));
+            }
+
             db.Entry(found).Property(c => c.Version).OriginalValue = request.Version;
             var now = time.GetUtcNow().UtcDateTime;
             found.Update(request.ToParticulars(), now);
             found.RecordConfidentialNotes(request.ConfidentialNotes, now);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                var stored = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == request.Id, cancellationToken);
-                throw Conflict(ToCommand(stored), request);
-            }
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
-
-        private static EditConflictException Conflict(Command stored, Command yours) => EditConflictException.Describe("case", stored.Version,
-        [
-            (nameof(Command.Title), stored.Title, yours.Title),
-            (nameof(Command.Subject), stored.Subject, yours.Subject),
-            (nameof(Command.IncidentDate), stored.IncidentDate, yours.IncidentDate),
-            (nameof(Command.IncidentPrecision), stored.IncidentPrecision?.ToString(), yours.IncidentPrecision?.ToString()),
-            (nameof(Command.IncidentTime), stored.IncidentTime, yours.IncidentTime),
-            (nameof(Command.Location), stored.Location, yours.Location),
-            (nameof(Command.Force), stored.Force, yours.Force),
-            (nameof(Command.IncidentType), stored.IncidentType?.DisplayName(), yours.IncidentType?.DisplayName()),
-            (nameof(Command.Harm), stored.Harm?.DisplayName(), yours.Harm?.DisplayName()),
-            (nameof(Command.Category), stored.Category?.DisplayName(), yours.Category?.DisplayName()),
-            (nameof(Command.Summary), stored.Summary, yours.Summary),
-            (nameof(Command.ConfidentialNotes), stored.ConfidentialNotes, yours.ConfidentialNotes),
-        ]);
     }
 }

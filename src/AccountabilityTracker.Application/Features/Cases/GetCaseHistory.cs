@@ -9,16 +9,21 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityTracker.Application.Features.Cases;
 
 /// <summary>
-/// The History tab: every recorded change to a case and its parts, newest first. Values of restricted fields never leave
-/// this handler for a role that may not see them.
+/// The History tab: who did what, when, as events (one save, one import, one pause: the rows one write recorded, by one
+/// person at one moment), newest first, each with every field it changed. A case's first load (created through the form,
+/// an import or the reference data) is one "created" event. Values of restricted fields never leave this handler for a
+/// role that may not see them.
 /// </summary>
 public static partial class GetCaseHistory
 {
-    public const int PageSize = 100;
+    public const int PageSize = 50;
 
     public sealed record Query(int Id, int Page = 1) : IRequest<Result?>;
 
-    public sealed record Result(int Id, string Reference, string Title, bool IsArchived, PagedResult<Item> Entries);
+    public sealed record Result(int Id, string Reference, string Title, bool IsArchived, PagedResult<Event> Entries);
+
+    /// <summary>One write: when, by whom, in words what it did, and each field it changed.</summary>
+    public sealed record Event(DateTime OccurredAtUtc, string Actor, string Summary, bool IsCreation, IReadOnlyList<Item> Items);
 
     /// <summary>One field changed. <see cref="Masked"/> entries carry no values: the role may not see them.</summary>
     public sealed record Item(DateTime OccurredAtUtc, string Actor, string Part, HistoryChange Change, string Field, string? OldValue, string? NewValue, bool Masked);
@@ -43,10 +48,21 @@ public static partial class GetCaseHistory
             }
 
             var entries = db.CaseHistory.AsNoTracking().Where(h => h.CaseId == request.Id);
-            var total = await entries.CountAsync(cancellationToken);
-            var rows = await entries
-                .OrderByDescending(h => h.OccurredAtUtc).ThenByDescending(h => h.Id)
+            var events = entries.GroupBy(h => new { h.OccurredAtUtc, h.Actor }).Select(g => new { g.Key.OccurredAtUtc, g.Key.Actor });
+            var total = await events.CountAsync(cancellationToken);
+            var page = await events
+                .OrderByDescending(e => e.OccurredAtUtc).ThenBy(e => e.Actor)
                 .Skip((request.Page - 1) * PageSize).Take(PageSize)
+                .ToListAsync(cancellationToken);
+            if (page.Count == 0)
+            {
+                return new Result(found.Id, found.Reference, found.Title, found.IsArchived, new PagedResult<Event>([], request.Page, PageSize, total));
+            }
+
+            var (from, to) = (page.Min(e => e.OccurredAtUtc), page.Max(e => e.OccurredAtUtc));
+            var rows = await entries
+                .Where(h => h.OccurredAtUtc >= from && h.OccurredAtUtc <= to)
+                .OrderBy(h => h.Id)
                 .Select(h => new
                 {
                     h.OccurredAtUtc, h.Actor, h.Part, h.Change, h.Field, h.OldValue, h.NewValue, h.IsRestricted,
@@ -57,22 +73,62 @@ public static partial class GetCaseHistory
                 })
                 .ToListAsync(cancellationToken);
 
-            var items = rows.Select(r =>
+            var byEvent = rows.ToLookup(r => (r.OccurredAtUtc, r.Actor));
+            var result = page.Select(e =>
             {
-                var masked = r.IsRestricted && !currentUser.CanSeeRestricted;
-                var part = r.Part switch
+                var items = byEvent[(e.OccurredAtUtc, e.Actor)].Select(r =>
                 {
-                    CasePart.Stage => $"Stage “{r.Stage}”",
-                    CasePart.Milestone => $"Milestone “{r.Milestone}”",
-                    CasePart.Officer => $"Officer {r.Officer}",
-                    CasePart.Source => $"Source ({r.Source})",
-                    _ => "Case",
-                };
-                return new Item(r.OccurredAtUtc, r.Actor, part, r.Change, FieldName(r.Field), masked ? null : r.OldValue, masked ? null : r.NewValue, masked);
+                    var masked = r.IsRestricted && !currentUser.CanSeeRestricted;
+                    var part = r.Part switch
+                    {
+                        CasePart.Stage => $"Stage “{r.Stage}”",
+                        CasePart.Milestone => $"Milestone “{r.Milestone}”",
+                        CasePart.Officer => $"Officer {r.Officer}",
+                        CasePart.Source => $"Source ({r.Source})",
+                        _ => "Case",
+                    };
+                    return new Item(r.OccurredAtUtc, r.Actor, part, r.Change, FieldName(r.Field), masked ? null : r.OldValue, masked ? null : r.NewValue, masked);
+                }).ToList();
+                var created = byEvent[(e.OccurredAtUtc, e.Actor)].Any(r => r.Part == CasePart.Case && r.Change == HistoryChange.Created);
+                return new Event(e.OccurredAtUtc, e.Actor, Summarise(items, created), created, items);
             }).ToList();
-            return new Result(found.Id, found.Reference, found.Title, found.IsArchived, new PagedResult<Item>(items, request.Page, PageSize, total));
+            return new Result(found.Id, found.Reference, found.Title, found.IsArchived, new PagedResult<Event>(result, request.Page, PageSize, total));
         }
     }
+
+    /// <summary>"Created the case (412 fields)", "Added stage “Inquest” (6 fields)", "Changed case: Location, Summary".</summary>
+    internal static string Summarise(IReadOnlyList<Item> items, bool createdCase)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var fields = items.Count == 1 ? "1 field" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{items.Count} fields");
+        if (createdCase)
+        {
+            return $"Created the case ({fields})";
+        }
+
+        var parts = items.Select(i => i.Part).Distinct(StringComparer.Ordinal).ToList();
+        var what = parts.Count == 1 ? parts[0] : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{parts.Count} parts");
+        var pause = items.Where(i => i.Field.StartsWith("Pause ", StringComparison.Ordinal)).ToList();
+        if (pause.Count > 0)
+        {
+            return $"{(pause.Any(i => i.Change == HistoryChange.Created) ? "Paused" : "Resumed")} {Lower(what)}";
+        }
+
+        if (items.Any(i => i.Field.StartsWith("Extension ", StringComparison.Ordinal)))
+        {
+            return $"Extended the time limit of {Lower(what)}";
+        }
+
+        if (items.All(i => i.Change == HistoryChange.Created))
+        {
+            return $"Added {Lower(what)} ({fields})";
+        }
+
+        var changed = items.Select(i => i.Field).Distinct(StringComparer.Ordinal).ToList();
+        return changed.Count <= 4 ? $"Changed {Lower(what)}: {string.Join(", ", changed)}" : $"Changed {Lower(what)} ({fields})";
+    }
+
+    private static string Lower(string part) => part.StartsWith("Case", StringComparison.Ordinal) ? "the case" : char.ToLowerInvariant(part[0]) + part[1..];
 
     /// <summary>"IncidentPrecision" → "Incident precision".</summary>
     internal static string FieldName(string field) => field switch

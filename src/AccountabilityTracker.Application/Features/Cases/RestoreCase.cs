@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace AccountabilityTracker.Application.Features.Cases;
 public static class RestoreCase
 {
     /// <summary>True when an archived case was restored; false when there is no such archived case.</summary>
-    public sealed record Command(int Id) : IRequest<bool>;
+    public sealed record Command(int Id) : IRequest<bool>, IRetryOnConflict;
 
     internal sealed class Handler(TrackerDbContext db, TimeProvider time) : IRequestHandler<Command, bool>
     {

@@ -28,8 +28,11 @@ public static partial class RunImportJob
         Failed = 3,
     }
 
+    /// <summary>The name history gives an import's changes: the user who confirmed it, and the job.</summary>
+    public static string ImportActor(string user, int jobId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{user} (import job {jobId})");
+
     internal sealed partial class Handler(
-        TrackerDbContext db, TimeProvider time, ImportProgress progress, ImportLease lease, IServiceScopeFactory scopes, ILogger<Handler> logger)
+        TrackerDbContext db, TimeProvider time, ImportProgress progress, ImportLease lease, IServiceScopeFactory scopes, ActingFor actingFor, ILogger<Handler> logger)
         : IRequestHandler<Command, Outcome>
     {
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
@@ -174,12 +177,15 @@ public static partial class RunImportJob
 
         private async Task<ImportReport> RunAsync(int jobId, bool apply, CancellationToken cancellationToken)
         {
-            var file = await db.ImportJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.Format }).SingleAsync(cancellationToken);
+            var file = await db.ImportJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.Format, j.CommittedBy, j.RequestedBy }).SingleAsync(cancellationToken);
+
+            // The worker runs outside any request: what it writes is the confirming user's, through this job.
+            actingFor.Set(ImportActor(file.CommittedBy ?? file.RequestedBy, jobId));
             var content = await db.ImportJobContents.AsNoTracking().Where(c => c.JobId == jobId).Select(c => c.Content).SingleAsync(cancellationToken);
 
             var read = CaseFileReader.Read(content, file.Format);
             var messages = read.Messages.ToList();
-            var checker = new CaseEntryChecker(messages);
+            var checker = new CaseEntryChecker(messages, time);
             var valid = new List<ParsedEntry>();
             var items = new ImportItem?[read.Entries.Count];
             for (var i = 0; i < read.Entries.Count; i++)

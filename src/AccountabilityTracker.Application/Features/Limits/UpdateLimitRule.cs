@@ -115,7 +115,7 @@ public static class UpdateLimitRule
             return new Result(changes.Count);
         }
 
-        private static RequestValidationException Conflict() =>
-            new(new Dictionary<string, string[]>(StringComparer.Ordinal) { [string.Empty] = [ConflictMessage] });
+        private static EditConflictException Conflict() =>
+            new(new Dictionary<string, string[]>(StringComparer.Ordinal) { [string.Empty] = [ConflictMessage] }, Guid.Empty);
     }
 }

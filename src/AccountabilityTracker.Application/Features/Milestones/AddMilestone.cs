@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Features.Sources;
 using AccountabilityTracker.Application.Persistence;
 using FluentValidation;
@@ -10,7 +11,7 @@ namespace AccountabilityTracker.Application.Features.Milestones;
 public static class AddMilestone
 {
     /// <summary>Returns the new milestone's id, or null when there is no such active case.</summary>
-    public sealed record Command : MilestoneFields, ISourceFields, IRequest<int?>
+    public sealed record Command : MilestoneFields, ISourceFields, IRequest<int?>, IRetryOnConflict
     {
         public int CaseId { get; init; }
 

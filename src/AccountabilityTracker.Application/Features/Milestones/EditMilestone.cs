@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
 using FluentValidation;
 using MediatR;
@@ -11,11 +12,15 @@ public static class EditMilestone
     public sealed record Query(int CaseId, int MilestoneId) : IRequest<Command?>;
 
     /// <summary>Returns false when there is no such milestone on an active case.</summary>
-    public sealed record Command : MilestoneFields, IRequest<bool>
+    public sealed record Command : MilestoneFields, IRequest<bool>, IVersionedEdit, IRetryOnConflict
     {
         public int CaseId { get; init; }
 
         public int MilestoneId { get; init; }
+
+        public Guid Version { get; init; }
+
+        public string? Opened { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -31,17 +36,31 @@ public static class EditMilestone
                 .SingleOrDefaultAsync(m => m.Id == request.MilestoneId && m.CaseId == request.CaseId && !m.Case.IsArchived, cancellationToken);
             return found is null
                 ? null
-                : new Command
+                : WithSnapshot(new Command
                 {
                     CaseId = found.CaseId,
                     MilestoneId = found.Id,
+                    Version = found.Version,
                     Label = found.Label,
                     Date = found.Date.ToIsoString(),
                     DatePrecision = found.Precision,
                     Notes = found.Notes,
-                };
+                });
         }
     }
+
+    internal static Command WithSnapshot(Command command) => command with { Opened = EditMerge.Snapshot<MilestoneFields>(command) };
+
+    internal static Command ToCommand(Domain.Cases.Milestone found) => WithSnapshot(new Command
+    {
+        CaseId = found.CaseId,
+        MilestoneId = found.Id,
+        Version = found.Version,
+        Label = found.Label,
+        Date = found.Date.ToIsoString(),
+        DatePrecision = found.Precision,
+        Notes = found.Notes,
+    });
 
     internal sealed class Handler(TrackerDbContext db, TimeProvider time) : IRequestHandler<Command, bool>
     {
@@ -54,6 +73,12 @@ public static class EditMilestone
                 return false;
             }
 
+            if (found.Version != request.Version)
+            {
+                request = EditMerge.Merge<MilestoneFields, Command>(request, ToCommand(found), "milestone", new Validator(time));
+            }
+
+            db.Entry(found).Property(m => m.Version).OriginalValue = request.Version;
             found.Edit(request.Label!, request.Parsed, request.Notes, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return true;

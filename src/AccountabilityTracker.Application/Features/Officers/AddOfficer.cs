@@ -10,7 +10,7 @@ namespace AccountabilityTracker.Application.Features.Officers;
 public static class AddOfficer
 {
     /// <summary>Returns the new officer's id, or null when there is no such active case.</summary>
-    public sealed record Command : OfficerFields, IRequest<int?>
+    public sealed record Command : OfficerFields, IRequest<int?>, IRetryOnConflict
     {
         public int CaseId { get; init; }
     }

@@ -13,11 +13,15 @@ public static class EditOfficer
     public sealed record Query(int CaseId, int OfficerId) : IRequest<Command?>;
 
     /// <summary>Returns false when there is no such officer on an active case.</summary>
-    public sealed record Command : OfficerFields, IRequest<bool>
+    public sealed record Command : OfficerFields, IRequest<bool>, IVersionedEdit, IRetryOnConflict
     {
         public int CaseId { get; init; }
 
         public int OfficerId { get; init; }
+
+        public Guid Version { get; init; }
+
+        public string? Opened { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -31,19 +35,24 @@ public static class EditOfficer
         {
             var found = await db.Officers.AsNoTracking()
                 .SingleOrDefaultAsync(o => o.Id == request.OfficerId && o.CaseId == request.CaseId && !o.Case.IsArchived, cancellationToken);
-            return found is null
-                ? null
-                : new Command
-                {
-                    CaseId = found.CaseId,
-                    OfficerId = found.Id,
-                    Cipher = found.Cipher,
-                    RealName = found.RealName,
-                    NameIsPublic = found.NameIsPublic,
-                    UnderAnonymityOrder = found.UnderAnonymityOrder,
-                    PubliclyNamedOn = found.PubliclyNamedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                };
+            return found is null ? null : ToCommand(found);
         }
+    }
+
+    internal static Command ToCommand(Domain.Cases.Officer found)
+    {
+        var command = new Command
+        {
+            CaseId = found.CaseId,
+            OfficerId = found.Id,
+            Version = found.Version,
+            Cipher = found.Cipher,
+            RealName = found.RealName,
+            NameIsPublic = found.NameIsPublic,
+            UnderAnonymityOrder = found.UnderAnonymityOrder,
+            PubliclyNamedOn = found.PubliclyNamedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+        return command with { Opened = EditMerge.Snapshot<OfficerFields>(command) };
     }
 
     internal sealed class Handler(TrackerDbContext db, TimeProvider time) : IRequestHandler<Command, bool>
@@ -57,6 +66,12 @@ public static class EditOfficer
                 return false;
             }
 
+            if (officer.Version != request.Version)
+            {
+                request = EditMerge.Merge<OfficerFields, Command>(request, ToCommand(officer), "officer", new Validator(time));
+            }
+
+            db.Entry(officer).Property(o => o.Version).OriginalValue = request.Version;
             var cipher = request.CleanCipher;
             if (cipher is not null && owner.Officers.Any(o => o != officer && string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase)))
             {

@@ -16,11 +16,14 @@ public static class LoadReferenceCases
     public const string CasesResource = "AccountabilityTracker.ReferenceData.reference-cases.json";
     public const string MilestonesResource = "AccountabilityTracker.ReferenceData.reference-milestones.json";
 
+    /// <summary>The name the reference data's history rows carry.</summary>
+    public const string ReferenceDataActor = "reference data (reference-cases.json)";
+
     public sealed record Command : IRequest<Result>;
 
     public sealed record Result(int Added, int AlreadyPresent);
 
-    internal sealed class Handler(TrackerDbContext db, TimeProvider time) : IRequestHandler<Command, Result>
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time, ActingFor actingFor) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -36,6 +39,7 @@ public static class LoadReferenceCases
 
             var now = time.UtcNowDateTime();
             var added = 0;
+            actingFor.Set(ReferenceDataActor);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var references = await CaseReferences.ReserveAsync(db, cancellationToken);
             foreach (var entry in entries.Where(e => e.Id is not null && !present.Contains(e.Id)))

@@ -10,7 +10,7 @@ namespace AccountabilityTracker.Application.Features.Sources;
 public static class AddSource
 {
     /// <summary>Returns the new source's id, or null when there is no such active case.</summary>
-    public sealed record Command : ISourceFields, IRequest<int?>
+    public sealed record Command : ISourceFields, IRequest<int?>, IRetryOnConflict
     {
         public int CaseId { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
 using FluentValidation;
 using MediatR;
@@ -12,11 +13,15 @@ public static class EditSource
     public sealed record Query(int CaseId, int SourceId) : IRequest<Command?>;
 
     /// <summary>Returns false when there is no such source on an active case.</summary>
-    public sealed record Command : ISourceFields, IRequest<bool>
+    public sealed record Command : ISourceFields, IRequest<bool>, IVersionedEdit, IRetryOnConflict
     {
         public int CaseId { get; init; }
 
         public int SourceId { get; init; }
+
+        public Guid Version { get; init; }
+
+        public string? Opened { get; init; }
 
         /// <summary>"stage-12", "milestone-5", or empty for the case as a whole.</summary>
         public string? AttachTo { get; init; }
@@ -45,19 +50,25 @@ public static class EditSource
         {
             var found = await db.Sources.AsNoTracking()
                 .SingleOrDefaultAsync(s => s.Id == request.SourceId && s.CaseId == request.CaseId && !s.Case.IsArchived, cancellationToken);
-            return found is null
-                ? null
-                : new Command
-                {
-                    CaseId = found.CaseId,
-                    SourceId = found.Id,
-                    AttachTo = found.StageId is { } stageId ? SourceInput.StageTarget(stageId) : found.MilestoneId is { } milestoneId ? SourceInput.MilestoneTarget(milestoneId) : null,
-                    SourceUrl = found.Url,
-                    SourcePublisher = found.Publisher,
-                    SourcePublishedOn = found.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    SourceQuote = found.Quote,
-                };
+            return found is null ? null : ToCommand(found);
         }
+    }
+
+    /// <summary>The source's form; what it is attached to is compared as a field too.</summary>
+    internal static Command ToCommand(Domain.Cases.Source found)
+    {
+        var command = new Command
+        {
+            CaseId = found.CaseId,
+            SourceId = found.Id,
+            Version = found.Version,
+            AttachTo = found.StageId is { } stageId ? SourceInput.StageTarget(stageId) : found.MilestoneId is { } milestoneId ? SourceInput.MilestoneTarget(milestoneId) : null,
+            SourceUrl = found.Url,
+            SourcePublisher = found.Publisher,
+            SourcePublishedOn = found.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            SourceQuote = found.Quote,
+        };
+        return command with { Opened = EditMerge.Snapshot<Command>(command) };
     }
 
     internal sealed class Handler(TrackerDbContext db, TimeProvider time) : IRequestHandler<Command, bool>
@@ -72,6 +83,12 @@ public static class EditSource
                 return false;
             }
 
+            if (source.Version != request.Version)
+            {
+                request = EditMerge.Merge<Command, Command>(request, ToCommand(source), "source", new Validator(time));
+            }
+
+            db.Entry(source).Property(s => s.Version).OriginalValue = request.Version;
             var (stage, milestone) = AddSource.Target(owner, request.AttachTo);
             owner.EditSource(source, SourceInput.Details(request)!, time.GetUtcNow().UtcDateTime, stage, milestone);
             await db.SaveChangesAsync(cancellationToken);

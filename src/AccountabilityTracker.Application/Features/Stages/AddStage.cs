@@ -11,7 +11,7 @@ namespace AccountabilityTracker.Application.Features.Stages;
 public static class AddStage
 {
     /// <summary>Returns the new stage's id, or null when there is no such active case.</summary>
-    public sealed record Command : StageFields, ISourceFields, IRequest<int?>
+    public sealed record Command : StageFields, ISourceFields, IRequest<int?>, IRetryOnConflict
     {
         public int CaseId { get; init; }
 

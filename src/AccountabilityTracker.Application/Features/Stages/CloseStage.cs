@@ -1,5 +1,6 @@
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Dates;
 using FluentValidation;
 using MediatR;
@@ -81,7 +82,7 @@ public static class CloseStage
             }
 
             var end = DateInput.Parse(request.EndDate, request.EndPrecision);
-            if (end.Latest is { } last && stage.Start.Earliest is { } first && last < first)
+            if (Stage.EndsBeforeStart(stage.Start, end))
             {
                 throw RequestValidationException.For(nameof(Command.EndDate), $"A stage cannot end before it starts ({stage.Start}): check the end date.");
             }

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityTracker.Application.Features.Stages;
 
 /// <summary>
-/// Edits a stage. The form carries the stage's version: if someone saved the stage since the form was opened, nothing is
-/// saved and the user sees, beside each field, what is stored now.
+/// Edits a stage. The form carries the version and values it was opened with: if someone saved the stage since, the two
+/// edits are combined field by field (<see cref="EditMerge"/>), and a field both changed is shown with both values.
 /// </summary>
 public static class EditStage
 {
@@ -17,13 +17,15 @@ public static class EditStage
     public sealed record Query(int CaseId, int StageId) : IRequest<Command?>;
 
     /// <summary>Returns false when there is no such stage on an active case.</summary>
-    public sealed record Command : StageFields, IRequest<bool>
+    public sealed record Command : StageFields, IRequest<bool>, IVersionedEdit, IRetryOnConflict
     {
         public int CaseId { get; init; }
 
         public int StageId { get; init; }
 
         public Guid Version { get; init; }
+
+        public string? Opened { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -35,7 +37,7 @@ public static class EditStage
         }
     }
 
-    internal static Command ToCommand(Stage stage) => new()
+    internal static Command ToCommand(Stage stage) => WithSnapshot(new Command
     {
         CaseId = stage.CaseId,
         StageId = stage.Id,
@@ -50,29 +52,14 @@ public static class EditStage
         Outcome = stage.Outcome,
         OutcomeType = stage.OutcomeType,
         Notes = stage.Notes,
-    };
+    });
+
+    private static Command WithSnapshot(Command command) => command with { Opened = EditMerge.Snapshot<StageFields>(command) };
 
     internal static Task<Stage?> FindAsync(TrackerDbContext db, int caseId, int stageId, bool tracked, CancellationToken cancellationToken)
     {
         var stages = tracked ? db.Stages : db.Stages.AsNoTracking();
         return stages.Include(s => s.Case).SingleOrDefaultAsync(s => s.Id == stageId && s.CaseId == caseId && !s.Case.IsArchived, cancellationToken);
-    }
-
-    /// <summary>The refusal of a stale save: what is stored now, beside each field that differs from the user's.</summary>
-    internal static EditConflictException Conflict(Stage stored, StageFields yours)
-    {
-        var now = ToCommand(stored);
-        return EditConflictException.Describe("stage", stored.Version,
-        [
-            (nameof(StageFields.Kind), now.Kind?.DisplayName(), yours.Kind?.DisplayName()),
-            (nameof(StageFields.Label), now.Label, yours.LabelOrKind),
-            (nameof(StageFields.StartDate), now.StartDate, yours.StartDate),
-            (nameof(StageFields.StartPrecision), now.StartPrecision?.ToString(), yours.StartPrecision?.ToString()),
-            (nameof(StageFields.EndDate), now.Ended ? now.EndDate : "(running)", yours.HasEnd ? yours.EndDate : "(running)"),
-            (nameof(StageFields.EndPrecision), now.Ended ? now.EndPrecision?.ToString() : null, yours.HasEnd ? yours.EndPrecision?.ToString() : null),
-            (nameof(StageFields.Outcome), now.Outcome, yours.Outcome),
-            (nameof(StageFields.Notes), now.Notes, yours.Notes),
-        ]);
     }
 
     internal sealed class QueryHandler(TrackerDbContext db) : IRequestHandler<Query, Command?>
@@ -91,20 +78,16 @@ public static class EditStage
                 return false;
             }
 
+            if (stage.Version != request.Version)
+            {
+                request = EditMerge.Merge<StageFields, Command>(request, ToCommand(stage), "stage", new Validator(time));
+            }
+
             request.RequireStartAfterIncident(stage.Case);
             db.Entry(stage).Property(s => s.Version).OriginalValue = request.Version;
             stage.Edit(request.Kind!.Value, request.LabelOrKind, request.Start, request.End, request.Outcome, request.Notes, time.GetUtcNow().UtcDateTime, request.OutcomeType);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                var stored = await FindAsync(db, request.CaseId, request.StageId, tracked: false, cancellationToken);
-                throw stored is null ? RequestValidationException.For(string.Empty, "The stage is no longer on an active case.") : Conflict(stored, request);
-            }
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
     }
 }

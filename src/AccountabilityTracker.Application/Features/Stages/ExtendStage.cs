@@ -10,7 +10,7 @@ namespace AccountabilityTracker.Application.Features.Stages;
 /// <summary>Records an extension: a new limit for one stage, with its reason, in force from the day it was granted.</summary>
 public static class ExtendStage
 {
-    public sealed record Command : IRequest<Result?>
+    public sealed record Command : IRequest<Result?>, IRetryOnConflict
     {
         public int CaseId { get; init; }
 

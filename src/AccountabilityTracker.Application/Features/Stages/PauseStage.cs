@@ -12,7 +12,7 @@ namespace AccountabilityTracker.Application.Features.Stages;
 /// </summary>
 public static class PauseStage
 {
-    public sealed record Command : IRequest<Result?>
+    public sealed record Command : IRequest<Result?>, IRetryOnConflict
     {
         public int CaseId { get; init; }
 

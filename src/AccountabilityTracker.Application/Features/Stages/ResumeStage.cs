@@ -9,7 +9,7 @@ namespace AccountabilityTracker.Application.Features.Stages;
 /// <summary>Ends a stage's open pause: its clock counts again from <see cref="Command.On"/>.</summary>
 public static class ResumeStage
 {
-    public sealed record Command : IRequest<bool>
+    public sealed record Command : IRequest<bool>, IRetryOnConflict
     {
         public int CaseId { get; init; }
 

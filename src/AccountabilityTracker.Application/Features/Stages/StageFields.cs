@@ -73,8 +73,8 @@ internal static class StageDates
     public static bool EndsBeforeStart(string? startText, DatePrecision? startPrecision, string? endText, DatePrecision? endPrecision, TimeProvider time)
     {
         var today = time.TodayInEngland();
-        return DateInput.TryParse(startText, startPrecision, today, required: false) is { Earliest: { } start }
-               && DateInput.TryParse(endText, endPrecision, today, required: false) is { Latest: { } end }
-               && end < start;
+        return DateInput.TryParse(startText, startPrecision, today, required: false) is { } start
+               && DateInput.TryParse(endText, endPrecision, today, required: false) is { } end
+               && Stage.EndsBeforeStart(start, end);
     }
 }

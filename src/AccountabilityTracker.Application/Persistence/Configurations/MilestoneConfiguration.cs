@@ -9,6 +9,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
     public void Configure(EntityTypeBuilder<Milestone> builder)
     {
         builder.ToTable("Milestones");
+        builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Property(m => m.Label).HasMaxLength(TextLimits.Title).IsRequired();
         builder.Property(m => m.Precision).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         builder.Property(m => m.Notes).HasMaxLength(TextLimits.LongText);

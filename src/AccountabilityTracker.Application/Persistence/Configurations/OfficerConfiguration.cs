@@ -9,6 +9,7 @@ internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
     public void Configure(EntityTypeBuilder<Officer> builder)
     {
         builder.ToTable("Officers");
+        builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Property(o => o.Cipher).HasMaxLength(TextLimits.Cipher);
         builder.Property(o => o.Notes).HasMaxLength(TextLimits.Reason);
         builder.Property(o => o.RealName).HasMaxLength(TextLimits.PersonName);

@@ -9,6 +9,7 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
     public void Configure(EntityTypeBuilder<Source> builder)
     {
         builder.ToTable("Sources");
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.Url).HasMaxLength(TextLimits.Url).IsRequired();
         builder.Property(s => s.Publisher).HasMaxLength(TextLimits.Publisher);
         builder.Property(s => s.Quote).HasMaxLength(TextLimits.LongText);

@@ -103,26 +103,21 @@ public sealed class CaseLoggingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_stale_case_edit_is_refused_with_what_is_stored_now_and_changes_nothing()
+    public async Task A_stale_case_edit_of_another_field_is_combined_with_what_was_saved_meanwhile()
     {
         var created = await _app.SendAsync(NewCase());
         var mine = (await _app.SendAsync(new EditCase.Query(created.Id)))!;
         var theirs = (await _app.SendAsync(new EditCase.Query(created.Id)))!;
         await _app.SendAsync(theirs with { Location = "Leeds, Briggate" });
 
-        var refused = await Assert.ThrowsAsync<EditConflictException>(() => _app.SendAsync(mine with { Subject = "Jane Doe, 34" }));
+        Assert.True(await _app.SendAsync(mine with { Subject = "Jane Doe, 34" }));
 
-        Assert.Contains("Someone else saved changes to this case", refused.Errors[string.Empty][0], StringComparison.Ordinal);
-        Assert.Equal(["Stored now: “Leeds, Briggate”."], refused.Errors["Location"]);
-        Assert.Equal(["Stored now: “not published”."], refused.Errors["Subject"]);
         var stored = await _app.WithDbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == created.Id));
-        Assert.Equal("Leeds, Briggate", stored.Location);
-        Assert.Equal("not published", stored.Subject);
-        Assert.Equal(stored.Version, refused.CurrentVersion);
+        Assert.Equal(("Leeds, Briggate", "Jane Doe, 34"), (stored.Location, stored.Subject));
     }
 
     [Fact]
-    public async Task Two_edits_of_one_stage_from_the_same_version_keep_the_first_and_refuse_the_second()
+    public async Task Two_edits_of_one_stage_from_the_same_version_keep_the_first_and_show_the_second_combined_with_it()
     {
         var created = await _app.SendAsync(NewCase());
         var stageId = (await _app.SendAsync(new AddStage.Command { CaseId = created.Id, Kind = StageKind.CpsDecision, StartDate = "2023-03", StartPrecision = DatePrecision.Month }))!.Value;
@@ -138,14 +133,22 @@ public sealed class CaseLoggingTests : IAsyncLifetime
         Assert.Equal("Charged with murder", stage.Outcome);
         Assert.Null(stage.Notes);
         Assert.Equal(PartialDate.OnDay(2023, 9, 20), stage.End);
-        Assert.Equal(["Stored now: “Charged with murder”."], refused.Errors["Outcome"]);
-        Assert.Equal(["Stored now: “2023-09-20”."], refused.Errors["EndDate"]);
+        var outcome = Assert.Single(refused.Errors["Outcome"]);
+        Assert.Contains("“Charged with murder”", outcome, StringComparison.Ordinal);
+        Assert.Contains("“No further action”", outcome, StringComparison.Ordinal);
+        Assert.False(refused.Errors.ContainsKey("EndDate"));
         Assert.Equal(stage.Version, refused.CurrentVersion);
         Assert.True(afterFirst > historyBefore);
         Assert.Equal(afterFirst, await _app.WithDbAsync(db => db.CaseHistory.CountAsync()));
 
-        // Saving again from the version now stored is a deliberate overwrite, and succeeds.
-        Assert.True(await _app.SendAsync(second with { Version = refused.CurrentVersion, Outcome = "No further action" }));
+        // The form comes back combined: the first user's end date, the second's notes, the stored outcome until chosen.
+        var resolved = Assert.IsType<EditStage.Command>(refused.Resolved);
+        Assert.Equal(("2023-09-20", "VRR requested", "Charged with murder"), (resolved.EndDate, resolved.Notes, resolved.Outcome));
+
+        // Entering one's own outcome again is the explicit choice, and saves.
+        Assert.True(await _app.SendAsync(resolved with { Outcome = "No further action" }));
+        stage = await _app.WithDbAsync(db => db.Stages.AsNoTracking().SingleAsync(s => s.Id == stageId));
+        Assert.Equal(("No further action", "VRR requested", (PartialDate?)PartialDate.OnDay(2023, 9, 20)), (stage.Outcome, stage.Notes, stage.End));
     }
 
     [Fact]
@@ -185,12 +188,12 @@ public sealed class CaseLoggingTests : IAsyncLifetime
         _app.User.CanSeeRestricted = true;
         var asCaseworker = (await _app.SendAsync(new GetCaseHistory.Query(created.Id)))!;
 
-        var hidden = Assert.Single(asResearcher.Entries.Items, i => i.Field == "Real name");
+        var hidden = Assert.Single(asResearcher.Entries.Items.SelectMany(e => e.Items), i => i.Field == "Real name");
         Assert.True(hidden.Masked);
         Assert.Null(hidden.NewValue);
         Assert.Equal("Officer Q9", hidden.Part);
-        Assert.Equal("Zebedee Quartermain", Assert.Single(asCaseworker.Entries.Items, i => i.Field == "Real name").NewValue);
-        Assert.Contains(asResearcher.Entries.Items, i => i.Field == "Cipher" && i.NewValue == "Q9");
+        Assert.Equal("Zebedee Quartermain", Assert.Single(asCaseworker.Entries.Items.SelectMany(e => e.Items), i => i.Field == "Real name").NewValue);
+        Assert.Contains(asResearcher.Entries.Items.SelectMany(e => e.Items), i => i.Field == "Cipher" && i.NewValue == "Q9");
     }
 
     [Fact]
@@ -276,11 +279,11 @@ public sealed class CaseLoggingTests : IAsyncLifetime
         var secondId = (await _app.SendAsync(new AddOfficer.Command { CaseId = created.Id, Cipher = "W80" }))!.Value;
 
         var duplicate = await Assert.ThrowsAsync<RequestValidationException>(() => _app.SendAsync(new AddOfficer.Command { CaseId = created.Id, Cipher = "nx121" }));
-        var renamed = await Assert.ThrowsAsync<RequestValidationException>(() => _app.SendAsync(new EditOfficer.Command { CaseId = created.Id, OfficerId = secondId, Cipher = "NX121" }));
+        var renamed = await Assert.ThrowsAsync<RequestValidationException>(async () => await _app.SendAsync((await _app.SendAsync(new EditOfficer.Query(created.Id, secondId)))! with { Cipher = "NX121" }));
 
         Assert.Equal(["Officer NX121 is already recorded on this case."], duplicate.Errors["Cipher"]);
         Assert.Equal(["Officer NX121 is already recorded on this case."], renamed.Errors["Cipher"]);
-        Assert.True(await _app.SendAsync(new EditOfficer.Command { CaseId = created.Id, OfficerId = secondId, Cipher = "W81", PubliclyNamedOn = "2024-03-08" }));
+        Assert.True(await _app.SendAsync((await _app.SendAsync(new EditOfficer.Query(created.Id, secondId)))! with { Cipher = "W81", PubliclyNamedOn = "2024-03-08" }));
         var officer = await _app.WithDbAsync(db => db.Officers.AsNoTracking().SingleAsync(o => o.Id == secondId));
         Assert.Equal(("W81", new DateOnly(2024, 3, 8)), (officer.Cipher, officer.PubliclyNamedOn));
     }

@@ -110,11 +110,11 @@ public sealed class BrokenFilesTests : IAsyncLifetime
 
         var errors = job.Report!.Messages.Where(m => m.Severity == ImportSeverity.Error).Select(m => (m.Row, m.Column, m.Text)).ToList();
         AssertError(errors, 3, "kind", "'Tribunal' is not a stage kind");
-        AssertError(errors, 4, "end_date", "The stage ends (1 Jun 2021) before it starts (10 Jun 2021).");
-        AssertError(errors, 5, "start_date", "The date 2024-10-05 gives a day but the precision is 'month': write 2024-10, or set the precision to day.");
+        AssertError(errors, 4, "end_date", "A stage cannot end before it starts: check the end date.");
+        AssertError(errors, 5, "start_date", "A month-precision date cannot be given a day: enter just the year and month");
         AssertError(errors, 6, "label", "Duplicate stage");
-        AssertError(errors, 7, "incident_date", "'2021-13-01' is not a date");
-        AssertError(errors, 7, "source_1_url", "'not a url' is not a web address");
+        AssertError(errors, 7, "incident_date", "Enter the date as YYYY-MM-DD");
+        AssertError(errors, 7, "source_1_url", "Enter the full web address, starting http:// or https://");
         AssertError(errors, 9, "title", "but row 8, the first row of case 'c-4', gives 'Fourth case'");
         Assert.Equal(7, errors.Count);
         Assert.Equal(ImportJobStatus.Invalid, job.Status);

@@ -112,7 +112,7 @@ public sealed class UpdateLimitRuleTests : IAsyncLifetime
         var stale = await InquestCommandAsync(c => c with { Amount = 9 });
         await _app.SendAsync(stale with { Amount = 8 });
 
-        var refused = await Assert.ThrowsAsync<RequestValidationException>(() => _app.SendAsync(stale));
+        var refused = await Assert.ThrowsAsync<EditConflictException>(() => _app.SendAsync(stale));
 
         Assert.Equal(UpdateLimitRule.ConflictMessage, Assert.Single(refused.Errors[string.Empty]));
         Assert.Equal(8, (await _app.SendAsync(new GetLimitRule.Query("Inquest")))!.Values.Amount);

@@ -113,6 +113,60 @@ public sealed class CaseLoggingTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Two_people_editing_one_case_keep_both_changes_and_a_field_both_changed_shows_both_values()
+    {
+        var first = await fixture.SignedInPageAsync(Roles.Caseworker, 1280, 900);
+        var second = await fixture.SignedInPageAsync(Roles.Administrator, 1280, 900);
+        var caseId = await fixture.App.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<TrackerDbContext>();
+            var particulars = new AccountabilityTracker.Domain.Cases.CaseParticulars(
+                "Shooting in Wood Green (two editors)", "not published", AccountabilityTracker.Domain.Dates.PartialDate.OnDay(2015, 12, 11), null, "Wood Green",
+                "Metropolitan Police Service", AccountabilityTracker.Domain.Cases.IncidentType.Shooting, AccountabilityTracker.Domain.Cases.Harm.Fatal, AccountabilityTracker.Domain.Cases.OperationCategory.CounterTerrorism, null);
+            var opened = AccountabilityTracker.Domain.Cases.Case.Open("ATC-2015-0900", particulars, new DateTime(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc));
+            db.Cases.Add(opened);
+            await db.SaveChangesAsync();
+            return opened.Id;
+        });
+        await first.GotoAsync($"/cases/{caseId}/edit");
+        await second.GotoAsync($"/cases/{caseId}/edit");
+
+        // Issue 14: one changes Location and saves; the other changed only Summary, and saves after.
+        await first.Locator("#Location").FillAsync("Wood Green, north London (corrected)");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).First.ClickAsync();
+        await first.WaitForURLAsync($"**/cases/{caseId}");
+        await second.Locator("#Summary").FillAsync("Shot during a planned operation.");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).First.ClickAsync();
+        await second.WaitForURLAsync($"**/cases/{caseId}");
+
+        var (location, summary) = await fixture.App.WithServicesAsync(async s =>
+        {
+            var stored = await s.GetRequiredService<TrackerDbContext>().Cases.AsNoTracking().SingleAsync(c => c.Id == caseId);
+            return (stored.Location, stored.Summary);
+        });
+        Assert.Equal(("Wood Green, north London (corrected)", "Shot during a planned operation."), (location, summary));
+
+        // Now both change the title: the second sees both values, and saving as shown keeps the first person's.
+        await first.GotoAsync($"/cases/{caseId}/edit");
+        await second.GotoAsync($"/cases/{caseId}/edit");
+        await first.Locator("#Title").FillAsync("Wood Green shooting (first's title)");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).First.ClickAsync();
+        await first.WaitForURLAsync($"**/cases/{caseId}");
+        await second.Locator("#Title").FillAsync("Wood Green shooting (second's title)");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).First.ClickAsync();
+
+        var message = await second.Locator("#Title-error").InnerTextAsync();
+        Assert.Contains("“Wood Green shooting (first's title)”", message, StringComparison.Ordinal);
+        Assert.Contains("“Wood Green shooting (second's title)”", message, StringComparison.Ordinal);
+        Assert.Equal("Wood Green shooting (first's title)", await second.Locator("#Title").InputValueAsync());
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).First.ClickAsync();
+        await second.WaitForURLAsync($"**/cases/{caseId}");
+        Assert.Equal("Wood Green shooting (first's title)", await second.Locator("h1").InnerTextAsync());
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+
     private Task<int> CountStagesAsync(int caseId) =>
         fixture.App.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().Stages.CountAsync(x => x.CaseId == caseId));
 

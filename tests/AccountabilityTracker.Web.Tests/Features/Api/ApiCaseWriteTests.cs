@@ -98,7 +98,7 @@ public sealed class ApiCaseWriteTests(TrackerAppFactory factory) : IClassFixture
         Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(await stale.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(409, problem.GetProperty("status").GetInt32());
-        Assert.Equal("Stored now: “First edit wins”.", problem.GetProperty("errors").GetProperty("Title")[0].GetString());
+        Assert.Contains("Saved meanwhile by someone else (shown here): “First edit wins”. Yours: “Second edit is stale”.", problem.GetProperty("errors").GetProperty("Title")[0].GetString(), StringComparison.Ordinal);
         Assert.False(problem.GetProperty("errors").TryGetProperty("Force", out _));
         var current = await VersionAsync(first, id);
         Assert.NotEqual(opened, current);

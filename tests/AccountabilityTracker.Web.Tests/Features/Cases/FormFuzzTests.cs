@@ -15,28 +15,21 @@ namespace AccountabilityTracker.Web.Tests.Features.Cases;
 /// </summary>
 public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFixture<TrackerAppFactory>
 {
-    private const string Script = "<script>alert(1)</script>";
+    private const string Script = HostileValues.Script;
 
-    private static readonly string[] Hostile =
+    private static readonly IReadOnlyList<string> Hostile = HostileValues.All;
+
+    /// <summary>Every form of the case pages (and the digest settings), one test case each, so a failure names its form.</summary>
+    public static TheoryData<string> CaseForms() =>
     [
-        Script,
-        "\"><img src=x onerror=alert(1)>",
-        new('A', 5000),
-        "line\u0000null\u0007bell",
-        "\u202Eevil\uFEFF",
-        "2022-13-45",
-        "-1",
-        "99999999999999999999",
-        "' OR 1=1 --",
-        "NaN",
-        "javascript:alert(1)",
-        "",
-        "true",
-        "😀 stage",
+        "case-new", "case-edit", "case-status", "stage-new", "stage-edit", "stage-close", "stage-hearing",
+        "milestone-new", "milestone-edit", "officer-new", "officer-edit", "source-new", "source-edit",
+        "clock-pause", "clock-resume", "clock-extend", "digest-settings",
     ];
 
-    [Fact]
-    public async Task Hostile_input_to_every_form_never_fails_never_stores_a_refusal_and_is_shown_encoded()
+    [Theory]
+    [MemberData(nameof(CaseForms))]
+    public async Task Hostile_input_to_a_form_never_fails_never_stores_a_refusal_and_is_shown_encoded(string form)
     {
         using var client = await factory.CreateClientForAsync(Roles.Caseworker);
         var caseId = await CaseLoggingPagesTests.CreateCaseAsync(client, "Fuzz target");
@@ -55,35 +48,40 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
         var source = new Dictionary<string, string> { ["SourceUrl"] = "https://example.org/page", ["SourcePublisher"] = "Example", ["SourcePublishedOn"] = "2023-05-03", ["SourceQuote"] = "quoted" };
         var milestone = new Dictionary<string, string> { ["Label"] = "Officer arrested", ["Date"] = "2023-05-02", ["DatePrecision"] = "Day", ["Notes"] = "" };
         var officer = new Dictionary<string, string> { ["Cipher"] = "C12", ["RealName"] = "", ["UnderAnonymityOrder"] = "true", ["PubliclyNamedOn"] = "" };
-        var forms = new (string Path, Dictionary<string, string> Fields, string? VersionFrom)[]
+        var forms = new (string Name, string Path, Dictionary<string, string> Fields, string? VersionFrom)[]
         {
-            ("/cases/new", CaseLoggingPagesTests.ValidCase("Fuzz new"), null),
-            ($"/cases/{caseId}/edit", With(CaseLoggingPagesTests.ValidCase("Fuzz target"), new() { ["IncidentTime"] = "", ["Summary"] = "", ["ConfidentialNotes"] = "" }), $"/cases/{caseId}/edit"),
-            ($"/cases/{caseId}/status", new() { ["Status"] = "Awaiting", ["Note"] = "Hearing to be listed", ["ExpectedOn"] = "2027-01-04", ["ClosedOn"] = "" }, $"/cases/{caseId}/status"),
-            ($"/cases/{caseId}/stages/new", With(stage, source), null),
-            ($"/cases/{caseId}/stages/{stageId}/edit", stage, $"/cases/{caseId}/stages/{stageId}/edit"),
-            ($"/cases/{caseId}/stages/{stageId}/close", new() { ["EndDate"] = "2024-02", ["EndPrecision"] = "Month", ["Outcome"] = "Unlawful killing" }, $"/cases/{caseId}/stages/{stageId}/close"),
-            ($"/cases/{caseId}/stages/{stageId}/hearing", new() { ["HearingDate"] = "2024-03-01", ["Outcome"] = "Adjourned", ["StageEnded"] = "false", ["NextStep"] = "Trial", ["NextDate"] = "2027-01-04" }, $"/cases/{caseId}/stages/{stageId}/hearing"),
-            ($"/cases/{caseId}/milestones/new", With(milestone, source), null),
-            ($"/cases/{caseId}/milestones/{milestoneId}/edit", milestone, null),
-            ($"/cases/{caseId}/officers/new", With(officer, new() { ["Cipher"] = "D4" }), null),
-            ($"/cases/{caseId}/officers/{officerId}/edit", officer, null),
-            ($"/cases/{caseId}/sources/new", With(source, new() { ["AttachTo"] = $"stage-{stageId}" }), null),
-            ($"/cases/{caseId}/sources/{sourceId}/edit", With(source, new() { ["AttachTo"] = "" }), null),
-            ("/profile/notifications/digest", new() { ["Enabled"] = "true", ["Hour"] = "7", ["OnlyWhenChanged"] = "true" }, null),
+            ("case-new", "/cases/new", CaseLoggingPagesTests.ValidCase("Fuzz new"), null),
+            ("case-edit", $"/cases/{caseId}/edit", With(CaseLoggingPagesTests.ValidCase("Fuzz target"), new() { ["IncidentTime"] = "", ["Summary"] = "", ["ConfidentialNotes"] = "" }), $"/cases/{caseId}/edit"),
+            ("case-status", $"/cases/{caseId}/status", new() { ["Status"] = "Awaiting", ["Note"] = "Hearing to be listed", ["ExpectedOn"] = "2027-01-04", ["ClosedOn"] = "" }, $"/cases/{caseId}/status"),
+            ("stage-new", $"/cases/{caseId}/stages/new", With(stage, source), null),
+            ("stage-edit", $"/cases/{caseId}/stages/{stageId}/edit", stage, $"/cases/{caseId}/stages/{stageId}/edit"),
+            ("stage-close", $"/cases/{caseId}/stages/{stageId}/close", new() { ["EndDate"] = "2024-02", ["EndPrecision"] = "Month", ["Outcome"] = "Unlawful killing" }, $"/cases/{caseId}/stages/{stageId}/close"),
+            ("stage-hearing", $"/cases/{caseId}/stages/{stageId}/hearing", new() { ["HearingDate"] = "2024-03-01", ["Outcome"] = "Adjourned", ["StageEnded"] = "false", ["NextStep"] = "Trial", ["NextDate"] = "2027-01-04" }, $"/cases/{caseId}/stages/{stageId}/hearing"),
+            ("milestone-new", $"/cases/{caseId}/milestones/new", With(milestone, source), null),
+            ("milestone-edit", $"/cases/{caseId}/milestones/{milestoneId}/edit", milestone, $"/cases/{caseId}/milestones/{milestoneId}/edit"),
+            ("officer-new", $"/cases/{caseId}/officers/new", With(officer, new() { ["Cipher"] = "D4" }), null),
+            ("officer-edit", $"/cases/{caseId}/officers/{officerId}/edit", officer, $"/cases/{caseId}/officers/{officerId}/edit"),
+            ("clock-pause", $"/cases/{caseId}/stages/{stageId}/pauses/new", new() { ["Form.From"] = "2023-06-01", ["Form.To"] = "", ["Form.Reason"] = "Awaiting the trial" }, null),
+            ("clock-resume", $"/cases/{caseId}/stages/{stageId}/resume", new() { ["Form.On"] = "2023-07-01" }, null),
+            ("clock-extend", $"/cases/{caseId}/stages/{stageId}/extensions/new", new() { ["Form.GrantedOn"] = "2023-06-01", ["Form.NewAmount"] = "12", ["Form.NewUnit"] = "Months", ["Form.Reason"] = "Granted by the coroner" }, null),
+            ("source-new", $"/cases/{caseId}/sources/new", With(source, new() { ["AttachTo"] = $"stage-{stageId}" }), null),
+            ("source-edit", $"/cases/{caseId}/sources/{sourceId}/edit", With(source, new() { ["AttachTo"] = "" }), $"/cases/{caseId}/sources/{sourceId}/edit"),
+            ("digest-settings", "/profile/notifications/digest", new() { ["Enabled"] = "true", ["Hour"] = "7", ["OnlyWhenChanged"] = "true" }, null),
         };
 
         var failures = new List<string>();
-        foreach (var (path, valid, versionFrom) in forms)
+        foreach (var (_, path, valid, versionFrom) in forms.Where(f => f.Name == form))
         {
-            foreach (var field in valid.Keys.Append("Version").Append("CaseId").Distinct())
+            foreach (var field in valid.Keys.Append("Version").Append("Opened").Append("CaseId").Distinct())
             {
                 foreach (var value in Hostile)
                 {
                     var fields = new Dictionary<string, string>(valid);
                     if (versionFrom is not null)
                     {
-                        fields["Version"] = CaseLoggingPagesTests.VersionIn(await Forms.GetAsync(client, versionFrom));
+                        var opened = await Forms.GetAsync(client, versionFrom);
+                        fields["Version"] = CaseLoggingPagesTests.VersionIn(opened);
+                        fields["Opened"] = CaseLoggingPagesTests.OpenedIn(opened);
                     }
 
                     fields[field] = value;
@@ -117,11 +115,14 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
             }
         }
 
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(40)));
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
 
         // Hostile text that is fine to keep (a title with markup) was stored, and is shown as text.
-        var history = await Forms.GetAsync(client, $"/cases/{caseId}/history");
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", history, StringComparison.Ordinal);
+        if (form == "case-edit")
+        {
+            var history = await Forms.GetAsync(client, $"/cases/{caseId}/history");
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", history, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

@@ -52,12 +52,11 @@ public sealed partial class NoDeadEndsTests(TrackerAppFactory factory) : IClassF
             Assert.Equal(expected, response.Headers.Location?.OriginalString);
         }
 
-        // The Kaba history runs to several pages: page 500 is its last one, which has no link further on.
+        // The Kaba history reads as a handful of events on one page: page 500 brings the reader to it, with no link further on.
         using var beyond = await admin.GetAsync($"/cases/{kaba}/history?page=500");
         var last = beyond.Headers.Location!.OriginalString;
         var lastPage = await admin.GetStringAsync(last);
-        Assert.Matches($"^/cases/{kaba}/history\\?page=[2-9]$", last);
-        Assert.Contains($"Page {last[^1]} of {last[^1]}", lastPage, StringComparison.Ordinal);
+        Assert.Equal($"/cases/{kaba}/history?page=1", last);
         Assert.DoesNotContain("rel=\"next\"", lastPage, StringComparison.Ordinal);
     }
 

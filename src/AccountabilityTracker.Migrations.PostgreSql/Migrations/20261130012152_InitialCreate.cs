@@ -512,7 +512,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     Label = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     OccurredOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Precision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -537,6 +538,7 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     NameIsPublic = table.Column<bool>(type: "boolean", nullable: false),
                     UnderAnonymityOrder = table.Column<bool>(type: "boolean", nullable: false),
                     PubliclyNamedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
                     AnonymityOrderMadeOn = table.Column<DateOnly>(type: "date", nullable: true),
                     AnonymityOrderVariedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     AnonymityOrderLiftedOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -671,7 +673,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Publisher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Quote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Quote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
