@@ -173,31 +173,51 @@ public sealed class ConcurrentEditsTests : IAsyncLifetime
                 var c = (await _app.SendAsync(new EditCase.Query(_caseId)))!;
                 Race<Case>(x => x.Id == _caseId, () => _app.SendAsync(c with { Location = "Theirs" }));
                 Assert.True(await _app.SendAsync(c with { Summary = "Mine" }));
-                Assert.Equal(("Theirs", "Mine"), await _app.WithDbAsync(db => db.Cases.Where(x => x.Id == _caseId).Select(x => ValueTuple.Create(x.Location, x.Summary)).SingleAsync()));
+                Assert.Equal(("Theirs", "Mine"), await _app.WithDbAsync(async db =>
+                {
+                    var row = await db.Cases.Where(x => x.Id == _caseId).Select(x => new { First = x.Location, Second = x.Summary }).SingleAsync();
+                    return (row.First, row.Second);
+                }));
                 break;
             case "stage":
                 var s = (await _app.SendAsync(new EditStage.Query(_caseId, _stageId)))!;
                 Race<Stage>(x => x.Id == _stageId, () => _app.SendAsync(s with { Outcome = "Theirs" }));
                 Assert.True(await _app.SendAsync(s with { Notes = "Mine" }));
-                Assert.Equal(("Theirs", "Mine"), await _app.WithDbAsync(db => db.Stages.Where(x => x.Id == _stageId).Select(x => ValueTuple.Create(x.Outcome, x.Notes)).SingleAsync()));
+                Assert.Equal(("Theirs", "Mine"), await _app.WithDbAsync(async db =>
+                {
+                    var row = await db.Stages.Where(x => x.Id == _stageId).Select(x => new { First = x.Outcome, Second = x.Notes }).SingleAsync();
+                    return (row.First, row.Second);
+                }));
                 break;
             case "milestone":
                 var m = (await _app.SendAsync(new EditMilestone.Query(_caseId, _milestoneId)))!;
                 Race<Milestone>(x => x.Id == _milestoneId, () => _app.SendAsync(m with { Label = "Theirs" }));
                 Assert.True(await _app.SendAsync(m with { Notes = "Mine" }));
-                Assert.Equal(("Theirs", "Mine"), await _app.WithDbAsync(db => db.Milestones.Where(x => x.Id == _milestoneId).Select(x => ValueTuple.Create(x.Label, x.Notes)).SingleAsync()));
+                Assert.Equal(("Theirs", "Mine"), await _app.WithDbAsync(async db =>
+                {
+                    var row = await db.Milestones.Where(x => x.Id == _milestoneId).Select(x => new { First = x.Label, Second = x.Notes }).SingleAsync();
+                    return (row.First, row.Second);
+                }));
                 break;
             case "officer":
                 var o = (await _app.SendAsync(new EditOfficer.Query(_caseId, _officerId)))!;
                 Race<Officer>(x => x.Id == _officerId, () => _app.SendAsync(o with { RealName = "Theirs" }));
                 Assert.True(await _app.SendAsync(o with { PubliclyNamedOn = "2024-03-08" }));
-                Assert.Equal(("Theirs", (DateOnly?)new DateOnly(2024, 3, 8)), await _app.WithDbAsync(db => db.Officers.Where(x => x.Id == _officerId).Select(x => ValueTuple.Create(x.RealName, x.PubliclyNamedOn)).SingleAsync()));
+                Assert.Equal(("Theirs", (DateOnly?)new DateOnly(2024, 3, 8)), await _app.WithDbAsync(async db =>
+                {
+                    var row = await db.Officers.Where(x => x.Id == _officerId).Select(x => new { First = x.RealName, Second = x.PubliclyNamedOn }).SingleAsync();
+                    return (row.First, row.Second);
+                }));
                 break;
             default:
                 var src = (await _app.SendAsync(new EditSource.Query(_caseId, _sourceId)))!;
                 Race<Source>(x => x.Id == _sourceId, () => _app.SendAsync(src with { SourcePublisher = "Theirs" }));
                 Assert.True(await _app.SendAsync(src with { SourceQuote = "Mine" }));
-                Assert.Equal(("Theirs", "Mine"), await _app.WithDbAsync(db => db.Sources.Where(x => x.Id == _sourceId).Select(x => ValueTuple.Create(x.Publisher, x.Quote)).SingleAsync()));
+                Assert.Equal(("Theirs", "Mine"), await _app.WithDbAsync(async db =>
+                {
+                    var row = await db.Sources.Where(x => x.Id == _sourceId).Select(x => new { First = x.Publisher, Second = x.Quote }).SingleAsync();
+                    return (row.First, row.Second);
+                }));
                 break;
         }
     }
