@@ -2,7 +2,6 @@ using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Application.Persistence;
 using MediatR;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -163,8 +162,9 @@ public static partial class RunImportJob
                             return;
                         }
                     }
-                    catch (DbException exception)
+                    catch (Exception exception) when (exception is not OperationCanceledException)
                     {
+                        // Busy (SQLite) or unreachable (EF wraps a server's transient failure in an InvalidOperationException).
                         LogRenewalFailed(logger, jobId, exception.Message);
                     }
                 }
