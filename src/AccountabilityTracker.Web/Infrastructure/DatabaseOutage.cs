@@ -46,8 +46,9 @@ public sealed partial class DatabaseOutage(IProblemDetailsService problemDetails
                         || npgsqlState.Message.StartsWith("Connection is not open", StringComparison.Ordinal):
                     return true;
 
+                // SQL Server: timeout, network and login failures, a database offline (942) or not openable (4060).
                 case SqlException sql:
-                    return sql.IsTransient || sql.Number is -2 or 2 or 53 or 121 or 233 or 4060 or 10053 or 10054 or 10060 or 10061;
+                    return sql.IsTransient || sql.Number is -2 or 2 or 53 or 121 or 233 or 942 or 4060 or 10053 or 10054 or 10060 or 10061;
 
                 case DbException { IsTransient: true }:
                     return true;
@@ -69,6 +70,7 @@ public sealed partial class DatabaseOutage(IProblemDetailsService problemDetails
 
         // Pooled connections opened before the outage are dead; drop them so the first request after recovery succeeds.
         NpgsqlConnection.ClearAllPools();
+        SqlConnection.ClearAllPools();
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         if (!httpContext.IsApiRequest())

@@ -27,7 +27,7 @@ public sealed class BackupTests : IDisposable
     public async Task A_backup_taken_while_writes_continue_restores_with_every_write_acknowledged_before_it()
     {
         using var admin = await _factory.CreateClientForAsync(Roles.Administrator);
-        if (_factory.Database.OnPostgres)
+        if (_factory.Database.OnServer)
         {
             await AssertServerDatabasesAreBackedUpElsewhereAsync(admin);
             return;
@@ -84,7 +84,7 @@ public sealed class BackupTests : IDisposable
     [Fact]
     public async Task The_command_never_overwrites_a_file()
     {
-        if (_factory.Database.OnPostgres)
+        if (_factory.Database.OnServer)
         {
             using var admin = await _factory.CreateClientForAsync(Roles.Administrator);
             await AssertServerDatabasesAreBackedUpElsewhereAsync(admin);

@@ -34,7 +34,7 @@ public sealed class DatabaseOutageTests : IDisposable
             _factory.Settings["Database:Provider"] = "PostgreSql";
             _factory.Settings["ConnectionStrings:Tracker"] = _cluster.ConnectionString("tracker_outage");
         }
-        else
+        else if (!_factory.Database.OnSqlServer)
         {
             // SQLite waits this long for a lock before giving up (30 s by default). Five seconds keeps the outage short
             // while two writers queueing for the one write lock on a busy machine (the load below and the test's own
@@ -149,6 +149,13 @@ public sealed class DatabaseOutageTests : IDisposable
             return;
         }
 
+        // A SQL Server the tests do not own cannot be stopped; its database taken offline is the same outage to the app.
+        if (_factory.Database.OnSqlServer)
+        {
+            _factory.Database.TakeSqlServerDatabaseOffline();
+            return;
+        }
+
         // Exclusive locking mode plus a write transaction: no other connection can read or write until it ends.
         _lock = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _factory.Database.SqlitePath, Pooling = false }.ConnectionString);
         _lock.Open();
@@ -162,6 +169,12 @@ public sealed class DatabaseOutageTests : IDisposable
         if (_cluster is not null)
         {
             _cluster.Start();
+            return;
+        }
+
+        if (_factory.Database.OnSqlServer)
+        {
+            _factory.Database.BringSqlServerDatabaseOnline();
             return;
         }
 

@@ -9,7 +9,8 @@ namespace AccountabilityTracker.Application.Features.Limits;
 /// <summary>
 /// At start-up: computes every stored clock again when they were computed on another basis (other bank-holiday
 /// changes, older evaluator conventions, none at all) or when <see cref="Command.Always"/> says so (rules were just
-/// seeded), and records the basis. Idempotent: a second instance starting at the same time computes the same values.
+/// seeded), and records the basis. Done once: a second instance starting at the same time waits for the first and finds the
+/// clocks current.
 /// </summary>
 public static class RecordClocks
 {
@@ -22,6 +23,17 @@ public static class RecordClocks
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
+            var current = await db.ClockBases.AsNoTracking().Where(b => b.Id == ClockBasis.SingletonId).Select(b => b.Value).SingleOrDefaultAsync(cancellationToken);
+            if (!request.Always && current == clocks.Basis)
+            {
+                return new Result(0, current, clocks.Basis);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // Instances starting together queue here on the data-version row lock; the one that waited reads the basis
+            // the first recorded and computes nothing, so the recompute is done once however many instances start.
+            await db.BumpDataVersionAsync(cancellationToken);
             var stored = await db.ClockBases.SingleOrDefaultAsync(b => b.Id == ClockBasis.SingletonId, cancellationToken);
             if (!request.Always && stored?.Value == clocks.Basis)
             {
@@ -29,7 +41,6 @@ public static class RecordClocks
             }
 
             var previous = stored?.Value;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await ClassifyOutcomesAsync(cancellationToken);
             var recorded = await clocks.RecordAllAsync(db, kind: null, wholeCase: false, cancellationToken);
             if (stored is null)
