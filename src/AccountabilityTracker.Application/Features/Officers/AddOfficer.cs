@@ -15,7 +15,7 @@ public static class AddOfficer
         public int CaseId { get; init; }
 
         /// <summary>The case's version as the caller read it (the API); when given and stale, nothing is saved. The form sends none.</summary>
-        public Guid? CaseVersion { get; init; }
+        public Guid? Version { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -23,7 +23,7 @@ public static class AddOfficer
         public Validator(TimeProvider time)
         {
             Include(new OfficerFieldsRules(time));
-            RuleFor(c => c.CaseVersion).Must(v => v != Guid.Empty).WithMessage("Send the case's version as you last read it.");
+            RuleFor(c => c.Version).Must(v => v != Guid.Empty).WithMessage("Send the case's version as you last read it.");
         }
     }
 
@@ -37,7 +37,7 @@ public static class AddOfficer
                 return null;
             }
 
-            EditConflictException.RequireVersion(request.CaseVersion, owner.Version, "case", Cases.EditCase.ToCommand(owner));
+            EditConflictException.RequireVersion(request.Version, owner.Version, "case", Cases.EditCase.ToCommand(owner));
             var cipher = request.CleanCipher;
             if (cipher is not null && owner.Officers.Any(o => string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase)))
             {

@@ -16,7 +16,7 @@ public static class AddStage
         public int CaseId { get; init; }
 
         /// <summary>The case's version as the caller read it (the API); when given and stale, nothing is saved. The form sends none.</summary>
-        public Guid? CaseVersion { get; init; }
+        public Guid? Version { get; init; }
 
         public string? SourceUrl { get; init; }
 
@@ -33,7 +33,7 @@ public static class AddStage
         {
             Include(new StageFieldsRules(time));
             Include(new SourceFieldsRules(time, required: false));
-            RuleFor(c => c.CaseVersion).Must(v => v != Guid.Empty).WithMessage("Send the case's version as you last read it.");
+            RuleFor(c => c.Version).Must(v => v != Guid.Empty).WithMessage("Send the case's version as you last read it.");
         }
     }
 
@@ -47,7 +47,7 @@ public static class AddStage
                 return null;
             }
 
-            EditConflictException.RequireVersion(request.CaseVersion, owner.Version, "case", Cases.EditCase.ToCommand(owner));
+            EditConflictException.RequireVersion(request.Version, owner.Version, "case", Cases.EditCase.ToCommand(owner));
             request.RequireStartAfterIncident(owner);
             var now = time.GetUtcNow().UtcDateTime;
             var stage = owner.AddStage(request.Kind!.Value, request.LabelOrKind, request.Start, request.End, request.Outcome, now, request.Notes);

@@ -36,7 +36,7 @@ public sealed class CasePartsController(IMediator mediator) : ControllerBase
         var command = input.ToCommand(new AddStage.Command
         {
             CaseId = caseId,
-            CaseVersion = input.Version ?? Guid.Empty,
+            Version = input.Version ?? Guid.Empty,
             SourceUrl = input.SourceUrl,
             SourcePublisher = input.SourcePublisher,
             SourcePublishedOn = input.SourcePublishedOn,
@@ -121,7 +121,7 @@ public sealed class CasePartsController(IMediator mediator) : ControllerBase
         var command = input.ToCommand(new AddMilestone.Command
         {
             CaseId = caseId,
-            CaseVersion = input.Version ?? Guid.Empty,
+            Version = input.Version ?? Guid.Empty,
             SourceUrl = input.SourceUrl,
             SourcePublisher = input.SourcePublisher,
             SourcePublishedOn = input.SourcePublishedOn,
@@ -146,7 +146,7 @@ public sealed class CasePartsController(IMediator mediator) : ControllerBase
     public async Task<IActionResult> AddOfficer([FromRoute] int caseId, [FromBody] ApiOfficerInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var command = input.ToCommand(new AddOfficer.Command { CaseId = caseId, CaseVersion = input.Version ?? Guid.Empty });
+        var command = input.ToCommand(new AddOfficer.Command { CaseId = caseId, Version = input.Version ?? Guid.Empty });
         return CreatedIn(caseId, await mediator.Send(command, cancellationToken));
     }
 
@@ -166,7 +166,7 @@ public sealed class CasePartsController(IMediator mediator) : ControllerBase
     public async Task<IActionResult> AddSource([FromRoute] int caseId, [FromBody] ApiSourceInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var command = input.ToCommand(new AddSource.Command { CaseId = caseId, CaseVersion = input.Version ?? Guid.Empty });
+        var command = input.ToCommand(new AddSource.Command { CaseId = caseId, Version = input.Version ?? Guid.Empty });
         return CreatedIn(caseId, await mediator.Send(command, cancellationToken));
     }
 

@@ -298,6 +298,31 @@ public sealed class ConcurrentEditsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_restores_at_the_same_moment_restore_once_and_the_other_finds_nothing_to_restore()
+    {
+        await _app.SendAsync(new ArchiveCase.Command(_caseId));
+        Race<Case>(x => x.Id == _caseId, () => _app.SendAsync(new RestoreCase.Command(_caseId)));
+
+        Assert.False(await _app.SendAsync(new RestoreCase.Command(_caseId)));
+
+        Assert.False(await _app.WithDbAsync(db => db.Cases.Where(x => x.Id == _caseId).Select(x => x.IsArchived).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_api_write_with_a_stale_version_is_refused_with_the_record_as_stored_and_changes_nothing()
+    {
+        var read = await _app.WithDbAsync(db => db.Stages.Where(x => x.Id == _stageId).Select(x => x.Version).SingleAsync());
+        await _app.SendAsync(Pause("Theirs"));
+
+        var refused = await Assert.ThrowsAsync<EditConflictException>(() => _app.SendAsync(Extend(12, "Mine") with { Version = read }));
+
+        var stored = await _app.WithDbAsync(db => db.Stages.Where(x => x.Id == _stageId).Select(x => x.Version).SingleAsync());
+        Assert.Equal(stored, refused.CurrentVersion);
+        Assert.Equal(stored, refused.Current!["version"]!.GetValue<Guid>());
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Stages.Where(x => x.Id == _stageId).SelectMany(x => x.Extensions).CountAsync()));
+    }
+
+    [Fact]
     public async Task A_status_change_that_loses_a_race_is_refused_with_what_is_stored_and_the_other_change_is_kept()
     {
         var mine = (await _app.SendAsync(new SetCaseStatus.Query(_caseId)))! with { Status = CaseStatus.Awaiting, Note = "Mine" };

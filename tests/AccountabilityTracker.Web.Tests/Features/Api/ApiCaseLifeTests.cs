@@ -168,7 +168,7 @@ public sealed class ApiCaseLifeTests(KestrelApp kestrel) : IClassFixture<Kestrel
         using var unknownStage = await caseworker.PostAsync($"/api/v1/cases/{id}/stages/999999/pauses", JsonContent.Create(new { version, from = "2021-06-01", reason = "None" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, versionless.StatusCode);
-        Assert.True((await JsonAsync(versionless)).GetProperty("errors").TryGetProperty("CaseVersion", out _));
+        Assert.True((await JsonAsync(versionless)).GetProperty("errors").TryGetProperty("Version", out _));
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
         Assert.True((await JsonAsync(future)).GetProperty("errors").TryGetProperty("StartDate", out _));
         Assert.Equal(HttpStatusCode.BadRequest, badSource.StatusCode);
