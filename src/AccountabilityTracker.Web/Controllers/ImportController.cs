@@ -58,7 +58,12 @@ public sealed class ImportController(IMediator mediator) : CaseFormController
                 TempData["Notice"] = "Import confirmed: the cases are being written. This page shows the result when it is done.";
                 return RedirectToAction(nameof(Show), new { id });
             },
-            async _ => await mediator.Send(new GetImportJob.Query(id), cancellationToken) is { } job ? View(nameof(Show), job) : NotFound());
+            _ =>
+            {
+                // Confirming is a button on the job page, which says why it was refused (e.g. the upload expired).
+                TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+                return RedirectToAction(nameof(Show), new { id });
+            });
     }
 
     /// <summary>The CSV template: the header row with every column and a worked example case (see docs/import.md).</summary>
