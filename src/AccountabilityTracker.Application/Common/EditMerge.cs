@@ -100,7 +100,7 @@ public static class EditMerge
                 $"Someone else saved this {what} after you opened it, so nothing was saved yet. Their changes and yours to different fields are combined below; "
                 + "a field you both changed is marked with both values. Choose what to keep, then save.",
             ];
-            throw new EditConflictException(errors, stored.Version, result);
+            throw new EditConflictException(errors, stored.Version, result, stored);
         }
 
         return result;

@@ -11,7 +11,7 @@ namespace AccountabilityTracker.Web.Controllers;
 /// <summary>Administrators: create users, set roles, lock and unlock, reset passwords.</summary>
 [Authorize(Policy = Policies.Administer)]
 [Route("admin/users")]
-public sealed class AdminUsersController(IMediator mediator) : Controller
+public sealed class AdminUsersController(IMediator mediator) : CaseFormController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -24,17 +24,19 @@ public sealed class AdminUsersController(IMediator mediator) : Controller
     public async Task<IActionResult> Create(NewUserInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        try
-        {
-            await mediator.Send(new CreateUser.Command(input.Email ?? string.Empty, input.DisplayName ?? string.Empty, input.Password ?? string.Empty, input.Roles ?? []), cancellationToken);
-            TempData["Notice"] = $"{input.Email} can now sign in. Give them the password out of band; they can change it on their profile.";
-            return RedirectToAction(nameof(Index));
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-            return View(input with { Password = null });
-        }
+        return await SubmitAsync(
+            input,
+            async () =>
+            {
+                await mediator.Send(new CreateUser.Command(input.Email ?? string.Empty, input.DisplayName ?? string.Empty, input.Password ?? string.Empty, input.Roles ?? []), cancellationToken);
+                return true;
+            },
+            () =>
+            {
+                TempData["Notice"] = $"{input.Email} can now sign in. Give them the password out of band; they can change it on their profile.";
+                return RedirectToAction(nameof(Index));
+            },
+            form => View(form with { Password = null }));
     }
 
     [HttpPost("{id}/roles")]
@@ -82,21 +84,28 @@ public sealed class AdminUsersController(IMediator mediator) : Controller
         }
     }
 
-    /// <summary>Actions on the user list report back on the list itself: a notice, or the errors in plain words.</summary>
-    private async Task<IActionResult> SendAndReturnAsync(IRequest<MediatR.Unit> command, string notice, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await mediator.Send(command, cancellationToken);
-            TempData["Notice"] = notice;
-        }
-        catch (RequestValidationException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.SelectMany(e => e.Value));
-        }
-
-        return RedirectToAction(nameof(Index));
-    }
+    /// <summary>
+    /// Actions on the user list (roles, lock, password) are forms on the list itself: saved, the list comes back with a
+    /// notice; refused, the list is shown again with the messages above it (the list has no field of its own per message).
+    /// </summary>
+    private Task<IActionResult> SendAndReturnAsync(IRequest<MediatR.Unit> command, string notice, CancellationToken cancellationToken) =>
+        SubmitAsync(
+            command,
+            async () =>
+            {
+                await mediator.Send(command, cancellationToken);
+                return true;
+            },
+            () =>
+            {
+                TempData["Notice"] = notice;
+                return RedirectToAction(nameof(Index));
+            },
+            async _ =>
+            {
+                ModelState.MoveErrorsAboveForm();
+                return View(nameof(Index), await mediator.Send(new ListUsers.Query(), cancellationToken));
+            });
 }
 
 public sealed record NewUserInput

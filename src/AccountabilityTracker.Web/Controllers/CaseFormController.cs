@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace AccountabilityTracker.Web.Controllers;
 
 /// <summary>
-/// The one way a case form is submitted: a form that did not bind (hostile input) or that the use case refuses is shown
-/// again with each message beside its field, and nothing is saved; a stale edit that both people changed is shown
-/// combined, with both values beside each field both changed (see EditMerge).
+/// The one way every form of the app is submitted (the case pages, stage clocks, limit rules, profile, tokens, import,
+/// users, first-run set-up): a form that did not bind (hostile input) or that the use case refuses is shown again, with
+/// 200, each message beside its field, and nothing is saved; a stale edit that both people changed is shown combined,
+/// with both values beside each field both changed (see EditMerge). Only the sign-in forms, which call Identity rather
+/// than a command, refuse input themselves, in the same way (200, messages beside the fields).
 /// </summary>
 public abstract class CaseFormController : Controller
 {
@@ -17,20 +19,23 @@ public abstract class CaseFormController : Controller
         Func<Task<bool>> send,
         Func<IActionResult> saved,
         Func<TForm, IActionResult> redisplay,
-        Func<TForm, Guid, TForm>? withCurrentVersion = null)
+        Func<TForm, Guid, TForm>? withCurrentVersion = null,
+        Func<IActionResult>? notFound = null)
     {
         ArgumentNullException.ThrowIfNull(redisplay);
-        return SubmitAsync(form, send, saved, f => Task.FromResult(redisplay(f)), withCurrentVersion);
+        return SubmitAsync(form, send, saved, f => Task.FromResult(redisplay(f)), withCurrentVersion, notFound: notFound);
     }
 
     /// <param name="errorPrefix">The prefix of the form's fields when it sits inside a page model (e.g. "Form").</param>
+    /// <param name="notFound">What to answer when <paramref name="send"/> finds nothing to act on; a plain 404 by default.</param>
     protected async Task<IActionResult> SubmitAsync<TForm>(
         TForm form,
         Func<Task<bool>> send,
         Func<IActionResult> saved,
         Func<TForm, Task<IActionResult>> redisplay,
         Func<TForm, Guid, TForm>? withCurrentVersion = null,
-        string errorPrefix = "")
+        string errorPrefix = "",
+        Func<IActionResult>? notFound = null)
     {
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(saved);
@@ -43,7 +48,7 @@ public abstract class CaseFormController : Controller
 
         try
         {
-            return await send() ? saved() : NotFound();
+            return await send() ? saved() : notFound?.Invoke() ?? NotFound();
         }
         catch (EditConflictException conflict) when (conflict.Resolved is TForm resolved)
         {

@@ -16,7 +16,7 @@ namespace AccountabilityTracker.Web.Controllers;
 /// </summary>
 [Route("import")]
 [Authorize(Policy = Policies.EditCases)]
-public sealed class ImportController(IMediator mediator) : Controller
+public sealed class ImportController(IMediator mediator) : CaseFormController
 {
     public const string TemplateFileName = "case-import-template.csv";
 
@@ -30,18 +30,17 @@ public sealed class ImportController(IMediator mediator) : Controller
     [RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxRequestBytes)]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
     {
-        try
-        {
-            await using var content = file?.OpenReadStream();
-            var started = await mediator.Send(new StartImport.Command(file?.FileName, file?.Length ?? 0, content), cancellationToken);
-            return RedirectToAction(nameof(Show), new { id = started.JobId });
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(nameof(Index), await mediator.Send(new ListImportJobs.Query(), cancellationToken));
-        }
+        var jobId = 0;
+        return await SubmitAsync(
+            file,
+            async () =>
+            {
+                await using var content = file?.OpenReadStream();
+                jobId = (await mediator.Send(new StartImport.Command(file?.FileName, file?.Length ?? 0, content), cancellationToken)).JobId;
+                return true;
+            },
+            () => RedirectToAction(nameof(Show), new { id = jobId }),
+            async _ => View(nameof(Index), await mediator.Send(new ListImportJobs.Query(), cancellationToken)));
     }
 
     [HttpGet("{id:int}")]
@@ -51,22 +50,20 @@ public sealed class ImportController(IMediator mediator) : Controller
     [HttpPost("{id:int}/confirm")]
     public async Task<IActionResult> Confirm(int id, CancellationToken cancellationToken)
     {
-        try
-        {
-            var confirmed = await mediator.Send(new ConfirmImport.Command(id), cancellationToken);
-            if (confirmed is null)
+        return await SubmitAsync(
+            id,
+            async () => await mediator.Send(new ConfirmImport.Command(id), cancellationToken) is not null,
+            () =>
             {
-                return NotFound();
-            }
-
-            TempData["Notice"] = "Import confirmed: the cases are being written. This page shows the result when it is done.";
-        }
-        catch (RequestValidationException invalid)
-        {
-            TempData["Notice"] = string.Join(" ", invalid.Errors.SelectMany(e => e.Value));
-        }
-
-        return RedirectToAction(nameof(Show), new { id });
+                TempData["Notice"] = "Import confirmed: the cases are being written. This page shows the result when it is done.";
+                return RedirectToAction(nameof(Show), new { id });
+            },
+            _ =>
+            {
+                // Confirming is a button on the job page, which says why it was refused (e.g. the upload expired).
+                TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+                return RedirectToAction(nameof(Show), new { id });
+            });
     }
 
     /// <summary>The CSV template: the header row with every column and a worked example case (see docs/import.md).</summary>

@@ -10,7 +10,7 @@ namespace AccountabilityTracker.Web.Controllers;
 
 /// <summary>Any signed-in user: two-factor set-up and password change.</summary>
 [Route("profile")]
-public sealed class ProfileController(IMediator mediator, SignInManager<TrackerUser> signIn) : Controller
+public sealed class ProfileController(IMediator mediator, SignInManager<TrackerUser> signIn) : CaseFormController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -20,18 +20,20 @@ public sealed class ProfileController(IMediator mediator, SignInManager<TrackerU
     public async Task<IActionResult> EnableTwoFactor(TwoFactorCodeInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        try
-        {
-            await mediator.Send(new EnableTwoFactor.Command(input.Code ?? string.Empty), cancellationToken);
-            await KeepThisSessionAsync();
-            TempData["Notice"] = "Two-factor sign-in is on. Next time you sign in, enter the code from your authenticator app.";
-            return RedirectToAction(nameof(Index));
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-            return View(nameof(Index), new ProfileViewModel(await mediator.Send(new GetTwoFactorSetup.Query(), cancellationToken), input with { Code = null }, new ChangePasswordInput()));
-        }
+        return await SubmitAsync(
+            input,
+            async () =>
+            {
+                await mediator.Send(new EnableTwoFactor.Command(input.Code ?? string.Empty), cancellationToken);
+                await KeepThisSessionAsync();
+                return true;
+            },
+            () =>
+            {
+                TempData["Notice"] = "Two-factor sign-in is on. Next time you sign in, enter the code from your authenticator app.";
+                return RedirectToAction(nameof(Index));
+            },
+            async form => View(nameof(Index), new ProfileViewModel(await mediator.Send(new GetTwoFactorSetup.Query(), cancellationToken), form with { Code = null }, new ChangePasswordInput())));
     }
 
     /// <summary>Personal access tokens for the API: list, create (shown once), revoke.</summary>
@@ -44,22 +46,22 @@ public sealed class ProfileController(IMediator mediator, SignInManager<TrackerU
     {
         ArgumentNullException.ThrowIfNull(input);
         CreateAccessToken.Result? created = null;
-        try
-        {
-            created = await mediator.Send(new CreateAccessToken.Command { Name = input.Name, LifetimeDays = input.LifetimeDays ?? 0, Password = input.Password }, cancellationToken);
-            input = new CreateTokenInput();
-
-            // The token is in this response only: never cached, never in a redirect or TempData.
-            Response.Headers.CacheControl = "no-store";
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-            input = input with { Password = null };
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        }
-
-        return View(nameof(Tokens), new TokensViewModel(await mediator.Send(new ListAccessTokens.Query(), cancellationToken), input, created));
+        var tokens = new List<AccessTokenView>();
+        return await SubmitAsync(
+            input,
+            async () =>
+            {
+                created = await mediator.Send(new CreateAccessToken.Command { Name = input.Name, LifetimeDays = input.LifetimeDays ?? 0, Password = input.Password }, cancellationToken);
+                tokens.AddRange(await mediator.Send(new ListAccessTokens.Query(), cancellationToken));
+                return true;
+            },
+            () =>
+            {
+                // The token is in this response only: never cached, never in a redirect or TempData.
+                Response.Headers.CacheControl = "no-store";
+                return View(nameof(Tokens), new TokensViewModel(tokens, new CreateTokenInput(), created));
+            },
+            async form => View(nameof(Tokens), new TokensViewModel(await mediator.Send(new ListAccessTokens.Query(), cancellationToken), form with { Password = null }, null)));
     }
 
     [HttpPost("tokens/{id:int}/revoke")]
@@ -78,18 +80,20 @@ public sealed class ProfileController(IMediator mediator, SignInManager<TrackerU
     public async Task<IActionResult> ChangePassword(ChangePasswordInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        try
-        {
-            await mediator.Send(new ChangePassword.Command(input.CurrentPassword ?? string.Empty, input.Password ?? string.Empty), cancellationToken);
-            await KeepThisSessionAsync();
-            TempData["Notice"] = "Your password is changed.";
-            return RedirectToAction(nameof(Index));
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-            return View(nameof(Index), new ProfileViewModel(await mediator.Send(new GetTwoFactorSetup.Query(), cancellationToken), new TwoFactorCodeInput(), new ChangePasswordInput()));
-        }
+        return await SubmitAsync(
+            input,
+            async () =>
+            {
+                await mediator.Send(new ChangePassword.Command(input.CurrentPassword ?? string.Empty, input.Password ?? string.Empty), cancellationToken);
+                await KeepThisSessionAsync();
+                return true;
+            },
+            () =>
+            {
+                TempData["Notice"] = "Your password is changed.";
+                return RedirectToAction(nameof(Index));
+            },
+            async _ => View(nameof(Index), new ProfileViewModel(await mediator.Send(new GetTwoFactorSetup.Query(), cancellationToken), new TwoFactorCodeInput(), new ChangePasswordInput())));
     }
 
     /// <summary>

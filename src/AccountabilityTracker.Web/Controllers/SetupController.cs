@@ -11,7 +11,7 @@ namespace AccountabilityTracker.Web.Controllers;
 /// <summary>The one-time first-run link printed in the start-up log: creates the first administrator.</summary>
 [AllowAnonymous]
 [Route("setup/{token}")]
-public sealed class SetupController(IMediator mediator) : Controller
+public sealed class SetupController(IMediator mediator) : CaseFormController
 {
     [HttpGet("")]
     public async Task<IActionResult> Create([FromRoute] string token, CancellationToken cancellationToken)
@@ -30,25 +30,22 @@ public sealed class SetupController(IMediator mediator) : Controller
     public async Task<IActionResult> Create([FromRoute] string token, SetupInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        try
-        {
-            var result = await mediator.Send(
+        return await SubmitAsync(
+            input,
+            async () => await mediator.Send(
                 new CreateFirstAdministrator.Command(input.Email ?? string.Empty, input.DisplayName ?? string.Empty, input.Password ?? string.Empty, token),
-                cancellationToken);
-            if (result == CreateFirstAdministrator.Result.Created)
+                cancellationToken) == CreateFirstAdministrator.Result.Created,
+            () =>
             {
                 TempData["Notice"] = "The administrator account is ready. Sign in with it.";
                 return RedirectToAction("Login", "Account");
-            }
-
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return View("Used");
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-            return View(input with { Password = null });
-        }
+            },
+            form => View(form with { Password = null }),
+            notFound: () =>
+            {
+                Response.StatusCode = StatusCodes.Status404NotFound;
+                return View("Used");
+            });
     }
 }
 

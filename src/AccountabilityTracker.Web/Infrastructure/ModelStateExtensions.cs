@@ -28,4 +28,19 @@ public static class ModelStateExtensions
             }
         }
     }
+
+    /// <summary>Puts every field's message above the form (key ""): for a page whose small forms have no message place of their own.</summary>
+    public static void MoveErrorsAboveForm(this ModelStateDictionary modelState)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        foreach (var (key, entry) in modelState.Where(e => e.Key.Length > 0 && e.Value is { Errors.Count: > 0 }).ToList())
+        {
+            foreach (var error in entry!.Errors)
+            {
+                modelState.AddModelError(string.Empty, error.ErrorMessage);
+            }
+
+            modelState.Remove(key);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,16 @@ namespace AccountabilityTracker.Application.Features.Cases;
 public static class ArchiveCase
 {
     /// <summary>True when an active case was archived; false when there is no such active case.</summary>
-    public sealed record Command(int Id) : IRequest<bool>, IRetryOnConflict;
+    public sealed record Command(int Id) : IRequest<bool>, IRetryOnConflict
+    {
+        /// <summary>The case's version as the caller read it (the API); when given and stale, nothing is saved. The page sends none.</summary>
+        public Guid? Version { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Version).Must(v => v != Guid.Empty).WithMessage("Send the case's version as you last read it.");
+    }
 
     internal sealed class Handler(TrackerDbContext db, TimeProvider time) : IRequestHandler<Command, bool>
     {
@@ -21,6 +31,7 @@ public static class ArchiveCase
                 return false;
             }
 
+            EditConflictException.RequireVersion(request.Version, found.Version, "case", EditCase.ToCommand(found));
             found.Archive(time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return true;

@@ -61,21 +61,30 @@ public static class GetCaseDetails
         DateOnly? AnonymityOrderLiftedOn = null,
         string? Notes = null)
     {
+        /// <summary>The concurrency token to send back with an edit of this officer.</summary>
+        public Guid Version { get; init; }
+
         public static OfficerView From(Officer officer, bool canSeeRestricted)
         {
             ArgumentNullException.ThrowIfNull(officer);
             return new(
                 officer.Id, officer.Cipher, officer.VisibleName(canSeeRestricted), officer.UnderAnonymityOrder, officer.PubliclyNamedOn, officer.NameIsPublic,
-                officer.Designation(canSeeRestricted), officer.AnonymityOrderMadeOn, officer.AnonymityOrderVariedOn, officer.AnonymityOrderLiftedOn, officer.Notes);
+                officer.Designation(canSeeRestricted), officer.AnonymityOrderMadeOn, officer.AnonymityOrderVariedOn, officer.AnonymityOrderLiftedOn, officer.Notes)
+            {
+                Version = officer.Version,
+            };
         }
     }
 
     public sealed record SourceView(int Id, string Url, string? Publisher, DateOnly? PublishedOn, string? Quote)
     {
+        /// <summary>The concurrency token to send back with an edit of this source.</summary>
+        public Guid Version { get; init; }
+
         public static SourceView From(Source source)
         {
             ArgumentNullException.ThrowIfNull(source);
-            return new(source.Id, source.Url, source.Publisher, source.PublishedOn, source.Quote);
+            return new(source.Id, source.Url, source.Publisher, source.PublishedOn, source.Quote) { Version = source.Version };
         }
     }
 
@@ -99,6 +108,9 @@ public static class GetCaseDetails
         ClockView? Clock = null,
         OutcomeType OutcomeType = OutcomeType.None)
     {
+        /// <summary>The stage's or milestone's concurrency token, to send back with an edit or a stage action.</summary>
+        public Guid Version { get; init; }
+
         /// <summary>Ended, but on a day nobody published: never read as running, and no duration.</summary>
         public bool EndedDateUnknown => Type == EntryType.Stage && !IsRunning && End is { IsKnown: false };
 
@@ -123,9 +135,9 @@ public static class GetCaseDetails
             var ruleSet = await rules.GetAsync(cancellationToken);
             var stages = found.Stages.Select(s => new TimelineEntry(
                 EntryType.Stage, s.Id, s.Kind, s.Label, s.Start, s.End, s.IsRunning, s.Duration(today), s.Outcome, ToViews(sourcesByStage[s.Id]),
-                StageClock(ruleSet, found, s), s.OutcomeType));
+                StageClock(ruleSet, found, s), s.OutcomeType) { Version = s.Version });
             var milestones = found.Milestones.Select(m => new TimelineEntry(
-                EntryType.Milestone, m.Id, null, m.Label, m.Date, null, false, null, m.Notes, ToViews(sourcesByMilestone[m.Id])));
+                EntryType.Milestone, m.Id, null, m.Label, m.Date, null, false, null, m.Notes, ToViews(sourcesByMilestone[m.Id])) { Version = m.Version });
             var timeline = stages.Concat(milestones)
                 .OrderBy(e => e.Start)
                 .ThenBy(e => e.End ?? PartialDate.Unknown)

@@ -118,7 +118,7 @@ public static class SetCaseStatus
                     (nameof(Command.Note), stored.Note, request.Note),
                     (nameof(Command.ClosedOn), stored.ClosedOn, request.ClosedOn),
                     (nameof(Command.ExpectedOn), stored.ExpectedOn, request.ExpectedOn),
-                ]);
+                ], stored);
             }
         }
     }

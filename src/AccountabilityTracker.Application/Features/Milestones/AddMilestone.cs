@@ -15,6 +15,9 @@ public static class AddMilestone
     {
         public int CaseId { get; init; }
 
+        /// <summary>The case's version as the caller read it (the API); when given and stale, nothing is saved. The form sends none.</summary>
+        public Guid? Version { get; init; }
+
         public string? SourceUrl { get; init; }
 
         public string? SourcePublisher { get; init; }
@@ -30,6 +33,7 @@ public static class AddMilestone
         {
             Include(new MilestoneFieldsRules(time));
             Include(new SourceFieldsRules(time, required: false));
+            RuleFor(c => c.Version).Must(v => v != Guid.Empty).WithMessage("Send the case's version as you last read it.");
         }
     }
 
@@ -43,6 +47,7 @@ public static class AddMilestone
                 return null;
             }
 
+            EditConflictException.RequireVersion(request.Version, owner.Version, "case", Cases.EditCase.ToCommand(owner));
             var now = time.GetUtcNow().UtcDateTime;
             var milestone = owner.AddMilestone(request.Label!, request.Parsed, request.Notes, now);
             if (SourceInput.Details(request) is { } source)

@@ -13,11 +13,18 @@ public static class AddOfficer
     public sealed record Command : OfficerFields, IRequest<int?>, IRetryOnConflict
     {
         public int CaseId { get; init; }
+
+        /// <summary>The case's version as the caller read it (the API); when given and stale, nothing is saved. The form sends none.</summary>
+        public Guid? Version { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time) => Include(new OfficerFieldsRules(time));
+        public Validator(TimeProvider time)
+        {
+            Include(new OfficerFieldsRules(time));
+            RuleFor(c => c.Version).Must(v => v != Guid.Empty).WithMessage("Send the case's version as you last read it.");
+        }
     }
 
     internal sealed class Handler(TrackerDbContext db, TimeProvider time) : IRequestHandler<Command, int?>
@@ -30,6 +37,7 @@ public static class AddOfficer
                 return null;
             }
 
+            EditConflictException.RequireVersion(request.Version, owner.Version, "case", Cases.EditCase.ToCommand(owner));
             var cipher = request.CleanCipher;
             if (cipher is not null && owner.Officers.Any(o => string.Equals(o.Cipher, cipher, StringComparison.OrdinalIgnoreCase)))
             {

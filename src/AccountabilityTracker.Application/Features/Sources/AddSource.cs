@@ -14,6 +14,9 @@ public static class AddSource
     {
         public int CaseId { get; init; }
 
+        /// <summary>The case's version as the caller read it (the API); when given and stale, nothing is saved. The form sends none.</summary>
+        public Guid? Version { get; init; }
+
         /// <summary>"stage-12", "milestone-5", or empty for the case as a whole.</summary>
         public string? AttachTo { get; init; }
 
@@ -31,6 +34,7 @@ public static class AddSource
         public Validator(TimeProvider time)
         {
             Include(new SourceFieldsRules(time, required: true));
+RuleFor(c => c.Version).Must(v => v != Guid.Empty).WithMessage("Send the case's version as you last read it.");
             RuleFor(c => c.AttachTo).Must(t => SourceInput.TryParseTarget(t, out _, out _)).WithMessage("Choose what the source is for from the list.");
         }
     }
@@ -46,6 +50,7 @@ public static class AddSource
                 return null;
             }
 
+            EditConflictException.RequireVersion(request.Version, owner.Version, "case", Cases.EditCase.ToCommand(owner));
             var (stage, milestone) = Target(owner, request.AttachTo);
             var source = owner.AddSource(SourceInput.Details(request)!, time.GetUtcNow().UtcDateTime, stage, milestone);
             await db.SaveChangesAsync(cancellationToken);

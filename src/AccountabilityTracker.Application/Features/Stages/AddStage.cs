@@ -15,6 +15,9 @@ public static class AddStage
     {
         public int CaseId { get; init; }
 
+        /// <summary>The case's version as the caller read it (the API); when given and stale, nothing is saved. The form sends none.</summary>
+        public Guid? Version { get; init; }
+
         public string? SourceUrl { get; init; }
 
         public string? SourcePublisher { get; init; }
@@ -30,6 +33,7 @@ public static class AddStage
         {
             Include(new StageFieldsRules(time));
             Include(new SourceFieldsRules(time, required: false));
+            RuleFor(c => c.Version).Must(v => v != Guid.Empty).WithMessage("Send the case's version as you last read it.");
         }
     }
 
@@ -43,6 +47,7 @@ public static class AddStage
                 return null;
             }
 
+            EditConflictException.RequireVersion(request.Version, owner.Version, "case", Cases.EditCase.ToCommand(owner));
             request.RequireStartAfterIncident(owner);
             var now = time.GetUtcNow().UtcDateTime;
             var stage = owner.AddStage(request.Kind!.Value, request.LabelOrKind, request.Start, request.End, request.Outcome, now, request.Notes);

@@ -108,7 +108,7 @@ public static class CloseStage
                     (nameof(Command.EndDate), stored.HasEnded ? stored.End?.ToIsoString() : "(running)", request.EndDate),
                     (nameof(Command.EndPrecision), stored.HasEnded ? stored.EndPrecision.ToString() : null, request.EndPrecision?.ToString()),
                     (nameof(Command.Outcome), stored.Outcome, request.Outcome),
-                ]);
+                ], EditStage.ToCommand(stored));
             }
         }
     }

@@ -16,6 +16,9 @@ public static class ExtendStage
 
         public int StageId { get; init; }
 
+        /// <summary>The stage's version as the caller read it (the API); when given and stale, nothing is saved. The form sends none: the action applies to what is stored.</summary>
+        public Guid? Version { get; init; }
+
         public DateOnly? GrantedOn { get; init; }
 
         public int NewAmount { get; init; }
@@ -36,6 +39,7 @@ public static class ExtendStage
                 .Must(on => on <= time.TodayInEngland()).WithMessage("An extension cannot be granted in the future.");
             RuleFor(c => c.NewAmount).InclusiveBetween(1, LimitRule.MaximumAmount).WithMessage("The new limit must be between {From} and {To}.");
             RuleFor(c => c.NewUnit).IsInEnum().WithMessage("Choose calendar days, months or working days.");
+            RuleFor(c => c.Version).Must(v => v != Guid.Empty).WithMessage("Send the stage's version as you last read it.");
             RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for the extension, e.g. who granted it and why.")
                 .MaximumLength(TextLimits.Reason).WithMessage("The reason can be at most {MaxLength} characters.");
         }
@@ -51,6 +55,7 @@ public static class ExtendStage
                 return null;
             }
 
+            EditConflictException.RequireVersion(request.Version, stage.Version, "stage", EditStage.ToCommand(stage));
             try
             {
                 var extension = stage.Extend(request.GrantedOn!.Value, request.NewAmount, request.NewUnit, request.Reason!, time.UtcNowDateTime());

@@ -18,6 +18,9 @@ public static class PauseStage
 
         public int StageId { get; init; }
 
+        /// <summary>The stage's version as the caller read it (the API); when given and stale, nothing is saved. The form sends none: the action applies to what is stored.</summary>
+        public Guid? Version { get; init; }
+
         /// <summary>The first day the clock does not count.</summary>
         public DateOnly? From { get; init; }
 
@@ -37,6 +40,7 @@ public static class PauseStage
                 .Must(from => from <= time.TodayInEngland()).WithMessage("A pause cannot begin in the future.");
             RuleFor(c => c.To).GreaterThan(c => c.From).When(c => c.To is not null && c.From is not null)
                 .WithMessage("The clock must run again at least one day after the pause began.");
+            RuleFor(c => c.Version).Must(v => v != Guid.Empty).WithMessage("Send the stage's version as you last read it.");
             RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for the pause, e.g. the regulation or the request.")
                 .MaximumLength(TextLimits.Reason).WithMessage("The reason can be at most {MaxLength} characters.");
         }
@@ -52,6 +56,7 @@ public static class PauseStage
                 return null;
             }
 
+            EditConflictException.RequireVersion(request.Version, stage.Version, "stage", EditStage.ToCommand(stage));
             try
             {
                 var pause = stage.Pause(request.From!.Value, request.To, request.Reason!, time.UtcNowDateTime());

@@ -129,7 +129,7 @@ public static class RecordHearing
                 [
                     (nameof(Command.StageEnded), stored.HasEnded ? $"closed {stored.End}" : "running", "closed by this hearing"),
                     (nameof(Command.Outcome), stored.Outcome, request.Outcome),
-                ]);
+                ], EditStage.ToCommand(stored));
             }
         }
 

@@ -15,6 +15,9 @@ public static class ResumeStage
 
         public int StageId { get; init; }
 
+        /// <summary>The stage's version as the caller read it (the API); when given and stale, nothing is saved. The form sends none: the action applies to what is stored.</summary>
+        public Guid? Version { get; init; }
+
         public DateOnly? On { get; init; }
     }
 
@@ -22,6 +25,7 @@ public static class ResumeStage
     {
         public Validator(TimeProvider time)
         {
+            RuleFor(c => c.Version).Must(v => v != Guid.Empty).WithMessage("Send the stage's version as you last read it.");
             RuleFor(c => c.On).NotNull().WithMessage("Give the day the clock runs again.")
                 .Must(on => on <= time.TodayInEngland()).WithMessage("The clock cannot be resumed in the future.");
         }
@@ -37,6 +41,7 @@ public static class ResumeStage
                 return false;
             }
 
+            EditConflictException.RequireVersion(request.Version, stage.Version, "stage", EditStage.ToCommand(stage));
             try
             {
                 stage.Resume(request.On!.Value, time.UtcNowDateTime());

@@ -13,6 +13,13 @@ internal static class IdentityErrors
             return;
         }
 
+        // Another administrator saved the same user between this request's read and its save: the shared refusal of a
+        // lost race (nothing of this request was saved), never Identity's "optimistic concurrency failure".
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            throw EditConflictException.Raced();
+        }
+
         var errors = result.Errors
             .GroupBy(e => FieldFor(e.Code, defaultField))
             .ToDictionary(g => g.Key, g => g.Select(Describe).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);

@@ -89,9 +89,14 @@ public sealed record ApiCaseSummary(
     }
 }
 
-public sealed record ApiSource(string Url, string? Publisher, DateOnly? PublishedOn, string? Quote);
+/// <summary>A source: <see cref="Id"/> and <see cref="Version"/> are what an edit (PUT …/sources/{id}) needs.</summary>
+public sealed record ApiSource(string Url, string? Publisher, DateOnly? PublishedOn, string? Quote)
+{
+    public int Id { get; init; }
 
-/// <summary><see cref="RealName"/> is null unless the caller's role may see restricted fields.</summary>
+    public Guid Version { get; init; }
+}
+
 /// <summary>An officer: a cipher, a name, or both. A restricted name is null for roles that may not see restricted fields.</summary>
 public sealed record ApiOfficer(
     string? Cipher,
@@ -103,7 +108,13 @@ public sealed record ApiOfficer(
     DateOnly? AnonymityOrderMadeOn,
     DateOnly? AnonymityOrderVariedOn,
     DateOnly? AnonymityOrderLiftedOn,
-    string? Notes);
+    string? Notes)
+{
+    public int Id { get; init; }
+
+    /// <summary>The concurrency token to send back with an edit (PUT …/officers/{id}).</summary>
+    public Guid Version { get; init; }
+}
 
 public sealed record ApiStage(
     int Id,
@@ -118,6 +129,9 @@ public sealed record ApiStage(
     IReadOnlyList<ApiSource> Sources,
     ApiClock? Clock)
 {
+    /// <summary>The concurrency token to send back with an edit or a stage action (close, pause, resume, extend).</summary>
+    public Guid Version { get; init; }
+
     /// <summary>running, ended, or ended_date_unknown.</summary>
     public string EndState { get; init; } = "running";
 
@@ -125,7 +139,11 @@ public sealed record ApiStage(
     public OutcomeType OutcomeType { get; init; }
 }
 
-public sealed record ApiMilestone(int Id, string Label, ApiDate Date, string? Notes, IReadOnlyList<ApiSource> Sources);
+public sealed record ApiMilestone(int Id, string Label, ApiDate Date, string? Notes, IReadOnlyList<ApiSource> Sources)
+{
+    /// <summary>The concurrency token to send back with an edit (PUT …/milestones/{id}).</summary>
+    public Guid Version { get; init; }
+}
 
 /// <summary>
 /// A case with its officers, stages (each with its clock), milestones and sources. Restricted fields are null for roles
@@ -163,21 +181,22 @@ public sealed record ApiCase(
     {
         ArgumentNullException.ThrowIfNull(details);
         static List<ApiSource> Sources(IEnumerable<GetCaseDetails.SourceView> sources) =>
-            [.. sources.Select(s => new ApiSource(s.Url, s.Publisher, s.PublishedOn, s.Quote))];
+            [.. sources.Select(s => new ApiSource(s.Url, s.Publisher, s.PublishedOn, s.Quote) { Id = s.Id, Version = s.Version })];
 
         return new(
             details.Id, details.Reference, details.Title, details.Subject, ApiDate.From(details.IncidentDate), details.IncidentTime, details.Location,
             details.Force, details.IncidentType, details.Harm, details.Category, details.Summary, details.ConfidentialNotes, details.IsArchived,
-            [.. details.Officers.Select(o => new ApiOfficer(o.Cipher, o.RealName, o.UnderAnonymityOrder, o.PubliclyNamedOn, o.NameIsPublic, o.Designation, o.AnonymityOrderMadeOn, o.AnonymityOrderVariedOn, o.AnonymityOrderLiftedOn, o.Notes))],
+            [.. details.Officers.Select(o => new ApiOfficer(o.Cipher, o.RealName, o.UnderAnonymityOrder, o.PubliclyNamedOn, o.NameIsPublic, o.Designation, o.AnonymityOrderMadeOn, o.AnonymityOrderVariedOn, o.AnonymityOrderLiftedOn, o.Notes) { Id = o.Id, Version = o.Version })],
             [.. details.Timeline.Where(e => e.Type == GetCaseDetails.EntryType.Stage).Select(e => new ApiStage(
                 e.Id, e.Kind ?? StageKind.Other, e.KindName, e.Label, ApiDate.From(e.Start), ApiDate.From(e.End), e.IsRunning, ApiDuration.From(e.Duration),
                 e.Outcome, Sources(e.Sources), e.Clock is null ? null : ApiClock.From(e.Clock))
             {
                 EndState = e.IsRunning ? "running" : e.EndedDateUnknown ? "ended_date_unknown" : "ended",
                 OutcomeType = e.OutcomeType,
+                Version = e.Version,
             })],
             [.. details.Timeline.Where(e => e.Type == GetCaseDetails.EntryType.Milestone).Select(e => new ApiMilestone(
-                e.Id, e.Label, ApiDate.From(e.Start), e.Outcome, Sources(e.Sources)))],
+                e.Id, e.Label, ApiDate.From(e.Start), e.Outcome, Sources(e.Sources)) { Version = e.Version })],
             Sources(details.CaseSources),
             ApiClock.From(details.CaseClock),
             details.Version)

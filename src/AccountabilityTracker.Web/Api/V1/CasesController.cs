@@ -78,15 +78,41 @@ public sealed class CasesController(IMediator mediator) : ControllerBase
         return await mediator.Send(input.ToCommand(new EditCase.Command { Id = id, Version = input.Version }), cancellationToken) ? NoContent() : NotFound();
     }
 
-    /// <summary>Archives a case (never deletes it): it leaves lists and reports; an administrator can restore it.</summary>
+    /// <summary>
+    /// Archives a case (never deletes it): it leaves lists and reports; an administrator can restore it. Send the case's
+    /// version last read; a stale one answers 409 with the case as stored now.
+    /// </summary>
     [HttpPost("{id:int}/archive")]
     [Authorize(AuthenticationSchemes = ApiAuthentication.Scheme, Policy = Policies.EditCases)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
-    public async Task<IActionResult> ArchiveCase([FromRoute] int id, CancellationToken cancellationToken) =>
-        await mediator.Send(new ArchiveCase.Command(id), cancellationToken) ? NoContent() : NotFound();
+    public async Task<IActionResult> ArchiveCase([FromRoute] int id, [FromBody] ApiVersionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return await mediator.Send(new ArchiveCase.Command(id) { Version = input.Version ?? Guid.Empty }, cancellationToken) ? NoContent() : NotFound();
+    }
+
+    /// <summary>
+    /// Administrators: brings an archived case back into lists and reports (read it first: an administrator's GET shows an
+    /// archived case and its version). A stale version answers 409.
+    /// </summary>
+    [HttpPost("{id:int}/restore")]
+    [Authorize(AuthenticationSchemes = ApiAuthentication.Scheme, Policy = Policies.Administer)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task<IActionResult> RestoreArchivedCase([FromRoute] int id, [FromBody] ApiVersionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return await mediator.Send(new RestoreCase.Command(id) { Version = input.Version ?? Guid.Empty }, cancellationToken) ? NoContent() : NotFound();
+    }
 
     /// <summary>
     /// Sets where the case stands: Closed (note = reason, closedOn = day; the whole-case clock ends then), Awaiting (note =

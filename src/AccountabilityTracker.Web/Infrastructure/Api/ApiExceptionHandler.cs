@@ -72,6 +72,10 @@ public static class ApiProblems
             problem.Title = ConflictTitle;
             problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10";
             problem.Extensions["currentVersion"] = conflict.CurrentVersion;
+            if (conflict.Current is { } current)
+            {
+                problem.Extensions["current"] = current;
+            }
         }
 
         return problem;

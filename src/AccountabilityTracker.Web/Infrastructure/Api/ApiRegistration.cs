@@ -48,13 +48,14 @@ public static class ApiRegistration
 
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(ApiExamples.AddAsync);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
                 {
                     Title = "AccountabilityTracker API",
                     Version = DocumentName,
-                    Description = "Cases (read, create, update, archive), clocks, the duration report, exports and imports. Authenticate with a personal access token (profile → API tokens) as Authorization: Bearer atk_…",
+                    Description = "Cases (read, create, update, archive, restore), their stages, milestones, officers and sources, stage clocks (pause, resume, extend, close), clocks, the duration report, exports and imports. Authenticate with a personal access token (profile → API tokens) as Authorization: Bearer atk_…",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

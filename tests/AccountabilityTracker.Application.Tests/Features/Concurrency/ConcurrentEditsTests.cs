@@ -1,5 +1,10 @@
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Features.Cases;
+using AccountabilityTracker.Application.Features.Limits;
+using AccountabilityTracker.Application.Features.Security;
+using AccountabilityTracker.Application.Features.Users;
+using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Domain.Clocks;
 using AccountabilityTracker.Application.Features.Milestones;
 using AccountabilityTracker.Application.Features.Officers;
 using AccountabilityTracker.Application.Features.Sources;
@@ -280,6 +285,93 @@ public sealed class ConcurrentEditsTests : IAsyncLifetime
 
         Assert.Null(added);
         Assert.True(await _app.WithDbAsync(db => db.Cases.Where(x => x.Id == _caseId).Select(x => x.IsArchived).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Two_archives_at_the_same_moment_archive_once_and_the_other_finds_nothing_to_archive()
+    {
+        Race<Case>(x => x.Id == _caseId, () => _app.SendAsync(new ArchiveCase.Command(_caseId)));
+
+        Assert.False(await _app.SendAsync(new ArchiveCase.Command(_caseId)));
+
+        Assert.True(await _app.WithDbAsync(db => db.Cases.Where(x => x.Id == _caseId).Select(x => x.IsArchived).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Two_restores_at_the_same_moment_restore_once_and_the_other_finds_nothing_to_restore()
+    {
+        await _app.SendAsync(new ArchiveCase.Command(_caseId));
+        Race<Case>(x => x.Id == _caseId, () => _app.SendAsync(new RestoreCase.Command(_caseId)));
+
+        Assert.False(await _app.SendAsync(new RestoreCase.Command(_caseId)));
+
+        Assert.False(await _app.WithDbAsync(db => db.Cases.Where(x => x.Id == _caseId).Select(x => x.IsArchived).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_api_write_with_a_stale_version_is_refused_with_the_record_as_stored_and_changes_nothing()
+    {
+        var read = await _app.WithDbAsync(db => db.Stages.Where(x => x.Id == _stageId).Select(x => x.Version).SingleAsync());
+        await _app.SendAsync(Pause("Theirs"));
+
+        var refused = await Assert.ThrowsAsync<EditConflictException>(() => _app.SendAsync(Extend(12, "Mine") with { Version = read }));
+
+        var stored = await _app.WithDbAsync(db => db.Stages.Where(x => x.Id == _stageId).Select(x => x.Version).SingleAsync());
+        Assert.Equal(stored, refused.CurrentVersion);
+        Assert.Equal(stored, refused.Current!["version"]!.GetValue<Guid>());
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Stages.Where(x => x.Id == _stageId).SelectMany(x => x.Extensions).CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_status_change_that_loses_a_race_is_refused_with_what_is_stored_and_the_other_change_is_kept()
+    {
+        var mine = (await _app.SendAsync(new SetCaseStatus.Query(_caseId)))! with { Status = CaseStatus.Awaiting, Note = "Mine" };
+        Race<Case>(x => x.Id == _caseId, () => _app.SendAsync(mine with { Note = "Theirs" }));
+
+        var refused = await Assert.ThrowsAsync<EditConflictException>(() => _app.SendAsync(mine));
+
+        Assert.NotEmpty(refused.Errors[string.Empty]);
+        Assert.Equal("Theirs", await _app.WithDbAsync(db => db.Cases.Where(x => x.Id == _caseId).Select(x => x.StatusNote).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_rule_change_that_loses_a_race_is_refused_in_plain_words_and_the_other_change_is_kept()
+    {
+        var rule = (await _app.SendAsync(new GetLimitRule.Query("Inquest")))!;
+        var mine = new UpdateLimitRule.Command
+        {
+            Key = "Inquest",
+            Version = rule.Version,
+            IsEnabled = rule.Values.IsEnabled,
+            Amount = 9,
+            Unit = rule.Values.Unit,
+            Anchor = rule.Values.Anchor,
+            WarningPercent = rule.Values.WarningPercent,
+            FirstReportAfterMonths = rule.Values.FirstReportAfterMonths,
+            ReportEveryMonths = rule.Values.ReportEveryMonths,
+            LegalSource = rule.Values.LegalSource,
+            IsStatutory = rule.Values.IsStatutory,
+        };
+        Race<LimitRuleSetting>(x => x.Key == "Inquest", () => _app.SendAsync(mine with { Amount = 8 }));
+
+        var refused = await Assert.ThrowsAsync<EditConflictException>(() => _app.SendAsync(mine));
+
+        Assert.Equal(UpdateLimitRule.ConflictMessage, Assert.Single(refused.Errors[string.Empty]));
+        Assert.Equal(8, (await _app.SendAsync(new GetLimitRule.Query("Inquest")))!.Values.Amount);
+    }
+
+    [Fact]
+    public async Task A_role_change_that_loses_a_race_is_refused_in_plain_words_and_the_other_change_is_kept()
+    {
+        await _app.SendAsync(new PrepareFirstRun.Command("admin@tracker.test", "a long enough passphrase"));
+        await _app.SendAsync(new CreateUser.Command("rep@tracker.test", "A Rep", "a long enough passphrase", [Roles.Caseworker]));
+        var id = await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "rep@tracker.test").Select(u => u.Id).SingleAsync());
+        Race<TrackerUser>(u => u.Id == id, () => _app.SendAsync(new SetUserRoles.Command(id, [Roles.Analyst])));
+
+        var refused = await Assert.ThrowsAsync<EditConflictException>(() => _app.SendAsync(new SetUserRoles.Command(id, [Roles.Researcher])));
+
+        Assert.Equal(EditConflictException.RacedMessage, Assert.Single(refused.Errors[string.Empty]));
+        Assert.Equal([Roles.Analyst], Assert.Single(await _app.SendAsync(new ListUsers.Query()), u => u.Id == id).Roles);
     }
 
     private PauseStage.Command Pause(string reason) => new() { CaseId = _caseId, StageId = _stageId, From = new DateOnly(2026, 5, 1), Reason = reason };

@@ -163,7 +163,7 @@ public sealed class ApiBehaviourTests(TrackerAppFactory factory) : IClassFixture
 
         var paths = document.GetProperty("paths");
         var expected = ApiActions().ToList();
-        Assert.Equal(14, expected.Count);
+        Assert.Equal(27, expected.Count);
         foreach (var route in new[] { "/api/v1/reports/durations", "/api/v1/exports/durations.{format}", "/api/v1/exports/stages.{format}", "/api/v1/cases/{id}/archive" })
         {
             Assert.Contains((route == "/api/v1/cases/{id}/archive" ? "POST" : "GET", route), expected);
@@ -205,6 +205,29 @@ public sealed class ApiBehaviourTests(TrackerAppFactory factory) : IClassFixture
                 }
             }
         }
+
+        // Every write with a JSON body shows an example body, and every write below a case answers 409 to a stale version.
+        foreach (var (method, route) in expected.Where(e => e.Method is "POST" or "PUT"))
+        {
+            var operation = paths.GetProperty(route).GetProperty(method.ToLowerInvariant());
+            if (operation.TryGetProperty("requestBody", out var requestBody) && requestBody.GetProperty("content").TryGetProperty("application/json", out var json))
+            {
+                Assert.True(json.TryGetProperty("example", out var example) && example.ValueKind == JsonValueKind.Object, $"{method} {route} has no example body");
+                if (route.StartsWith("/api/v1/cases/{", StringComparison.Ordinal))
+                {
+                    Assert.True(example.TryGetProperty("version", out _), $"{method} {route}: the example sends no version");
+                    Assert.Contains(operation.GetProperty("responses").EnumerateObject(), r => r.Name == "409");
+                }
+            }
+        }
+
+        // And the document is valid OpenAPI as Microsoft.OpenApi reads and validates it.
+        var text = await response.Content.ReadAsStringAsync();
+        var (parsed, diagnostic) = Microsoft.OpenApi.OpenApiDocument.Parse(text, "json");
+        Assert.NotNull(parsed);
+        Assert.True(diagnostic is null || diagnostic.Errors.Count == 0, string.Join("; ", diagnostic?.Errors.Select(e => $"{e.Pointer}: {e.Message}") ?? []));
+        var invalid = Microsoft.OpenApi.OpenApiElementExtensions.Validate(parsed, Microsoft.OpenApi.ValidationRuleSet.GetDefaultRuleSet()).ToList();
+        Assert.True(invalid.Count == 0, string.Join("; ", invalid.Select(e => $"{e.Pointer}: {e.Message}")));
 
         var create = paths.GetProperty("/api/v1/cases").GetProperty("post");
         Assert.True(create.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _), create.ToString());

@@ -167,9 +167,11 @@ public sealed class ApiCaseWriteTests(TrackerAppFactory factory) : IClassFixture
         var id = await ApiClient.CreateCaseAsync(factory, "Case to archive");
         using var client = ApiClient.WithToken(factory, await ApiClient.IssueTokenAsync(factory, Roles.Caseworker));
 
-        using var archived = await client.PostAsync($"/api/v1/cases/{id}/archive", null);
+        var version = await VersionAsync(client, id);
+
+        using var archived = await client.PostAsync($"/api/v1/cases/{id}/archive", JsonContent.Create(new { version }));
         using var read = await client.GetAsync($"/api/v1/cases/{id}");
-        using var again = await client.PostAsync($"/api/v1/cases/{id}/archive", null);
+        using var again = await client.PostAsync($"/api/v1/cases/{id}/archive", JsonContent.Create(new { version }));
 
         Assert.Equal(HttpStatusCode.NoContent, archived.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);

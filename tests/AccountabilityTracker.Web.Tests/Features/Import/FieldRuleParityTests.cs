@@ -15,8 +15,8 @@ namespace AccountabilityTracker.Web.Tests.Features.Import;
 
 /// <summary>
 /// One set of rules for every way data gets in: each hostile value of the form fuzz list, put in one field, is refused
-/// (or accepted) alike by the form, the API (where the API writes that field), a JSON import and a CSV import, and the
-/// import names the same reasons, in the same words, as the form and the API.
+/// (or accepted) alike by the form, the API (which writes every part a form writes: case, stage, milestone, officer,
+/// source), a JSON import and a CSV import, and the import and the API name the same reasons, in the same words, as the form.
 /// </summary>
 public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixture<TrackerAppFactory>
 {
@@ -43,6 +43,10 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
         var json = await ImportErrorsAsync(api, "parity.json", JsonFile(prefix, part, name, values));
         var csv = await ImportErrorsAsync(api, "parity.csv", CsvFile(prefix, part, name, values));
         var caseId = part == "case" ? 0 : await CaseLoggingPagesTests.CreateCaseAsync(browser, "Parity target");
+
+        // The API adds to a case of its own, so an officer the form has just added is not "already recorded" for it.
+        var apiCaseId = part == "case" ? 0 : await ApiClient.CreateCaseAsync(factory, "Parity target (API)");
+        var apiCaseVersion = part == "case" ? Guid.Empty : JsonDocument.Parse(await api.GetStringAsync($"/api/v1/cases/{apiCaseId}")).RootElement.GetProperty("version").GetGuid();
 
         var failures = new List<string>();
         for (var i = 0; i < values.Count; i++)
@@ -84,7 +88,20 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
                 failures.Add($"{label}: the import says \"{missing}\", the form does not");
             }
 
-            if (part == "case")
+            if (part != "case")
+            {
+                var partErrors = await PostApiPartAsync(api, apiCaseId, apiCaseVersion, part, name, value);
+                if ((partErrors is not null) != formRefused)
+                {
+                    failures.Add($"{label}: the form {(formRefused ? "refuses" : "accepts")} it, the API {(partErrors is null ? "accepts it" : "refuses it: " + string.Join(" | ", partErrors))}");
+                }
+
+                foreach (var missing in (partErrors ?? []).Where(e => formPage is not null && !formPage.Contains(HtmlEncoder.Default.Encode(e), StringComparison.Ordinal)))
+                {
+                    failures.Add($"{label}: the API says \"{missing}\", the form does not");
+                }
+            }
+            else
             {
                 var apiErrors = await PostApiAsync(api, name, value);
                 if ((apiErrors is not null) != formRefused)
@@ -267,6 +284,34 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
         }
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        return [.. errors.EnumerateObject().SelectMany(p => p.Value.EnumerateArray()).Select(e => e.GetString()!)];
+    }
+
+    /// <summary>Adds the stage, milestone, officer or source through the API as the form adds it; its error texts, or null when it accepted it.</summary>
+    private static async Task<HashSet<string>?> PostApiPartAsync(HttpClient api, int caseId, Guid version, string part, string name, string value)
+    {
+        var (path, body) = part switch
+        {
+            "stage" => ("stages", new Dictionary<string, object?>
+            {
+                ["kind"] = "Inquest", ["label"] = "Inquest", ["startDate"] = "2023-05-01", ["startPrecision"] = "Day", ["ended"] = true,
+                ["endDate"] = "2024-01-10", ["endPrecision"] = "Day", ["outcome"] = "Narrative conclusion",
+            }),
+            "milestone" => ("milestones", new Dictionary<string, object?> { ["label"] = "Officer arrested", ["date"] = "2023-04-20", ["datePrecision"] = "Day", ["notes"] = "Released on bail" }),
+            "officer" => ("officers", new Dictionary<string, object?> { ["cipher"] = "C1", ["realName"] = string.Empty, ["underAnonymityOrder"] = true }),
+            _ => ("sources", new Dictionary<string, object?> { ["sourceUrl"] = "https://example.org/s", ["sourcePublisher"] = "Example", ["sourceQuote"] = "quoted", ["attachTo"] = string.Empty }),
+        };
+        var field = part == "source" ? "source" + name : char.ToLowerInvariant(name[0]) + name[1..];
+        body[field] = value;
+        body["version"] = version;
+        using var response = await api.PostAsync($"/api/v1/cases/{caseId}/{path}", JsonContent.Create(body));
+        if (response.StatusCode == HttpStatusCode.Created)
+        {
+            return null;
+        }
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {path} {field}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
         return [.. errors.EnumerateObject().SelectMany(p => p.Value.EnumerateArray()).Select(e => e.GetString()!)];
     }
