@@ -103,7 +103,32 @@ public sealed record ApiOfficer(
     DateOnly? AnonymityOrderMadeOn,
     DateOnly? AnonymityOrderVariedOn,
     DateOnly? AnonymityOrderLiftedOn,
+    string? Notes)
+{
+    /// <summary>The officer's id on this case: what an officer event names (<c>officerId</c>).</summary>
+    public int Id { get; init; }
+}
+
+/// <summary>
+/// An officer event (arrested, interviewed under caution, a notice served, charged, returned to duty, named) or period
+/// (suspended, restricted duties: <see cref="IsRunning"/> while it has no end). <see cref="Officer"/> is the designation the
+/// caller may see: a restricted name only for roles allowed it.
+/// </summary>
+public sealed record ApiOfficerEvent(
+    int Id,
+    int OfficerId,
+    string Officer,
+    OfficerEventKind Kind,
+    string KindName,
+    ApiDate Date,
+    ApiDate? End,
+    bool IsPeriod,
+    bool IsRunning,
+    ApiDuration? Duration,
     string? Notes);
+
+/// <summary>The id of an officer event just recorded.</summary>
+public sealed record ApiOfficerEventCreated(int Id);
 
 public sealed record ApiStage(
     int Id,
@@ -125,7 +150,14 @@ public sealed record ApiStage(
     public OutcomeType OutcomeType { get; init; }
 }
 
-public sealed record ApiMilestone(int Id, string Label, ApiDate Date, string? Notes, IReadOnlyList<ApiSource> Sources);
+public sealed record ApiMilestone(int Id, string Label, ApiDate Date, string? Notes, IReadOnlyList<ApiSource> Sources)
+{
+    /// <summary>What the milestone is (Other when untyped); national-context types are not proceedings of the case.</summary>
+    public MilestoneType Type { get; init; }
+
+    /// <summary>The event-to-event clock that runs from this milestone (e.g. papers to chair → pre-hearing), or null.</summary>
+    public ApiClock? Clock { get; init; }
+}
 
 /// <summary>
 /// A case with its officers, stages (each with its clock), milestones and sources. Restricted fields are null for roles
@@ -159,6 +191,9 @@ public sealed record ApiCase(
 
     public string StatusText { get; init; } = "Open";
 
+    /// <summary>What happened to each officer, in date order.</summary>
+    public IReadOnlyList<ApiOfficerEvent> OfficerEvents { get; init; } = [];
+
     public static ApiCase From(GetCaseDetails.Result details)
     {
         ArgumentNullException.ThrowIfNull(details);
@@ -168,7 +203,7 @@ public sealed record ApiCase(
         return new(
             details.Id, details.Reference, details.Title, details.Subject, ApiDate.From(details.IncidentDate), details.IncidentTime, details.Location,
             details.Force, details.IncidentType, details.Harm, details.Category, details.Summary, details.ConfidentialNotes, details.IsArchived,
-            [.. details.Officers.Select(o => new ApiOfficer(o.Cipher, o.RealName, o.UnderAnonymityOrder, o.PubliclyNamedOn, o.NameIsPublic, o.Designation, o.AnonymityOrderMadeOn, o.AnonymityOrderVariedOn, o.AnonymityOrderLiftedOn, o.Notes))],
+            [.. details.Officers.Select(o => new ApiOfficer(o.Cipher, o.RealName, o.UnderAnonymityOrder, o.PubliclyNamedOn, o.NameIsPublic, o.Designation, o.AnonymityOrderMadeOn, o.AnonymityOrderVariedOn, o.AnonymityOrderLiftedOn, o.Notes) { Id = o.Id })],
             [.. details.Timeline.Where(e => e.Type == GetCaseDetails.EntryType.Stage).Select(e => new ApiStage(
                 e.Id, e.Kind ?? StageKind.Other, e.KindName, e.Label, ApiDate.From(e.Start), ApiDate.From(e.End), e.IsRunning, ApiDuration.From(e.Duration),
                 e.Outcome, Sources(e.Sources), e.Clock is null ? null : ApiClock.From(e.Clock))
@@ -177,7 +212,11 @@ public sealed record ApiCase(
                 OutcomeType = e.OutcomeType,
             })],
             [.. details.Timeline.Where(e => e.Type == GetCaseDetails.EntryType.Milestone).Select(e => new ApiMilestone(
-                e.Id, e.Label, ApiDate.From(e.Start), e.Outcome, Sources(e.Sources)))],
+                e.Id, e.Label, ApiDate.From(e.Start), e.Outcome, Sources(e.Sources))
+            {
+                Type = e.MilestoneType,
+                Clock = e.Clock is null ? null : ApiClock.From(e.Clock),
+            })],
             Sources(details.CaseSources),
             ApiClock.From(details.CaseClock),
             details.Version)
@@ -185,6 +224,9 @@ public sealed record ApiCase(
             Jurisdiction = details.Jurisdiction,
             Status = details.Status,
             StatusText = details.StatusText,
+            OfficerEvents = [.. details.OfficerEvents.Select(e => new ApiOfficerEvent(
+                e.Id, e.OfficerId, e.OfficerDesignation, e.Kind, e.KindName, ApiDate.From(e.Date), ApiDate.From(e.End), e.IsPeriod, e.IsRunning,
+                ApiDuration.From(e.Duration), e.Notes))],
         };
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
     public static TheoryData<string> CaseForms() =>
     [
         "case-new", "case-edit", "case-status", "stage-new", "stage-edit", "stage-close", "stage-hearing",
-        "milestone-new", "milestone-edit", "officer-new", "officer-edit", "source-new", "source-edit",
+        "milestone-new", "milestone-edit", "officer-new", "officer-edit", "officer-event-new", "officer-event-edit", "source-new", "source-edit",
         "clock-pause", "clock-resume", "clock-extend", "digest-settings",
     ];
 
@@ -43,6 +43,12 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
             return (await db.Stages.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync(), await db.Milestones.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync(),
                 await db.Officers.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync(), await db.Sources.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync());
         });
+        var officerEvent = new Dictionary<string, string>
+        {
+            ["OfficerId"] = officerId.ToString(CultureInfo.InvariantCulture), ["Kind"] = "Suspended", ["Date"] = "2023-05-03", ["DatePrecision"] = "Day", ["EndDate"] = "", ["EndPrecision"] = "Day", ["Notes"] = "",
+        };
+        await Forms.PostAsync(client, $"/cases/{caseId}/officer-events/new", token, officerEvent);
+        var officerEventId = await factory.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().OfficerEvents.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync());
 
         var stage = new Dictionary<string, string> { ["Kind"] = "Inquest", ["Label"] = "Inquest", ["StartDate"] = "2023-05", ["StartPrecision"] = "Month", ["Ended"] = "false", ["EndDate"] = "", ["EndPrecision"] = "Day", ["Outcome"] = "", ["Notes"] = "" };
         var source = new Dictionary<string, string> { ["SourceUrl"] = "https://example.org/page", ["SourcePublisher"] = "Example", ["SourcePublishedOn"] = "2023-05-03", ["SourceQuote"] = "quoted" };
@@ -61,6 +67,8 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
             ("milestone-edit", $"/cases/{caseId}/milestones/{milestoneId}/edit", milestone, $"/cases/{caseId}/milestones/{milestoneId}/edit"),
             ("officer-new", $"/cases/{caseId}/officers/new", With(officer, new() { ["Cipher"] = "D4" }), null),
             ("officer-edit", $"/cases/{caseId}/officers/{officerId}/edit", officer, $"/cases/{caseId}/officers/{officerId}/edit"),
+            ("officer-event-new", $"/cases/{caseId}/officer-events/new", officerEvent, null),
+            ("officer-event-edit", $"/cases/{caseId}/officer-events/{officerEventId}/edit", officerEvent, $"/cases/{caseId}/officer-events/{officerEventId}/edit"),
             ("clock-pause", $"/cases/{caseId}/stages/{stageId}/pauses/new", new() { ["Form.From"] = "2023-06-01", ["Form.To"] = "", ["Form.Reason"] = "Awaiting the trial" }, null),
             ("clock-resume", $"/cases/{caseId}/stages/{stageId}/resume", new() { ["Form.On"] = "2023-07-01" }, null),
             ("clock-extend", $"/cases/{caseId}/stages/{stageId}/extensions/new", new() { ["Form.GrantedOn"] = "2023-06-01", ["Form.NewAmount"] = "12", ["Form.NewUnit"] = "Months", ["Form.Reason"] = "Granted by the coroner" }, null),
