@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace AccountabilityTracker.Application.Clocks;
 
 /// <summary>
-/// Keeps every stored clock (<see cref="Stage.Clock"/>, <see cref="Case.Clock"/>) equal to what the
+/// Keeps every stored clock (<see cref="Stage.Clock"/>, <see cref="Case.Clock"/>, <see cref="Milestone.Clock"/>) equal to what the
 /// <see cref="ClockEvaluator"/> says for its inputs. <see cref="TrackerDbContext"/> calls it in the same transaction as
 /// every save that changes a stage, a pause, an extension or a case; rule changes, bank-holiday changes and records that
 /// went stale (an open pause moves the due date every day) are computed again in bulk.
@@ -21,7 +21,7 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
     /// Names what stored clocks depend on besides the stored rows: the evaluator's conventions (bump the version when
     /// they change) and the bank-holiday changes in configuration. A different basis at start-up recomputes every clock.
     /// </summary>
-    public string Basis { get; } = "clocks-v2;holidays:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+    public string Basis { get; } = "clocks-v3;holidays:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
         "+" + string.Join(',', options.BankHolidays.AddedDates.Order()) + "-" + string.Join(',', options.BankHolidays.RemovedDates.Order()))))[..16];
 
     /// <summary>What a pending save changes the inputs of, found before it is saved (new rows have no id yet).</summary>
@@ -46,8 +46,12 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
                 case StageExtension extension:
                     inputs.Stages.Add(extension.Stage);
                     break;
+                case Milestone milestone:
+                    inputs.CasesWithMilestones.Add(milestone.Case);
+                    break;
                 case Case owner when entry.State == EntityState.Added || IncidentChanged(entry) || JurisdictionOrClosingChanged(entry):
                     inputs.CasesWithAllStages.Add(owner);
+                    inputs.CasesWithMilestones.Add(owner);
                     break;
             }
         }
@@ -79,6 +83,12 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
             await RecordCasesAsync(rules, today, db.Cases.Where(c => chunk.Contains(c.Id)), cancellationToken);
         }
 
+        // A milestone's clock depends on the case's other milestones (the one that stops it), so a case's are computed together.
+        foreach (var chunk in inputs.CasesWithMilestones.Where(c => c is not null).Select(c => c.Id).Distinct().Chunk(BatchSize))
+        {
+            await RecordMilestonesAsync(db, rules, today, chunk, cancellationToken);
+        }
+
         await save(cancellationToken);
     }
 
@@ -87,12 +97,40 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
     /// <paramref name="wholeCase"/>), or every clock when both are unset: after a rule change or a new bank-holiday basis.
     /// Entities this context already tracked stay tracked; the rest are let go batch by batch so memory stays flat.
     /// </summary>
-    public async Task<int> RecordAllAsync(TrackerDbContext db, StageKind? kind, bool wholeCase, CancellationToken cancellationToken)
+    public async Task<int> RecordAllAsync(TrackerDbContext db, StageKind? kind, bool wholeCase, CancellationToken cancellationToken) =>
+        await RecordAllAsync(db, kind, wholeCase, milestonesOnly: false, cancellationToken);
+
+    /// <summary>As above; <paramref name="milestonesOnly"/> computes again only the event-to-event clocks (after an event rule changed).</summary>
+    public async Task<int> RecordAllAsync(TrackerDbContext db, StageKind? kind, bool wholeCase, bool milestonesOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var rules = await LimitRuleBook.LoadAsync(db, cancellationToken);
         var today = evaluator.Today();
         var count = 0;
+        if (milestonesOnly || (kind is null && !wholeCase))
+        {
+            var lastCase = 0;
+            while (true)
+            {
+                var from = lastCase;
+                var ids = await db.Milestones.Where(m => m.CaseId > from).Select(m => m.CaseId).Distinct().OrderBy(id => id).Take(BatchSize).ToListAsync(cancellationToken);
+                if (ids.Count == 0)
+                {
+                    break;
+                }
+
+                await InBatchAsync(db, () => RecordMilestonesAsync(db, rules, today, ids, cancellationToken), cancellationToken);
+                lastCase = ids[^1];
+                count += ids.Count;
+            }
+
+            if (milestonesOnly)
+            {
+                await db.BumpDataVersionAsync(cancellationToken);
+                return count;
+            }
+        }
+
         if (!wholeCase)
         {
             var lastId = 0;
@@ -145,19 +183,25 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
         ArgumentNullException.ThrowIfNull(db);
         var today = evaluator.Today();
         var stageIds = await db.Stages.Where(s => s.Clock.ValidUntil <= today).Select(s => s.Id).ToListAsync(cancellationToken);
-        if (stageIds.Count == 0)
+        var milestoneCases = await db.Milestones.Where(m => m.Clock.ValidUntil <= today).Select(m => m.CaseId).Distinct().ToListAsync(cancellationToken);
+        if (stageIds.Count == 0 && milestoneCases.Count == 0)
         {
             return 0;
         }
 
         var rules = await LimitRuleBook.LoadAsync(db, cancellationToken);
+        foreach (var chunk in milestoneCases.Chunk(BatchSize))
+        {
+            await InBatchAsync(db, () => RecordMilestonesAsync(db, rules, today, chunk, cancellationToken), cancellationToken);
+        }
+
         foreach (var chunk in stageIds.Chunk(BatchSize))
         {
             await InBatchAsync(db, () => RecordStagesAsync(db, rules, today, db.Stages.Where(s => chunk.Contains(s.Id)), cancellationToken), cancellationToken);
         }
 
         await db.BumpDataVersionAsync(cancellationToken);
-        return stageIds.Count;
+        return stageIds.Count + milestoneCases.Count;
     }
 
     private static bool IncidentChanged(EntityEntry entry) =>
@@ -187,6 +231,20 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
         }
     }
 
+    private async Task RecordMilestonesAsync(TrackerDbContext db, LimitRuleBook.RuleSet rules, DateOnly today, IReadOnlyCollection<int> caseIds, CancellationToken cancellationToken)
+    {
+        var loaded = await db.Milestones.Include(m => m.Case).Where(m => caseIds.Contains(m.CaseId)).ToListAsync(cancellationToken);
+        foreach (var byCase in loaded.GroupBy(m => m.CaseId))
+        {
+            var milestones = byCase.ToList();
+            foreach (var milestone in milestones)
+            {
+                var rule = rules.ForMilestone(milestone.Type, milestone.Case.Jurisdiction);
+                milestone.RecordClock(evaluator.Record(rule, ClockSubjects.ForMilestone(rule, milestone, milestones), today));
+            }
+        }
+    }
+
     private async Task RecordCasesAsync(LimitRuleBook.RuleSet rules, DateOnly today, IQueryable<Case> cases, CancellationToken cancellationToken)
     {
         var loaded = await cases.ToListAsync(cancellationToken);
@@ -204,6 +262,9 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
         /// <summary>Cases that are new or whose incident date changed: every stage of theirs may count from it.</summary>
         public HashSet<Case> CasesWithAllStages { get; } = new(ReferenceEqualityComparer.Instance);
 
-        public bool IsEmpty => Stages.Count == 0 && CasesWithAllStages.Count == 0;
+        /// <summary>Cases whose milestones (so whose event-to-event clocks) changed.</summary>
+        public HashSet<Case> CasesWithMilestones { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public bool IsEmpty => Stages.Count == 0 && CasesWithAllStages.Count == 0 && CasesWithMilestones.Count == 0;
     }
 }

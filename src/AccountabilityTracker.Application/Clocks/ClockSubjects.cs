@@ -30,4 +30,31 @@ public static class ClockSubjects
     /// </summary>
     public static ClockSubject ForCase(PartialDate incident, DateOnly? closedOn) =>
         new(incident, closedOn is { } closed ? PartialDate.OnDay(closed) : null);
+
+    /// <summary>
+    /// An event-to-event clock: from <paramref name="from"/> to the first milestone of the rule's closing type on or after
+    /// it (running until one is recorded). A closing milestone with an unknown date ends the clock with its date unknown.
+    /// </summary>
+    public static ClockSubject ForMilestone(LimitRule? rule, Milestone from, IEnumerable<Milestone> caseMilestones)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(caseMilestones);
+        if (rule?.ToMilestone is not { } closing)
+        {
+            return new(from.Date);
+        }
+
+        var candidates = caseMilestones.Where(m => m.Type == closing && m != from && (m.Id == 0 || m.Id != from.Id)).ToList();
+        var end = candidates
+            .Where(m => m.Date.IsKnown && from.Date.Earliest is { } start && m.Date.Latest >= start)
+            .OrderBy(m => m.Date)
+            .Select(m => (PartialDate?)m.Date)
+            .FirstOrDefault();
+        if (end is null && candidates.Exists(m => !m.Date.IsKnown))
+        {
+            end = PartialDate.Unknown;
+        }
+
+        return new(from.Date, end);
+    }
 }

@@ -40,8 +40,16 @@ public sealed class LimitRuleBook(TrackerDbContext db, ReadCache cache)
         {
             ArgumentNullException.ThrowIfNull(rules);
             _byKind = rules.Where(r => r.StageKind is not null).ToDictionary(r => r.StageKind!.Value);
-            WholeCase = rules.FirstOrDefault(r => r.StageKind is null);
+            WholeCase = rules.FirstOrDefault(r => r.StageKind is null && !r.IsEventRule);
+            _events = rules.Where(r => r.IsEventRule).GroupBy(r => (r.FromMilestone!.Value, r.Jurisdiction)).ToDictionary(g => g.Key, g => g.First());
         }
+
+        private readonly Dictionary<(MilestoneType, Jurisdiction), LimitRule> _events;
+
+        public IReadOnlyCollection<LimitRule> EventRules => _events.Values;
+
+        /// <summary>The event-to-event rule that runs from a milestone of <paramref name="type"/> on a case in <paramref name="jurisdiction"/>.</summary>
+        public LimitRule? ForMilestone(MilestoneType type, Jurisdiction jurisdiction) => _events.GetValueOrDefault((type, jurisdiction));
 
         public LimitRule? WholeCase { get; }
 

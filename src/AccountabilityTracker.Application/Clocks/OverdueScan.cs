@@ -28,7 +28,13 @@ internal static class OverdueScan
         StageKind? Kind,
         string Label,
         PartialDate Start,
-        ClockView Clock);
+        ClockView Clock)
+    {
+        /// <summary>The milestone an event-to-event clock runs from (its rule named by <see cref="EventRuleName"/>); null for stage and case clocks.</summary>
+        public int? MilestoneId { get; init; }
+
+        public string? EventRuleName { get; init; }
+    }
 
     /// <summary>Flagged clocks, and how many of them are overdue for certain (the rest approach, or may be overdue).</summary>
     public sealed record Counts(int Flagged, int Overdue)
@@ -48,6 +54,16 @@ internal static class OverdueScan
                 .FirstOrDefaultAsync(cancellationToken);
             flagged += stages?.Flagged ?? 0;
             overdue += stages?.Overdue ?? 0;
+        }
+
+        if (filter.Kind is null && !filter.WholeCaseOnly)
+        {
+            var milestones = await FlaggedMilestones(db, today, filter)
+                .GroupBy(m => 1)
+                .Select(g => new { Flagged = g.Count(), Overdue = g.Sum(m => m.Clock.DueLatest < today ? 1 : 0) })
+                .FirstOrDefaultAsync(cancellationToken);
+            flagged += milestones?.Flagged ?? 0;
+            overdue += milestones?.Overdue ?? 0;
         }
 
         if (filter.Kind is null)
@@ -89,6 +105,26 @@ internal static class OverdueScan
             }));
         }
 
+        if (filter.Kind is null && !filter.WholeCaseOnly)
+        {
+            var milestones = await FlaggedMilestones(db, today, filter)
+                .OrderBy(StoredClocks.OfMilestone(tier)).ThenBy(StoredClocks.OfMilestone(date)).ThenBy(m => m.Case.Reference).ThenBy(m => m.Id)
+                .Take(end)
+                .Select(m => new { m.CaseId, m.Case.Reference, m.Case.Title, m.Case.Force, m.Case.Category, m.Case.Jurisdiction, m.Id, m.Type, m.Label, m.OccurredOn, m.Precision, m.Clock })
+                .ToListAsync(cancellationToken);
+            rows.AddRange(milestones.Select(m =>
+            {
+                var rule = rules.ForMilestone(m.Type, m.Jurisdiction);
+                var clock = ClockView.From(m.Clock.ReadOn(today, rule));
+                var name = rule?.ToMilestone is { } to ? LimitRuleSetting.EventDisplayName(m.Type, to, m.Jurisdiction) : m.Type.DisplayName();
+                return new Row(m.CaseId, m.Reference, m.Title, m.Force, m.Category, null, null, m.Label, PartialDate.FromStored(m.OccurredOn, m.Precision), clock)
+                {
+                    MilestoneId = m.Id,
+                    EventRuleName = name,
+                };
+            }));
+        }
+
         if (filter.Kind is null)
         {
             var cases = await FlaggedCases(db, today, filter)
@@ -108,6 +144,7 @@ internal static class OverdueScan
             .OrderBy(r => r.Clock.Urgency)
             .ThenBy(r => r.CaseReference, StringComparer.Ordinal)
             .ThenBy(r => r.StageId ?? 0)
+            .ThenBy(r => r.MilestoneId ?? 0)
             .Skip(skip)
             .Take(take)
             .ToList();
@@ -132,6 +169,22 @@ internal static class OverdueScan
         }
 
         return stages;
+    }
+
+    private static IQueryable<Milestone> FlaggedMilestones(TrackerDbContext db, DateOnly today, Filter filter)
+    {
+        var milestones = db.Milestones.AsNoTracking().Where(StoredClocks.OfMilestone(StoredClocks.Flagged(today))).Where(m => !m.Case.IsArchived);
+        if (!string.IsNullOrWhiteSpace(filter.Force))
+        {
+            milestones = milestones.Where(m => m.Case.Force == filter.Force);
+        }
+
+        if (filter.Category is { } category)
+        {
+            milestones = milestones.Where(m => m.Case.Category == category);
+        }
+
+        return milestones;
     }
 
     private static IQueryable<Case> FlaggedCases(TrackerDbContext db, DateOnly today, Filter filter)

@@ -46,6 +46,9 @@ public static class StoredClocks
     /// <summary>Applies a question about a clock to the stage that stores it.</summary>
     public static Expression<Func<Stage, TResult>> OfStage<TResult>(Expression<Func<ClockRecord, TResult>> question) => Compose((Stage s) => s.Clock, question);
 
+    /// <summary>Applies a question about a clock to the milestone that stores it (its event-to-event clock).</summary>
+    public static Expression<Func<Milestone, TResult>> OfMilestone<TResult>(Expression<Func<ClockRecord, TResult>> question) => Compose((Milestone m) => m.Clock, question);
+
     /// <summary>Applies a question about a clock to the case that stores it (its whole-case clock).</summary>
     public static Expression<Func<Case, TResult>> OfCase<TResult>(Expression<Func<ClockRecord, TResult>> question) => Compose((Case c) => c.Clock, question);
 

@@ -20,7 +20,7 @@ public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, ActingFor a
     /// <summary>Bookkeeping, not history: keys, the concurrency token, timestamps the entries carry themselves.</summary>
     private static readonly HashSet<string> NotRecorded = new(StringComparer.Ordinal)
     {
-        nameof(Case.Id), nameof(Case.Version), nameof(Case.CreatedAtUtc), nameof(Case.UpdatedAtUtc), nameof(Stage.CaseId), StageKey, MilestoneKey, nameof(StagePause.RecordedAtUtc),
+        nameof(Case.Id), nameof(Case.Version), nameof(Case.CreatedAtUtc), nameof(Case.UpdatedAtUtc), nameof(Stage.CaseId), nameof(OfficerEvent.OfficerId), StageKey, MilestoneKey, nameof(StagePause.RecordedAtUtc),
     };
 
     private static readonly HashSet<(Type, string)> Restricted =
@@ -96,7 +96,7 @@ public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, ActingFor a
         var actor = actingFor.Actor(currentUser);
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                        && e.Entity is Case or Stage or Milestone or Officer or Source or StagePause or StageExtension)
+                        && e.Entity is Case or Stage or Milestone or Officer or OfficerEvent or Source or StagePause or StageExtension)
             .ToList();
 
         foreach (var entry in changed)
@@ -181,6 +181,7 @@ public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, ActingFor a
     {
         StagePause => "Pause",
         StageExtension => "Extension",
+        OfficerEvent => "Event ",
         _ => string.Empty,
     };
 
@@ -188,7 +189,7 @@ public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, ActingFor a
     {
         Stage or StagePause or StageExtension => CasePart.Stage,
         Milestone => CasePart.Milestone,
-        Officer => CasePart.Officer,
+        Officer or OfficerEvent => CasePart.Officer,
         Source => CasePart.Source,
         _ => CasePart.Case,
     };
@@ -202,6 +203,7 @@ public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, ActingFor a
             Stage s => s.Case,
             Milestone m => m.Case,
             Officer o => o.Case,
+            OfficerEvent e => e.Case,
             Source s => s.Case,
             StagePause p => p.Stage.Case,
             StageExtension x => x.Stage.Case,
@@ -226,6 +228,9 @@ public sealed class CaseHistoryInterceptor(ICurrentUser currentUser, ActingFor a
                 break;
             case Officer officer:
                 history.Officer = officer;
+                break;
+            case OfficerEvent officerEvent:
+                history.Officer = officerEvent.Officer;
                 break;
             case Source source:
                 history.Source = source;

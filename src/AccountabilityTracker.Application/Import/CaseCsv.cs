@@ -5,7 +5,7 @@ using AccountabilityTracker.Application.Interchange;
 namespace AccountabilityTracker.Application.Import;
 
 /// <summary>
-/// The CSV form of the interchange format (docs/import.md): one row per stage or milestone, the case columns repeated
+/// The CSV form of the interchange format (docs/import.md): one row per stage, milestone or officer event, the case columns repeated
 /// on each row of the case; sources of a row in numbered columns (<c>source_1_url</c>, <c>source_1_publisher</c>,
 /// <c>source_1_quote</c>, <c>source_2_url</c>, …). RFC 4180: comma-separated, double quotes around cells holding a
 /// comma, quote or line break, quotes doubled inside them; UTF-8.
@@ -38,9 +38,11 @@ public static class CaseCsv
     public const string EndDate = "end_date";
     public const string EndPrecision = "end_precision";
     public const string Outcome = "outcome";
+    public const string Officer = "officer";
 
     public const string StageRow = "stage";
     public const string MilestoneRow = "milestone";
+    public const string OfficerEventRow = "officer_event";
     public const string CaseRow = "case";
 
     /// <summary>Officer designations in one cell are separated by semicolons.</summary>
@@ -51,7 +53,7 @@ public static class CaseCsv
         [CaseId, Title, Subject, IncidentDate, IncidentDatePrecision, Location, Force, IncidentType, Harm, Category, Jurisdiction, Status, StatusNote, ClosedOn, ExpectedOn, Officers, CaseSources];
 
     /// <summary>The columns of the row's own stage or milestone, before the numbered source columns.</summary>
-    public static IReadOnlyList<string> RowColumns { get; } = [RowType, Kind, Label, StartDate, StartPrecision, EndDate, EndPrecision, Outcome, OutcomeType];
+    public static IReadOnlyList<string> RowColumns { get; } = [RowType, Kind, Label, StartDate, StartPrecision, EndDate, EndPrecision, Outcome, OutcomeType, Officer];
 
     /// <summary>A file missing any of these cannot be read.</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } = [CaseId, Title, IncidentDate, Force, Kind, Label, StartDate, EndDate];
@@ -84,8 +86,9 @@ public static class CaseCsv
                 entry.IncidentType, entry.Harm, entry.Category, entry.Jurisdiction, entry.Status, entry.StatusNote, entry.ClosedOn, entry.ExpectedOn,
                 string.Join("; ", entry.Officers.Select(CaseFileMapper.ToDesignation).Concat(entry.OfficerDesignations)), string.Join('\n', entry.Sources),
             };
-            var rows = entry.Stages.Select(s => (Type: StageRow, s.Kind, s.Label, s.StartDate, s.StartPrecision, s.EndDate, s.EndPrecision, s.Outcome, s.OutcomeType, s.Sources))
-                .Concat(entry.Milestones.Select(m => (Type: MilestoneRow, Kind: (string?)null, m.Label, StartDate: m.Date, StartPrecision: m.Precision, EndDate: (string?)null, EndPrecision: (string?)null, Outcome: m.Notes, OutcomeType: (string?)null, m.Sources)))
+            var rows = entry.Stages.Select(s => (Type: StageRow, s.Kind, s.Label, s.StartDate, s.StartPrecision, s.EndDate, s.EndPrecision, s.Outcome, s.OutcomeType, Officer: (string?)null, s.Sources))
+                .Concat(entry.Milestones.Select(m => (Type: MilestoneRow, Kind: m.Type, m.Label, StartDate: m.Date, StartPrecision: m.Precision, EndDate: (string?)null, EndPrecision: (string?)null, Outcome: m.Notes, OutcomeType: (string?)null, Officer: (string?)null, m.Sources)))
+                .Concat(entry.OfficerEvents.Select(e => (Type: OfficerEventRow, e.Kind, Label: (string?)null, StartDate: e.Date, StartPrecision: e.Precision, e.EndDate, e.EndPrecision, Outcome: e.Notes, OutcomeType: (string?)null, e.Officer, Sources: (IList<CaseFileSource>)[])))
                 .ToList();
             if (rows.Count == 0)
             {
@@ -94,7 +97,7 @@ public static class CaseCsv
 
             foreach (var row in rows)
             {
-                var cells = new List<string?>(caseCells) { row.Type, row.Kind, row.Label, row.StartDate, row.StartPrecision, row.EndDate, row.EndPrecision, row.Outcome, row.OutcomeType };
+                var cells = new List<string?>(caseCells) { row.Type, row.Kind, row.Label, row.StartDate, row.StartPrecision, row.EndDate, row.EndPrecision, row.Outcome, row.OutcomeType, row.Officer };
                 foreach (var source in row.Sources)
                 {
                     cells.AddRange([source.Url, source.Publisher, source.Quote]);
@@ -168,6 +171,11 @@ public static class CaseCsv
             },
             new CaseFileStage { Kind = "Inquest", Label = "Inquest opened and adjourned", StartDate = "2021-03-30", StartPrecision = "day", EndPrecision = "running" },
         ],
-        Milestones = [new CaseFileMilestone { Label = "Officer A1 suspended", Date = "2021-03", Precision = "month", Notes = "Reported by the force" }],
+        Milestones = [new CaseFileMilestone { Label = "Referral to the IOPC", Date = "2021-03-14", Precision = "day", Notes = "Mandatory referral by the force" }],
+        OfficerEvents =
+        [
+            new CaseFileOfficerEvent { Officer = "A1", Kind = "Suspended", Date = "2021-03", Precision = "month", Notes = "Reported by the force" },
+            new CaseFileOfficerEvent { Officer = "A1", Kind = "CriminalNoticeServed", Date = "2021-04-02", Precision = "day" },
+        ],
     };
 }

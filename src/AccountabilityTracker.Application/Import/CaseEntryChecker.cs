@@ -2,6 +2,7 @@ using System.Globalization;
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Features.Cases;
 using AccountabilityTracker.Application.Features.Milestones;
+using AccountabilityTracker.Application.Features.OfficerEvents;
 using AccountabilityTracker.Application.Features.Officers;
 using AccountabilityTracker.Application.Features.Sources;
 using AccountabilityTracker.Application.Features.Stages;
@@ -62,6 +63,18 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
         [nameof(MilestoneFields.Date)] = "date",
         [nameof(MilestoneFields.DatePrecision)] = "precision",
         [nameof(MilestoneFields.Notes)] = "notes",
+        [nameof(MilestoneFields.Type)] = "type",
+    };
+
+    private static readonly Dictionary<string, string> OfficerEventColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(OfficerEventFields.OfficerId)] = "officer",
+        [nameof(OfficerEventFields.Kind)] = "kind",
+        [nameof(OfficerEventFields.Date)] = "date",
+        [nameof(OfficerEventFields.DatePrecision)] = "precision",
+        [nameof(OfficerEventFields.EndDate)] = "end_date",
+        [nameof(OfficerEventFields.EndPrecision)] = "end_precision",
+        [nameof(OfficerEventFields.Notes)] = "notes",
     };
 
     private static readonly Dictionary<string, string> SourceColumns = new(StringComparer.Ordinal)
@@ -86,6 +99,7 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
     private readonly StageFieldsRules _stageRules = new(time);
     private readonly MilestoneFieldsRules _milestoneRules = new(time);
     private readonly OfficerFieldsRules _officerRules = new(time);
+    private readonly OfficerEventFieldsRules _officerEventRules = new(time);
     private readonly SourceFieldsRules _sourceRules = new(time, required: true);
     private readonly Dictionary<string, string> _seenIds = new(StringComparer.Ordinal);
 
@@ -127,6 +141,7 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
 
         CheckStages(entry, at);
         CheckMilestones(entry, at);
+        CheckOfficerEvents(entry, at);
         return messages.Count(m => m.Severity == ImportSeverity.Error) == errorsBefore;
     }
 
@@ -456,16 +471,85 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
 
             milestone.Label = Clean(milestone.Label);
             milestone.Notes = Clean(milestone.Notes);
+            milestone.Type = EnumName<MilestoneType>(at.Milestone(i, "type"), milestone.Type, "milestone type");
             milestone.Date = Clean(milestone.Date);
             var precision = Precision(at.Milestone(i, "precision"), milestone.Date, milestone.Precision, out var precisionName);
             milestone.Precision = precisionName;
-            var fields = new AddMilestone.Command { Label = milestone.Label, Date = milestone.Date, DatePrecision = precision, Notes = milestone.Notes };
+            var fields = new AddMilestone.Command { Label = milestone.Label, Date = milestone.Date, DatePrecision = precision, Notes = milestone.Notes, Type = milestone.Type is null ? MilestoneType.Other : Enum.Parse<MilestoneType>(milestone.Type) };
             Report(_milestoneRules.Validate(fields), MilestoneColumns, field => at.Milestone(index, field));
             CheckSources(milestone.Sources, (j, field) => at.MilestoneSource(index, j, field));
 
             if (milestone.Label is not null && !seen.TryAdd(MilestoneKey(milestone), i))
             {
                 Error(at.Milestone(i, "label"), $"Duplicate milestone: the same label and date as the milestone at {Where(at.Milestone(seen[MilestoneKey(milestone)], "label"))}.");
+            }
+        }
+    }
+
+    /// <summary>Each event names one of the entry's own officers (by cipher, or by name for one without a cipher) and passes the form's rules.</summary>
+    private void CheckOfficerEvents(CaseFileEntry entry, EntryLocator at)
+    {
+        var officers = CaseFileMapper.OfficersOf(entry).ToList();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < entry.OfficerEvents.Count; i++)
+        {
+            var officerEvent = entry.OfficerEvents[i];
+            var index = i;
+            if (officerEvent is null)
+            {
+                Error(at.OfficerEvent(i, "officer"), "This officer event is empty.");
+                continue;
+            }
+
+            officerEvent.Officer = Clean(officerEvent.Officer);
+            officerEvent.Date = Clean(officerEvent.Date);
+            officerEvent.EndDate = Clean(officerEvent.EndDate);
+            officerEvent.Notes = Clean(officerEvent.Notes);
+            var known = officerEvent.Officer is { } wanted && officers.Exists(o =>
+                string.Equals(o.Cipher?.Trim(), wanted, StringComparison.OrdinalIgnoreCase)
+                || (string.IsNullOrWhiteSpace(o.Cipher) && string.Equals(o.Name?.Trim(), wanted, StringComparison.Ordinal)));
+            if (officerEvent.Officer is not null && !known)
+            {
+                Error(at.OfficerEvent(i, "officer"), $"'{Short(officerEvent.Officer)}' is not one of this case's officers: give the cipher (or, for an officer without one, the name) of an officer the case lists.");
+            }
+
+            var kindGiven = Clean(officerEvent.Kind) is not null;
+            var kindName = EnumName<OfficerEventKind>(at.OfficerEvent(i, "kind"), officerEvent.Kind, "kind of officer event");
+            officerEvent.Kind = kindName;
+            var precision = Precision(at.OfficerEvent(i, "precision"), officerEvent.Date, officerEvent.Precision, out var precisionName);
+            officerEvent.Precision = precisionName;
+            var endPrecision = DatePrecision.Day;
+            if (officerEvent.EndDate is not null || officerEvent.EndPrecision is not null)
+            {
+                endPrecision = Precision(at.OfficerEvent(i, "end_precision"), officerEvent.EndDate, officerEvent.EndPrecision, out var endName);
+                officerEvent.EndPrecision = officerEvent.EndDate is null ? null : endName;
+            }
+
+            var fields = new AddOfficerEvent.Command
+            {
+                OfficerId = officerEvent.Officer is null ? null : 0,
+                Kind = kindName is null ? null : Enum.Parse<OfficerEventKind>(kindName),
+                Date = officerEvent.Date,
+                DatePrecision = precision,
+                EndDate = officerEvent.EndDate,
+                EndPrecision = endPrecision,
+                Notes = officerEvent.Notes,
+            };
+            var result = _officerEventRules.Validate(fields);
+            if (kindGiven && kindName is null)
+            {
+                // The kind's name was refused above; the rule set would only say again that it is missing.
+                result.Errors.RemoveAll(e => e.PropertyName == nameof(OfficerEventFields.Kind));
+            }
+
+            var valid = Report(result, OfficerEventColumns, field => at.OfficerEvent(index, field));
+            if (valid && known && kindName is not null)
+            {
+                var key = FormattableString.Invariant($"{officerEvent.Officer!.ToUpperInvariant()}|{kindName}|{precision}|{CaseFileMapper.ToDate(officerEvent.Date, officerEvent.Precision).ToIsoString()}");
+                if (!seen.TryAdd(key, i))
+                {
+                    Error(at.OfficerEvent(i, "kind"), $"Duplicate officer event: the same officer, kind and date as the event at {Where(at.OfficerEvent(seen[key], "kind"))}.");
+                }
             }
         }
     }
@@ -605,7 +689,7 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
             return null;
         }
 
-        if (!clean.All(char.IsAsciiDigit) && Enum.TryParse<TEnum>(clean.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value))
+        if (!clean.All(char.IsAsciiDigit) && Enum.TryParse<TEnum>(clean.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value))
         {
             return value.ToString();
         }

@@ -36,6 +36,7 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
                 .Include(c => c.Stages)
                 .Include(c => c.Milestones)
                 .Include(c => c.Officers)
+                .Include(c => c.OfficerEvents)
                 .Include(c => c.Sources)
                 .Where(c => c.ExternalId != null && ids.Contains(c.ExternalId));
             var stored = await (apply ? query : query.AsNoTrackingWithIdentityResolution()).ToDictionaryAsync(c => c.ExternalId!, StringComparer.Ordinal, cancellationToken);
@@ -75,7 +76,7 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
 
             var summary = string.Create(
                 CultureInfo.InvariantCulture,
-                $"New case: {Count(created.Stages.Count, "stage")}, {Count(created.Milestones.Count, "milestone")}, {Count(created.Officers.Count, "officer")}, {Count(created.Sources.Count, "source")}");
+                $"New case: {Count(created.Stages.Count, "stage")}, {Count(created.Milestones.Count, "milestone")}, {Count(created.Officers.Count, "officer")}, {Count(created.OfficerEvents.Count, "officer event")}, {Count(created.Sources.Count, "source")}");
             return new ImportItem(parsed.Locator.Rows, entry.Id, entry.Title, ImportAction.Create, [summary], created.Reference);
         }
         catch (DomainRuleException refused)
@@ -95,6 +96,7 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
             MergeOfficers(existing, entry, at, changes, messages);
             MergeStages(existing, entry, at, changes, messages);
             MergeMilestones(existing, entry, changes);
+            MergeOfficerEvents(existing, entry, changes);
             foreach (var url in entry.Sources.Where(u => !existing.Sources.Any(s => s.StageId is null && s.MilestoneId is null && SameUrl(s.Url, u))))
             {
                 existing.AddSource(new SourceDetails(new Uri(url), null, null, null), nowUtc);
@@ -244,6 +246,24 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
         }
     }
 
+    /// <summary>Adds the events the case lacks (matched by officer, kind and date; one an editor removed is not added again).</summary>
+    private void MergeOfficerEvents(Case existing, CaseFileEntry entry, List<string> changes)
+    {
+        foreach (var incoming in entry.OfficerEvents)
+        {
+            var officer = CaseFileMapper.FindOfficer(existing, incoming.Officer);
+            var kind = CaseFileMapper.ParseEnum(incoming.Kind, OfficerEventKind.Arrested);
+            var date = CaseFileMapper.ToDate(incoming.Date, incoming.Precision);
+            if (officer is null || existing.OfficerEvents.Any(e => (e.Officer == officer || (officer.Id != 0 && e.OfficerId == officer.Id)) && e.Kind == kind && e.Date == date))
+            {
+                continue;
+            }
+
+            var added = CaseFileMapper.AddOfficerEvent(existing, incoming, nowUtc);
+            changes.Add($"Officer event added: {officer.Designation(canSeeRestricted: false)} {added.Kind.DisplayName().ToLowerInvariant()} on {added.Date}");
+        }
+    }
+
     private void MergeMilestones(Case existing, CaseFileEntry entry, List<string> changes)
     {
         var storedByKey = existing.Milestones.GroupBy(m => CaseEntryChecker.MilestoneKey(m.Label, m.Date)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -251,7 +271,7 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
         {
             if (!storedByKey.TryGetValue(CaseEntryChecker.MilestoneKey(incoming), out var milestone))
             {
-                milestone = existing.AddMilestone(incoming.Label ?? string.Empty, CaseFileMapper.ToDate(incoming.Date, incoming.Precision), incoming.Notes, nowUtc);
+                milestone = existing.AddMilestone(incoming.Label ?? string.Empty, CaseFileMapper.ToDate(incoming.Date, incoming.Precision), incoming.Notes, nowUtc, CaseFileMapper.ParseEnum(incoming.Type, MilestoneType.Other));
                 foreach (var source in incoming.Sources)
                 {
                     existing.AddSource(CaseFileMapper.ToDetails(source), nowUtc, milestone: milestone);

@@ -20,7 +20,7 @@ internal sealed class CsvCaseBuilder(Dictionary<string, int> columns, int source
 
         return [.. _order.Select(c => new ParsedEntry(
             c.Entry,
-            new CsvEntryLocator(c.FirstRow, c.LastRow, c.StageRows, c.MilestoneRows)))];
+            new CsvEntryLocator(c.FirstRow, c.LastRow, c.StageRows, c.MilestoneRows, c.OfficerEventRows)))];
     }
 
     private void AddRow(CsvRecord record)
@@ -50,7 +50,7 @@ internal sealed class CsvCaseBuilder(Dictionary<string, int> columns, int source
 
         rows.LastRow = record.Row;
         var rowType = Cell(record, CaseCsv.RowType)?.ToLowerInvariant();
-        var itemCells = new[] { CaseCsv.Kind, CaseCsv.Label, CaseCsv.StartDate, CaseCsv.StartPrecision, CaseCsv.EndDate, CaseCsv.EndPrecision, CaseCsv.Outcome, CaseCsv.OutcomeType }
+        var itemCells = new[] { CaseCsv.Kind, CaseCsv.Label, CaseCsv.StartDate, CaseCsv.StartPrecision, CaseCsv.EndDate, CaseCsv.EndPrecision, CaseCsv.Outcome, CaseCsv.OutcomeType, CaseCsv.Officer }
             .Where(c => Cell(record, c) is not null)
             .ToList();
         var sources = Sources(record);
@@ -59,6 +59,11 @@ internal sealed class CsvCaseBuilder(Dictionary<string, int> columns, int source
         switch (rowType)
         {
             case CaseCsv.StageRow:
+                if (itemCells.Contains(CaseCsv.Officer))
+                {
+                    messages.Add(new(ImportSeverity.Error, record.Row, CaseCsv.Officer, "Only an officer event row names an officer: set row_type to officer_event, or leave officer empty."));
+                }
+
                 rows.Entry.Stages.Add(new CaseFileStage
                 {
                     Kind = Cell(record, CaseCsv.Kind),
@@ -74,7 +79,7 @@ internal sealed class CsvCaseBuilder(Dictionary<string, int> columns, int source
                 rows.StageRows.Add(record.Row);
                 break;
             case CaseCsv.MilestoneRow:
-                foreach (var column in new[] { CaseCsv.Kind, CaseCsv.EndDate, CaseCsv.EndPrecision, CaseCsv.OutcomeType }.Where(itemCells.Contains))
+                foreach (var column in new[] { CaseCsv.EndDate, CaseCsv.EndPrecision, CaseCsv.OutcomeType, CaseCsv.Officer }.Where(itemCells.Contains))
                 {
                     messages.Add(new(ImportSeverity.Error, record.Row, column, $"A milestone is a single dated point: leave {column} empty (use start_date for its date)."));
                 }
@@ -82,6 +87,7 @@ internal sealed class CsvCaseBuilder(Dictionary<string, int> columns, int source
                 rows.Entry.Milestones.Add(new CaseFileMilestone
                 {
                     Label = Cell(record, CaseCsv.Label),
+                    Type = Cell(record, CaseCsv.Kind),
                     Date = Cell(record, CaseCsv.StartDate),
                     Precision = Cell(record, CaseCsv.StartPrecision),
                     Notes = Cell(record, CaseCsv.Outcome),
@@ -89,15 +95,33 @@ internal sealed class CsvCaseBuilder(Dictionary<string, int> columns, int source
                 });
                 rows.MilestoneRows.Add(record.Row);
                 break;
+            case CaseCsv.OfficerEventRow:
+                foreach (var column in new[] { CaseCsv.Label, CaseCsv.OutcomeType }.Where(itemCells.Contains).Concat(sources.Count > 0 ? [CaseCsv.SourceColumn(1, "url")] : []))
+                {
+                    messages.Add(new(ImportSeverity.Error, record.Row, column, $"An officer event row gives officer, kind, start_date (its date), end_date (a period's end) and outcome (notes): leave {column} empty."));
+                }
+
+                rows.Entry.OfficerEvents.Add(new CaseFileOfficerEvent
+                {
+                    Officer = Cell(record, CaseCsv.Officer),
+                    Kind = Cell(record, CaseCsv.Kind),
+                    Date = Cell(record, CaseCsv.StartDate),
+                    Precision = Cell(record, CaseCsv.StartPrecision),
+                    EndDate = Cell(record, CaseCsv.EndDate),
+                    EndPrecision = Cell(record, CaseCsv.EndPrecision),
+                    Notes = Cell(record, CaseCsv.Outcome),
+                });
+                rows.OfficerEventRows.Add(record.Row);
+                break;
             case CaseCsv.CaseRow:
                 foreach (var column in itemCells)
                 {
-                    messages.Add(new(ImportSeverity.Error, record.Row, column, $"A row of type 'case' holds only the case columns: leave {column} empty, or set row_type to stage or milestone."));
+                    messages.Add(new(ImportSeverity.Error, record.Row, column, $"A row of type 'case' holds only the case columns: leave {column} empty, or set row_type to stage, milestone or officer_event."));
                 }
 
                 break;
             default:
-                messages.Add(new(ImportSeverity.Error, record.Row, CaseCsv.RowType, $"'{rowType}' is not a row type: use stage, milestone or case (empty means stage)."));
+                messages.Add(new(ImportSeverity.Error, record.Row, CaseCsv.RowType, $"'{rowType}' is not a row type: use stage, milestone, officer_event or case (empty means stage)."));
                 break;
         }
     }
@@ -218,6 +242,8 @@ internal sealed class CsvCaseBuilder(Dictionary<string, int> columns, int source
         public List<int> StageRows { get; } = [];
 
         public List<int> MilestoneRows { get; } = [];
+
+        public List<int> OfficerEventRows { get; } = [];
 
         /// <summary>The case columns as the case's first row gives them.</summary>
         public Dictionary<string, string?> FirstCells { get; } = firstCells;

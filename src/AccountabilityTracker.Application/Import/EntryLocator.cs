@@ -21,6 +21,8 @@ public abstract class EntryLocator
     public abstract (int? Row, string Column) Milestone(int index, string field);
 
     public abstract (int? Row, string Column) MilestoneSource(int milestone, int source, string field);
+
+    public abstract (int? Row, string Column) OfficerEvent(int index, string field);
 }
 
 /// <summary>JSON: the row is the case's position in the array; the column is the field path inside it.</summary>
@@ -42,11 +44,13 @@ public sealed class JsonEntryLocator(int caseNumber) : EntryLocator
 
     public override (int? Row, string Column) MilestoneSource(int milestone, int source, string field) => (caseNumber, Invariant($"milestones[{milestone}].sources[{source}].{field}"));
 
+    public override (int? Row, string Column) OfficerEvent(int index, string field) => (caseNumber, Invariant($"officer_events[{index}].{field}"));
+
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }
 
 /// <summary>CSV: case fields sit on the case's first row; each stage and milestone on its own row.</summary>
-public sealed class CsvEntryLocator(int firstRow, int lastRow, IReadOnlyList<int> stageRows, IReadOnlyList<int> milestoneRows) : EntryLocator
+public sealed class CsvEntryLocator(int firstRow, int lastRow, IReadOnlyList<int> stageRows, IReadOnlyList<int> milestoneRows, IReadOnlyList<int>? officerEventRows = null) : EntryLocator
 {
     public override string Rows => firstRow == lastRow
         ? firstRow.ToString(CultureInfo.InvariantCulture)
@@ -68,6 +72,7 @@ public sealed class CsvEntryLocator(int firstRow, int lastRow, IReadOnlyList<int
 
     public override (int? Row, string Column) Milestone(int index, string field) => (milestoneRows[index], field switch
     {
+        "type" => CaseCsv.Kind,
         "date" => CaseCsv.StartDate,
         "precision" => CaseCsv.StartPrecision,
         "notes" => CaseCsv.Outcome,
@@ -75,4 +80,12 @@ public sealed class CsvEntryLocator(int firstRow, int lastRow, IReadOnlyList<int
     });
 
     public override (int? Row, string Column) MilestoneSource(int milestone, int source, string field) => (milestoneRows[milestone], CaseCsv.SourceColumn(source + 1, field));
+
+    public override (int? Row, string Column) OfficerEvent(int index, string field) => (officerEventRows?[index] ?? firstRow, field switch
+    {
+        "date" => CaseCsv.StartDate,
+        "precision" => CaseCsv.StartPrecision,
+        "notes" => CaseCsv.Outcome,
+        _ => field,
+    });
 }

@@ -7,14 +7,16 @@ namespace AccountabilityTracker.Application.Import;
 internal static class JsonFieldCheck
 {
     private static readonly HashSet<string> CaseFields =
-        ["id", "title", "subject", "incident_date", "incident_date_precision", "location", "force", "incident_type", "harm", "category", "jurisdiction", "status", "status_note", "closed_on", "expected_on", "officer_designations", "officers", "stages", "milestones", "sources"];
+        ["id", "title", "subject", "incident_date", "incident_date_precision", "location", "force", "incident_type", "harm", "category", "jurisdiction", "status", "status_note", "closed_on", "expected_on", "officer_designations", "officers", "stages", "milestones", "officer_events", "sources"];
 
     private static readonly HashSet<string> StageFields = ["kind", "label", "start_date", "start_precision", "end_date", "end_precision", "outcome", "outcome_type", "sources"];
 
     private static readonly HashSet<string> OfficerFields =
         ["cipher", "name", "name_status", "named_on", "anonymity_order", "anonymity_order_made_on", "anonymity_order_varied_on", "anonymity_order_lifted_on", "notes"];
 
-    private static readonly HashSet<string> MilestoneFields = ["label", "date", "precision", "notes", "sources"];
+    private static readonly HashSet<string> MilestoneFields = ["label", "type", "date", "precision", "notes", "sources"];
+
+    private static readonly HashSet<string> OfficerEventFields = ["officer", "kind", "date", "precision", "end_date", "end_precision", "notes"];
 
     private static readonly HashSet<string> SourceFields = ["url", "publisher", "quote"];
 
@@ -28,6 +30,7 @@ internal static class JsonFieldCheck
             CheckList(entry, "stages", StageFields, caseNumber, messages);
             CheckList(entry, "milestones", MilestoneFields, caseNumber, messages);
             CheckList(entry, "officers", OfficerFields, caseNumber, messages);
+            CheckList(entry, "officer_events", OfficerEventFields, caseNumber, messages);
         }
     }
 

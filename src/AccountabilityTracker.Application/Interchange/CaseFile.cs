@@ -50,6 +50,9 @@ public sealed class CaseFileEntry
 
     public IList<CaseFileMilestone> Milestones { get; init; } = [];
 
+    /// <summary>What happened to the entry's officers: each names its officer by cipher (or, for one without a cipher, by name).</summary>
+    public IList<CaseFileOfficerEvent> OfficerEvents { get; init; } = [];
+
     public IList<string> Sources { get; init; } = [];
 }
 
@@ -102,6 +105,9 @@ public sealed class CaseFileMilestone
 {
     public string? Label { get; set; }
 
+    /// <summary>What the milestone is (PapersToChair, Decision, NationalReview…); left out, Other (untyped). In CSV: the kind column.</summary>
+    public string? Type { get; set; }
+
     public string? Date { get; set; }
 
     public string? Precision { get; set; }
@@ -109,6 +115,27 @@ public sealed class CaseFileMilestone
     public string? Notes { get; set; }
 
     public IList<CaseFileSource> Sources { get; init; } = [];
+}
+
+/// <summary>An officer event (arrested, charged, named…) or period (suspended, restricted_duties) with an optional end.</summary>
+public sealed class CaseFileOfficerEvent
+{
+    /// <summary>The officer's cipher, or the name of an officer without one, as the entry's officers give it.</summary>
+    public string? Officer { get; set; }
+
+    /// <summary>Arrested, InterviewedUnderCaution, CriminalNoticeServed, MisconductNoticeServed, Charged, Suspended, RestrictedDuties, ReturnedToDuty or Named.</summary>
+    public string? Kind { get; set; }
+
+    public string? Date { get; set; }
+
+    public string? Precision { get; set; }
+
+    /// <summary>The end of a suspension or restricted duties; left out while it runs.</summary>
+    public string? EndDate { get; set; }
+
+    public string? EndPrecision { get; set; }
+
+    public string? Notes { get; set; }
 }
 
 public sealed class CaseFileSource

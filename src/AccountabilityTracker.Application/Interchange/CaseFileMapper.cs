@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AccountabilityTracker.Domain;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Dates;
 
@@ -265,11 +266,16 @@ public static partial class CaseFileMapper
 
         foreach (var milestoneEntry in entry.Milestones)
         {
-            var milestone = created.AddMilestone(milestoneEntry.Label ?? string.Empty, ToDate(milestoneEntry.Date, milestoneEntry.Precision), milestoneEntry.Notes, nowUtc);
+            var milestone = created.AddMilestone(milestoneEntry.Label ?? string.Empty, ToDate(milestoneEntry.Date, milestoneEntry.Precision), milestoneEntry.Notes, nowUtc, ParseEnum(milestoneEntry.Type, MilestoneType.Other));
             foreach (var source in milestoneEntry.Sources)
             {
                 created.AddSource(ToDetails(source), nowUtc, milestone: milestone);
             }
+        }
+
+        foreach (var officerEvent in entry.OfficerEvents)
+        {
+            AddOfficerEvent(created, officerEvent, nowUtc);
         }
 
         foreach (var url in entry.Sources)
@@ -278,6 +284,32 @@ public static partial class CaseFileMapper
         }
 
         return created;
+    }
+
+    /// <summary>The officer of <paramref name="owner"/> an event names: by cipher, else (an officer without one) by name.</summary>
+    public static Officer? FindOfficer(Case owner, string? reference)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        var wanted = reference?.Trim();
+        return string.IsNullOrEmpty(wanted)
+            ? null
+            : owner.Officers.FirstOrDefault(o => string.Equals(o.Cipher, wanted, StringComparison.OrdinalIgnoreCase))
+              ?? owner.Officers.FirstOrDefault(o => o.Cipher is null && string.Equals(o.RealName, wanted, StringComparison.Ordinal));
+    }
+
+    /// <summary>Adds an officer event from a file (checked already: its officer is one of the entry's).</summary>
+    public static OfficerEvent AddOfficerEvent(Case owner, CaseFileOfficerEvent officerEvent, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(officerEvent);
+        var officer = FindOfficer(owner, officerEvent.Officer) ?? throw new DomainRuleException($"'{officerEvent.Officer}' is not one of this case's officers.");
+        return owner.AddOfficerEvent(officer, ParseEnum(officerEvent.Kind, OfficerEventKind.Arrested), ToDate(officerEvent.Date, officerEvent.Precision), OfficerEventEnd(officerEvent), officerEvent.Notes, nowUtc);
+    }
+
+    public static PartialDate? OfficerEventEnd(CaseFileOfficerEvent officerEvent)
+    {
+        ArgumentNullException.ThrowIfNull(officerEvent);
+        return string.IsNullOrWhiteSpace(officerEvent.EndDate) ? null : ToDate(officerEvent.EndDate, officerEvent.EndPrecision);
     }
 
     public static SourceDetails ToDetails(CaseFileSource source)

@@ -43,6 +43,8 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
 
     public DbSet<Officer> Officers => Set<Officer>();
 
+    public DbSet<OfficerEvent> OfficerEvents => Set<OfficerEvent>();
+
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<SecurityAuditEntry> SecurityAudit => Set<SecurityAuditEntry>();
@@ -132,6 +134,7 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
                 Stage stage => stage.CaseId,
                 Milestone milestone => milestone.CaseId,
                 Officer officer => officer.CaseId,
+                OfficerEvent officerEvent => officerEvent.CaseId,
                 Source source => source.CaseId,
                 _ => 0,
             })
@@ -159,7 +162,7 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
 
     private bool ChangesWhatListsShow() =>
         ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Case or Stage or StagePause or StageExtension or Officer or LimitRuleSetting or ClockBasis);
+            && e.Entity is Case or Stage or StagePause or StageExtension or Milestone or Officer or OfficerEvent or LimitRuleSetting or ClockBasis);
 
     /// <summary>Saves computed clocks (and nothing a user changed) without computing them again.</summary>
     internal async Task SaveClocksAsync(CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ public sealed class Case
     private readonly List<Stage> _stages = [];
     private readonly List<Milestone> _milestones = [];
     private readonly List<Officer> _officers = [];
+    private readonly List<OfficerEvent> _officerEvents = [];
     private readonly List<Source> _sources = [];
 
     private Case()
@@ -94,6 +95,9 @@ public sealed class Case
 
     public IReadOnlyCollection<Officer> Officers => _officers;
 
+    /// <summary>What happened to each officer (arrested, suspended, charged…), removed ones included (hidden by <see cref="OfficerEvent.IsRemoved"/>).</summary>
+    public IReadOnlyCollection<OfficerEvent> OfficerEvents => _officerEvents;
+
     /// <summary>Every source of the case, including those attached to a stage or milestone.</summary>
     public IReadOnlyCollection<Source> Sources => _sources;
 
@@ -123,9 +127,9 @@ public sealed class Case
         return stage;
     }
 
-    public Milestone AddMilestone(string label, PartialDate date, string? notes, DateTime nowUtc)
+    public Milestone AddMilestone(string label, PartialDate date, string? notes, DateTime nowUtc, MilestoneType type = MilestoneType.Other)
     {
-        var milestone = new Milestone(this, label, date, notes);
+        var milestone = new Milestone(this, label, date, notes, type);
         _milestones.Add(milestone);
         PartChanged(nowUtc);
         return milestone;
@@ -147,6 +151,17 @@ public sealed class Case
         _officers.Add(officer);
         PartChanged(nowUtc);
         return officer;
+    }
+
+    /// <summary>Records something that happened to one of the case's officers, or a period (suspension, restricted duties) with an optional end.</summary>
+    public OfficerEvent AddOfficerEvent(Officer officer, OfficerEventKind kind, PartialDate on, PartialDate? end, string? notes, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(officer);
+        RequireOwnOfficer(officer);
+        var added = new OfficerEvent(this, officer, kind, on, end, notes);
+        _officerEvents.Add(added);
+        PartChanged(nowUtc);
+        return added;
     }
 
     /// <summary>Closes the case: its proceedings are over. The whole-case clock ends on <paramref name="on"/>.</summary>
@@ -286,6 +301,14 @@ public sealed class Case
         if (_officers.Exists(o => o != except && o.Cipher is not null && string.Equals(o.Cipher, cipher.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             throw new DomainRuleException($"Officer {cipher.Trim().ToUpperInvariant()} is already recorded on this case.");
+        }
+    }
+
+    internal void RequireOwnOfficer(Officer officer)
+    {
+        if (!_officers.Contains(officer))
+        {
+            throw new DomainRuleException("An event belongs to an officer of the same case.");
         }
     }
 

@@ -68,7 +68,11 @@ public sealed class Officer
     public string? VisibleName(bool canSeeRestricted) => NameIsPublic || canSeeRestricted ? RealName : null;
 
     /// <summary>How the officer is called to a reader: the cipher, else the visible name, else "officer (name restricted)".</summary>
-    public string Designation(bool canSeeRestricted) => Cipher ?? VisibleName(canSeeRestricted) ?? "Officer (name restricted)";
+    public string Designation(bool canSeeRestricted) => DesignationOf(Cipher, RealName, NameIsPublic, canSeeRestricted);
+
+    /// <summary>The designation from stored values (for queries that project columns rather than load officers).</summary>
+    public static string DesignationOf(string? cipher, string? realName, bool nameIsPublic, bool canSeeRestricted) =>
+        cipher ?? (nameIsPublic || canSeeRestricted ? realName : null) ?? "Officer (name restricted)";
 
     /// <summary>Corrects the cipher, records or clears the restricted name, and notes an anonymity order or a public naming.</summary>
     public void Edit(string? cipher, string? realName, bool underAnonymityOrder, DateOnly? publiclyNamedOn, DateTime nowUtc) =>

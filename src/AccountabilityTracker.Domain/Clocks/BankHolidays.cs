@@ -1,15 +1,17 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using AccountabilityTracker.Domain.Cases;
 
 namespace AccountabilityTracker.Domain.Clocks;
 
-/// <summary>A bank holiday in England &amp; Wales, named as gov.uk names it.</summary>
+/// <summary>A bank holiday, named as gov.uk names it.</summary>
 public readonly record struct BankHoliday(DateOnly Date, string Name);
 
 /// <summary>
-/// England &amp; Wales bank holidays, worked out by rule for any year from <see cref="FirstSupportedYear"/>, plus the
-/// one-off days proclaimed so far. Future one-off days (or a moved day) come from configuration through the
-/// constructor's additions and removals; a date in both lists is removed.
+/// The bank holidays of one jurisdiction (England &amp; Wales by default; Scotland; Northern Ireland), worked out by rule
+/// for any year from <see cref="FirstSupportedYear"/>, plus the UK-wide one-off days proclaimed so far. Future one-off
+/// days (or a moved day) come from configuration through the constructor's additions and removals; a date in both lists
+/// is removed.
 /// </summary>
 public sealed class BankHolidays
 {
@@ -39,15 +41,34 @@ public sealed class BankHolidays
     }
 
     public BankHolidays(IEnumerable<DateOnly> additions, IEnumerable<DateOnly> removals)
+        : this(Jurisdiction.EnglandAndWales, additions, removals)
+    {
+    }
+
+    public BankHolidays(Jurisdiction jurisdiction, IEnumerable<DateOnly> additions, IEnumerable<DateOnly> removals)
     {
         ArgumentNullException.ThrowIfNull(additions);
         ArgumentNullException.ThrowIfNull(removals);
+        if (!Enum.IsDefined(jurisdiction))
+        {
+            throw new ArgumentOutOfRangeException(nameof(jurisdiction), jurisdiction, "Not a jurisdiction.");
+        }
+
+        Jurisdiction = jurisdiction;
         _additions = [.. additions];
         _removals = [.. removals];
     }
 
     /// <summary>The rules and one-off days with no configured changes.</summary>
     public static BankHolidays EnglandAndWales { get; } = new();
+
+    /// <summary>Scotland's: 1 and 2 January, Good Friday, early May, spring, summer (first Monday of August), St Andrew's Day, Christmas, Boxing Day.</summary>
+    public static BankHolidays Scotland { get; } = new(Jurisdiction.Scotland, [], []);
+
+    /// <summary>Northern Ireland's: England &amp; Wales's plus St Patrick's Day (17 March) and the Battle of the Boyne (12 July).</summary>
+    public static BankHolidays NorthernIreland { get; } = new(Jurisdiction.NorthernIreland, [], []);
+
+    public Jurisdiction Jurisdiction { get; }
 
     public IReadOnlyCollection<DateOnly> Additions => _additions;
 
@@ -58,8 +79,18 @@ public sealed class BankHolidays
     /// <summary>The year's bank holidays in date order, after configured additions and removals.</summary>
     public IReadOnlyList<BankHoliday> ForYear(int year) => Year(year).Holidays;
 
-    /// <summary>The year's bank holidays from the rules and known one-off days alone, in date order.</summary>
-    public static IReadOnlyList<BankHoliday> ByRule(int year)
+    /// <summary>The year's England &amp; Wales bank holidays from the rules and known one-off days alone, in date order.</summary>
+    public static IReadOnlyList<BankHoliday> ByRule(int year) => ByRule(year, Jurisdiction.EnglandAndWales);
+
+    /// <summary>The year's bank holidays of <paramref name="jurisdiction"/> from the rules and known one-off days alone, in date order.</summary>
+    public static IReadOnlyList<BankHoliday> ByRule(int year, Jurisdiction jurisdiction) => jurisdiction switch
+    {
+        Jurisdiction.Scotland => ScotlandByRule(year),
+        Jurisdiction.NorthernIreland => NorthernIrelandByRule(year),
+        _ => EnglandAndWalesByRule(year),
+    };
+
+    private static List<BankHoliday> EnglandAndWalesByRule(int year)
     {
         ThrowIfUnsupported(year);
         var days = new List<BankHoliday>(10);
@@ -119,6 +150,80 @@ public sealed class BankHolidays
         return days;
     }
 
+    /// <summary>
+    /// Scotland (Banking and Financial Dealings Act 1971 sch 1 as it applies in Scotland, and the proclamations): no
+    /// Easter Monday; 2 January; summer on the first Monday of August; St Andrew's Day (St Andrew's Day Bank Holiday
+    /// (Scotland) Act 2007). A day on a weekend (or on a day already a holiday) moves to the next free weekday.
+    /// </summary>
+    private static List<BankHoliday> ScotlandByRule(int year)
+    {
+        ThrowIfUnsupported(year);
+        var fixedDays = new List<(DateOnly Date, string Name)>
+        {
+            (new DateOnly(year, 1, 1), "New Year's Day"),
+            (new DateOnly(year, 1, 2), "2nd January"),
+            (new DateOnly(year, 12, 25), "Christmas Day"),
+            (new DateOnly(year, 12, 26), "Boxing Day"),
+        };
+
+        // St Andrew's Day became a bank holiday in 2007.
+        if (year >= 2007)
+        {
+            fixedDays.Add((new DateOnly(year, 11, 30), "St Andrew's Day"));
+        }
+
+        var days = new List<BankHoliday> { new(EasterSunday(year).AddDays(-2), "Good Friday") };
+        var englandAndWales = EnglandAndWalesByRule(year);
+        days.AddRange(englandAndWales.Where(h => h.Name.StartsWith("Early May", StringComparison.Ordinal) || h.Name.StartsWith("Spring", StringComparison.Ordinal)));
+        days.Add(new(FirstMonday(year, 8), "Summer bank holiday"));
+        days.AddRange(OneOffDays.Where(d => d.Key.Year == year).Select(d => new BankHoliday(d.Key, d.Value)));
+        return WithSubstitutes(days, fixedDays);
+    }
+
+    /// <summary>Northern Ireland: England &amp; Wales's days plus St Patrick's Day and the Battle of the Boyne (Orangemen's Day), each with a substitute day.</summary>
+    private static List<BankHoliday> NorthernIrelandByRule(int year)
+    {
+        var days = EnglandAndWalesByRule(year);
+        return WithSubstitutes(days, [(new DateOnly(year, 3, 17), "St Patrick's Day"), (new DateOnly(year, 7, 12), "Battle of the Boyne (Orangemen's Day)")]);
+    }
+
+    /// <summary>
+    /// Adds fixed-date holidays: each on its own day when that is a weekday not already a holiday, otherwise on the next
+    /// weekday that is free (those falling on weekdays are placed first, so 25 Dec on a Sunday moves past Boxing Day).
+    /// </summary>
+    private static List<BankHoliday> WithSubstitutes(List<BankHoliday> days, List<(DateOnly Date, string Name)> fixedDays)
+    {
+        var taken = days.Select(d => d.Date).ToHashSet();
+        static bool Weekend(DateOnly d) => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        var moved = new List<(DateOnly Date, string Name)>();
+        foreach (var (date, name) in fixedDays.OrderBy(f => f.Date))
+        {
+            if (!Weekend(date) && taken.Add(date))
+            {
+                days.Add(new(date, name));
+            }
+            else
+            {
+                moved.Add((date, name));
+            }
+        }
+
+        foreach (var (date, name) in moved)
+        {
+            var day = date;
+            while (Weekend(day) || taken.Contains(day))
+            {
+                day = day.AddDays(1);
+            }
+
+            taken.Add(day);
+            days.Add(new(day, name + " (substitute day)"));
+        }
+
+        days.Sort((a, b) => a.Date.CompareTo(b.Date));
+        return days;
+    }
+
     /// <summary>Easter Sunday in the Gregorian calendar (the "Anonymous Gregorian" or Meeus/Jones/Butcher algorithm).</summary>
     public static DateOnly EasterSunday(int year)
     {
@@ -168,7 +273,7 @@ public sealed class BankHolidays
 
     private YearHolidays Build(int year)
     {
-        var holidays = ByRule(year).Where(h => !_removals.Contains(h.Date)).ToList();
+        var holidays = ByRule(year, Jurisdiction).Where(h => !_removals.Contains(h.Date)).ToList();
         holidays.AddRange(_additions
             .Where(d => d.Year == year && !_removals.Contains(d) && holidays.All(h => h.Date != d))
             .Select(d => new BankHoliday(d, AddedName)));

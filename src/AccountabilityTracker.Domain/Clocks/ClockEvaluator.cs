@@ -30,6 +30,7 @@ public sealed class ClockEvaluator
     private readonly TimeProvider _time;
     private readonly WorkingDayCalendar _calendar;
 
+    /// <param name="calendar">England &amp; Wales's working days (with any configured changes); Scotland's and Northern Ireland's come from their rules.</param>
     public ClockEvaluator(TimeProvider time, WorkingDayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(time);
@@ -87,8 +88,9 @@ public sealed class ClockEvaluator
         var unit = extension?.NewUnit ?? rule.Unit;
 
         // The certain reading takes the most favourable dates (latest start, earliest end); the worst case the opposite.
-        var certain = Measure(amount, unit, rule.WarningPercent, startLatest, NotBefore(endEarliest, startLatest), subject.Pauses, today);
-        var worst = Measure(amount, unit, rule.WarningPercent, startEarliest, NotBefore(endLatest, startEarliest), subject.Pauses, today);
+        var calendar = CalendarFor(rule.Jurisdiction);
+        var certain = Measure(calendar, amount, unit, rule.WarningPercent, startLatest, NotBefore(endEarliest, startLatest), subject.Pauses, today);
+        var worst = Measure(calendar, amount, unit, rule.WarningPercent, startEarliest, NotBefore(endLatest, startEarliest), subject.Pauses, today);
 
         var isApproximate = !subject.Start.IsExact || subject.End is { IsExact: false };
         var isPaused = subject.IsRunning && subject.Pauses.Any(p => p.Covers(today));
@@ -129,7 +131,15 @@ public sealed class ClockEvaluator
         return (null, soFar);
     }
 
-    private ClockPoint Measure(int amount, LimitUnit unit, int warningPercent, DateOnly start, DateOnly? end, IReadOnlyList<Pause> pauses, DateOnly today)
+    /// <summary>Working days are counted on the bank holidays of the rule's jurisdiction.</summary>
+    public WorkingDayCalendar CalendarFor(Cases.Jurisdiction jurisdiction) => jurisdiction switch
+    {
+        Cases.Jurisdiction.Scotland => WorkingDayCalendar.Scotland,
+        Cases.Jurisdiction.NorthernIreland => WorkingDayCalendar.NorthernIreland,
+        _ => _calendar,
+    };
+
+    private static ClockPoint Measure(WorkingDayCalendar calendar, int amount, LimitUnit unit, int warningPercent, DateOnly start, DateOnly? end, IReadOnlyList<Pause> pauses, DateOnly today)
     {
         var horizon = end ?? today;
         var paused = MergePauses(pauses, start, horizon, capAtHorizon: end is not null);
@@ -137,7 +147,7 @@ public sealed class ClockEvaluator
 
         var length = unit == LimitUnit.Months ? start.AddMonths(amount).DayNumber - start.DayNumber : amount;
 
-        DateOnly Advance(int units) => workingDays ? _calendar.AddWorkingDays(start, units) : start.AddDays(units);
+        DateOnly Advance(int units) => workingDays ? calendar.AddWorkingDays(start, units) : start.AddDays(units);
 
         int PausedUnitsThrough(DateOnly last)
         {
@@ -151,7 +161,7 @@ public sealed class ClockEvaluator
                 }
 
                 total += workingDays
-                    ? _calendar.CountWorkingDays(from.AddDays(-1), lastPaused)
+                    ? calendar.CountWorkingDays(from.AddDays(-1), lastPaused)
                     : lastPaused.DayNumber - from.DayNumber + 1;
             }
 
@@ -165,7 +175,7 @@ public sealed class ClockEvaluator
                 return 0;
             }
 
-            var units = workingDays ? _calendar.CountWorkingDays(start, last) : last.DayNumber - start.DayNumber;
+            var units = workingDays ? calendar.CountWorkingDays(start, last) : last.DayNumber - start.DayNumber;
             return units - PausedUnitsThrough(last);
         }
 

@@ -41,6 +41,17 @@ public sealed record LimitRule
 
     public bool IsStatutory { get; init; }
 
+    /// <summary>For an event-to-event rule: the milestone type the clock runs from (e.g. papers to chair).</summary>
+    public MilestoneType? FromMilestone { get; init; }
+
+    /// <summary>For an event-to-event rule: the milestone type that stops the clock (e.g. pre-hearing held).</summary>
+    public MilestoneType? ToMilestone { get; init; }
+
+    public bool IsEventRule => FromMilestone is not null;
+
+    /// <summary>The jurisdiction whose cases the rule measures; its working days count that jurisdiction's bank holidays.</summary>
+    public Jurisdiction Jurisdiction { get; init; } = Jurisdiction.EnglandAndWales;
+
     public bool HasReports => FirstReportAfterMonths is not null;
 
     /// <summary>The limit in words: "12 months", "15 working days", "1 calendar day".</summary>
@@ -60,7 +71,7 @@ public sealed record LimitRule
 
     /// <summary>The problems with this rule's values; empty when it can be used.</summary>
     public IReadOnlyList<LimitRuleError> Validate() =>
-        Validate(StageKind, Amount, Unit, Anchor, WarningPercent, FirstReportAfterMonths, ReportEveryMonths);
+        Validate(StageKind, Amount, Unit, Anchor, WarningPercent, FirstReportAfterMonths, ReportEveryMonths, IsEventRule);
 
     /// <summary>Checks raw values (e.g. from a form) before a rule is built from them.</summary>
     public static IReadOnlyList<LimitRuleError> Validate(
@@ -70,7 +81,8 @@ public sealed record LimitRule
         ClockAnchor anchor,
         int warningPercent,
         int? firstReportAfterMonths,
-        int? reportEveryMonths)
+        int? reportEveryMonths,
+        bool eventRule = false)
     {
         var errors = new List<LimitRuleError>();
         if (stageKind is { } kind && !Enum.IsDefined(kind))
@@ -96,7 +108,11 @@ public sealed record LimitRule
         {
             errors.Add(new(nameof(Anchor), "Choose whether the clock counts from the stage start or the incident."));
         }
-        else if (stageKind is null && anchor == ClockAnchor.StageStart)
+        else if (eventRule && anchor != ClockAnchor.StageStart)
+        {
+            errors.Add(new(nameof(Anchor), "An event-to-event limit counts from its first event: choose the stage start (the event)."));
+        }
+        else if (stageKind is null && !eventRule && anchor == ClockAnchor.StageStart)
         {
             errors.Add(new(nameof(Anchor), "A whole-case limit has no stage to start from: count it from the incident."));
         }

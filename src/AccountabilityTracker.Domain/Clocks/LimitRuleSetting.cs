@@ -39,6 +39,18 @@ public sealed class LimitRuleSetting
 
     public StageKind? StageKind { get; private set; }
 
+    /// <summary>An event-to-event rule's first milestone type (null for a stage or whole-case rule).</summary>
+    public MilestoneType? FromMilestone { get; private set; }
+
+    public MilestoneType? ToMilestone { get; private set; }
+
+    /// <summary>An event-to-event rule's jurisdiction (a stage kind's rule takes its kind's).</summary>
+    public Jurisdiction? EventJurisdiction { get; private set; }
+
+    public bool IsEventRule => FromMilestone is not null;
+
+    public bool IsWholeCase => StageKind is null && !IsEventRule;
+
     public bool IsEnabled { get; private set; }
 
     public int Amount { get; private set; }
@@ -64,13 +76,53 @@ public sealed class LimitRuleSetting
     /// <summary>Optimistic concurrency token, renewed on every change.</summary>
     public Guid Version { get; private set; }
 
-    public string DisplayName => DisplayNameFor(StageKind);
+    public string DisplayName => IsEventRule ? EventDisplayName(FromMilestone!.Value, ToMilestone!.Value, EventJurisdiction!.Value) : DisplayNameFor(StageKind);
 
     public LimitRuleValues Values => new(IsEnabled, Amount, Unit, Anchor, WarningPercent, FirstReportAfterMonths, ReportEveryMonths, LegalSource, IsStatutory);
 
     public static string KeyFor(StageKind? kind) => kind?.ToString() ?? WholeCaseKey;
 
     public static string DisplayNameFor(StageKind? kind) => kind?.DisplayName() ?? "Whole case";
+
+    /// <summary>An event-to-event rule's key: "PapersToChair-PreHearingHeld-EW" (EW, SC or NI).</summary>
+    public static string EventKeyFor(MilestoneType from, MilestoneType to, Jurisdiction jurisdiction) =>
+        string.Create(CultureInfo.InvariantCulture, $"{from}-{to}-{JurisdictionCode(jurisdiction)}");
+
+    public static string EventDisplayName(MilestoneType from, MilestoneType to, Jurisdiction jurisdiction) =>
+        $"{from.DisplayName()} → {to.DisplayName().ToLowerInvariant()} ({jurisdiction.DisplayName()})";
+
+    /// <summary>Reads an event-to-event rule's key back.</summary>
+    public static bool TryParseEventKey(string? key, out MilestoneType from, out MilestoneType to, out Jurisdiction jurisdiction)
+    {
+        (from, to, jurisdiction) = (default, default, default);
+        var parts = key?.Split('-') ?? [];
+        if (parts.Length != 3
+            || !Enum.TryParse(parts[0], ignoreCase: true, out from) || !Enum.IsDefined(from) || int.TryParse(parts[0], out _) || from == MilestoneType.Other
+            || !Enum.TryParse(parts[1], ignoreCase: true, out to) || !Enum.IsDefined(to) || int.TryParse(parts[1], out _) || to == MilestoneType.Other)
+        {
+            return false;
+        }
+
+        Jurisdiction? parsed = parts[2].ToUpperInvariant() switch
+        {
+            "EW" => Jurisdiction.EnglandAndWales,
+            "SC" => Jurisdiction.Scotland,
+            "NI" => Jurisdiction.NorthernIreland,
+            _ => null,
+        };
+        jurisdiction = parsed ?? default;
+        return parsed is not null;
+    }
+
+    /// <summary>A stage kind's name, <see cref="WholeCaseKey"/>, or an event-to-event rule's key.</summary>
+    public static bool IsKey(string? key) => TryParseKey(key, out _) || TryParseEventKey(key, out _, out _, out _);
+
+    private static string JurisdictionCode(Jurisdiction jurisdiction) => jurisdiction switch
+    {
+        Jurisdiction.Scotland => "SC",
+        Jurisdiction.NorthernIreland => "NI",
+        _ => "EW",
+    };
 
     /// <summary>Reads a key back: a stage kind's name or <see cref="WholeCaseKey"/>.</summary>
     public static bool TryParseKey(string? key, out StageKind? kind)
@@ -99,11 +151,26 @@ public sealed class LimitRuleSetting
         return setting;
     }
 
+    /// <summary>A rule that runs from one milestone type to another on cases of one jurisdiction.</summary>
+    public static LimitRuleSetting CreateEventRule(MilestoneType from, MilestoneType to, Jurisdiction jurisdiction, LimitRuleValues values, string createdBy, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (from == MilestoneType.Other || to == MilestoneType.Other || from == to || !Enum.IsDefined(from) || !Enum.IsDefined(to) || !Enum.IsDefined(jurisdiction))
+        {
+            throw new DomainRuleException("An event-to-event rule runs from one milestone type to another.");
+        }
+
+        ThrowIfInvalid(null, values, eventRule: true);
+        var setting = new LimitRuleSetting { Key = EventKeyFor(from, to, jurisdiction), FromMilestone = from, ToMilestone = to, EventJurisdiction = jurisdiction };
+        setting.Apply(values, createdBy, nowUtc);
+        return setting;
+    }
+
     /// <summary>Applies new values and returns one audit entry per field that changed (none when nothing did).</summary>
     public IReadOnlyList<LimitRuleChange> Change(LimitRuleValues values, string changedBy, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(values);
-        ThrowIfInvalid(StageKind, values);
+        ThrowIfInvalid(StageKind, values, IsEventRule);
         var before = Values;
         var after = values with { LegalSource = values.LegalSource.Trim() };
         var changes = new List<LimitRuleChange>();
@@ -147,6 +214,9 @@ public sealed class LimitRuleSetting
             ReportEveryMonths = ReportEveryMonths,
             LegalSource = LegalSource,
             IsStatutory = IsStatutory,
+            FromMilestone = FromMilestone,
+            ToMilestone = ToMilestone,
+            Jurisdiction = EventJurisdiction ?? StageKind?.RuleJurisdiction() ?? Jurisdiction.EnglandAndWales,
         }
         : null;
 
@@ -158,9 +228,9 @@ public sealed class LimitRuleSetting
         _ => value.ToString(),
     };
 
-    private static void ThrowIfInvalid(StageKind? kind, LimitRuleValues values)
+    private static void ThrowIfInvalid(StageKind? kind, LimitRuleValues values, bool eventRule = false)
     {
-        var errors = LimitRule.Validate(kind, values.Amount, values.Unit, values.Anchor, values.WarningPercent, values.FirstReportAfterMonths, values.ReportEveryMonths);
+        var errors = LimitRule.Validate(kind, values.Amount, values.Unit, values.Anchor, values.WarningPercent, values.FirstReportAfterMonths, values.ReportEveryMonths, eventRule);
         if (errors.Count > 0)
         {
             throw new DomainRuleException(string.Join(" ", errors.Select(e => e.Message)));

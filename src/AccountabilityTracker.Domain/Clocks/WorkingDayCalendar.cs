@@ -1,6 +1,6 @@
 namespace AccountabilityTracker.Domain.Clocks;
 
-/// <summary>Working days in England &amp; Wales: Monday to Friday except bank holidays.</summary>
+/// <summary>Working days of one jurisdiction: Monday to Friday except its bank holidays.</summary>
 public sealed class WorkingDayCalendar
 {
     public WorkingDayCalendar(BankHolidays bankHolidays)
@@ -10,6 +10,10 @@ public sealed class WorkingDayCalendar
     }
 
     public static WorkingDayCalendar EnglandAndWales { get; } = new(BankHolidays.EnglandAndWales);
+
+    public static WorkingDayCalendar Scotland { get; } = new(BankHolidays.Scotland);
+
+    public static WorkingDayCalendar NorthernIreland { get; } = new(BankHolidays.NorthernIreland);
 
     public BankHolidays BankHolidays { get; }
 

@@ -811,6 +811,13 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Other");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -875,6 +882,62 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Officers", (string)null);
+                });
+
+            modelBuilder.Entity("AccountabilityTracker.Domain.Cases.OfficerEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EndPrecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsRemoved")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OfficerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Precision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficerId");
+
+                    b.HasIndex("CaseId", "OccurredOn");
+
+                    b.HasIndex("Kind", "OccurredOn");
+
+                    b.ToTable("OfficerEvents", (string)null);
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Domain.Cases.Source", b =>
@@ -1122,8 +1185,16 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("EventJurisdiction")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int?>("FirstReportAfterMonths")
                         .HasColumnType("integer");
+
+                    b.Property<string>("FromMilestone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("boolean");
@@ -1145,6 +1216,10 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("StageKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ToMilestone")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
@@ -1546,7 +1621,94 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("AccountabilityTracker.Domain.Clocks.ClockRecord", "Clock", b1 =>
+                        {
+                            b1.Property<int>("MilestoneId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("Amount")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly>("ComputedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("DueEarliest")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("DueLatest")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("ExtensionGrantedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("FinalDaysOver")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("FinalPossibleDaysOver")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("FinalPossibleStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("FinalStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<bool>("IsApproximate")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("IsPaused")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("NotApplicableReason")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<int>("PausedDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Phase")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<DateOnly?>("ReportsFrom")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("WarnEarliest")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("WarnLatest")
+                                .HasColumnType("date");
+
+                            b1.HasKey("MilestoneId");
+
+                            b1.HasIndex("ValidUntil");
+
+                            b1.HasIndex("Phase", "DueLatest");
+
+                            b1.HasIndex("Phase", "WarnEarliest");
+
+                            b1.ToTable("Milestones");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MilestoneId");
+                        });
+
                     b.Navigation("Case");
+
+                    b.Navigation("Clock")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Domain.Cases.Officer", b =>
@@ -1558,6 +1720,25 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("AccountabilityTracker.Domain.Cases.OfficerEvent", b =>
+                {
+                    b.HasOne("AccountabilityTracker.Domain.Cases.Case", "Case")
+                        .WithMany("OfficerEvents")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AccountabilityTracker.Domain.Cases.Officer", "Officer")
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Officer");
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Domain.Cases.Source", b =>
@@ -1759,6 +1940,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("AccountabilityTracker.Domain.Cases.Case", b =>
                 {
                     b.Navigation("Milestones");
+
+                    b.Navigation("OfficerEvents");
 
                     b.Navigation("Officers");
 

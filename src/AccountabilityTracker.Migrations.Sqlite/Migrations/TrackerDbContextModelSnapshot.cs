@@ -784,6 +784,13 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Other");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -846,6 +853,60 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Officers", (string)null);
+                });
+
+            modelBuilder.Entity("AccountabilityTracker.Domain.Cases.OfficerEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndPrecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Precision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficerId");
+
+                    b.HasIndex("CaseId", "OccurredOn");
+
+                    b.HasIndex("Kind", "OccurredOn");
+
+                    b.ToTable("OfficerEvents", (string)null);
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Domain.Cases.Source", b =>
@@ -1081,8 +1142,16 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EventJurisdiction")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("FirstReportAfterMonths")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromMilestone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("INTEGER");
@@ -1104,6 +1173,10 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StageKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToMilestone")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
@@ -1499,7 +1572,94 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("AccountabilityTracker.Domain.Clocks.ClockRecord", "Clock", b1 =>
+                        {
+                            b1.Property<int>("MilestoneId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("ComputedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DueEarliest")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DueLatest")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ExtensionGrantedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("FinalDaysOver")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("FinalPossibleDaysOver")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FinalPossibleStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FinalStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsApproximate")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("IsPaused")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("NotApplicableReason")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PausedDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Phase")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ReportsFrom")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("WarnEarliest")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("WarnLatest")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("MilestoneId");
+
+                            b1.HasIndex("ValidUntil");
+
+                            b1.HasIndex("Phase", "DueLatest");
+
+                            b1.HasIndex("Phase", "WarnEarliest");
+
+                            b1.ToTable("Milestones");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MilestoneId");
+                        });
+
                     b.Navigation("Case");
+
+                    b.Navigation("Clock")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Domain.Cases.Officer", b =>
@@ -1511,6 +1671,25 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("AccountabilityTracker.Domain.Cases.OfficerEvent", b =>
+                {
+                    b.HasOne("AccountabilityTracker.Domain.Cases.Case", "Case")
+                        .WithMany("OfficerEvents")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AccountabilityTracker.Domain.Cases.Officer", "Officer")
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Officer");
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Domain.Cases.Source", b =>
@@ -1712,6 +1891,8 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
             modelBuilder.Entity("AccountabilityTracker.Domain.Cases.Case", b =>
                 {
                     b.Navigation("Milestones");
+
+                    b.Navigation("OfficerEvents");
 
                     b.Navigation("Officers");
 

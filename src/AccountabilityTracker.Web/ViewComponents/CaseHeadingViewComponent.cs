@@ -17,3 +17,10 @@ public sealed class SourceTargetsViewComponent(IMediator mediator) : ViewCompone
     public async Task<IViewComponentResult> InvokeAsync(int caseId, string? selected) =>
         View((await mediator.Send(new GetCaseOutline.Query(caseId), HttpContext.RequestAborted), selected));
 }
+
+/// <summary>The choice of the officer an event happened to, among the case's officers as the user may see them.</summary>
+public sealed class OfficerChoicesViewComponent(IMediator mediator) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(int caseId, int? selected) =>
+        View((await mediator.Send(new GetCaseOutline.Query(caseId), HttpContext.RequestAborted), selected));
+}

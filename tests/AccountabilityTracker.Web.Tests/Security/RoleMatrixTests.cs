@@ -92,6 +92,11 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["Officers.Create POST"] = Editors(),
         ["Officers.Edit GET"] = Editors(),
         ["Officers.Edit POST"] = Editors(),
+        ["OfficerEvents.Create GET"] = Editors(),
+        ["OfficerEvents.Create POST"] = Editors(),
+        ["OfficerEvents.Edit GET"] = Editors(),
+        ["OfficerEvents.Edit POST"] = Editors(),
+        ["OfficerEvents.Remove POST"] = Editors(),
         ["Sources.Create GET"] = Editors(),
         ["Sources.Create POST"] = Editors(),
         ["Sources.Edit GET"] = Editors(),
@@ -133,6 +138,7 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["Api.CaseParts.ReviseOfficer PUT"] = Editors(),
         ["Api.CaseParts.AddSource POST"] = Editors(),
         ["Api.CaseParts.ReviseSource PUT"] = Editors(),
+        ["Api.Cases.RecordOfficerEvent POST"] = Editors(),
         ["Api.Reports.DurationReport GET"] = Reporters(),
         ["Api.Reports.ExportDurationFigures GET"] = Reporters(),
         ["Api.Reports.ExportStageRows GET"] = Reporters(),
@@ -176,8 +182,16 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
             var db = s.GetRequiredService<TrackerDbContext>();
             var inquest = await db.Stages.FirstAsync(st => st.Case.ExternalId == "chris-kaba-2022" && st.Kind == StageKind.Inquest && !st.HasEnded);
             var caseId = inquest.CaseId;
+            if (!await db.OfficerEvents.AnyAsync(e => e.CaseId == caseId && !e.IsRemoved))
+            {
+                var owner = await db.Cases.Include(c => c.Officers).SingleAsync(c => c.Id == caseId);
+                owner.AddOfficerEvent(owner.Officers.First(), OfficerEventKind.Suspended, AccountabilityTracker.Domain.Dates.PartialDate.OnDay(2022, 9, 10), null, null, DateTime.UtcNow);
+                await db.SaveChangesAsync();
+            }
+
             return new Dictionary<string, int>(StringComparer.Ordinal)
             {
+                ["{eventId:int}"] = await db.OfficerEvents.Where(x => x.CaseId == caseId && !x.IsRemoved).Select(x => x.Id).FirstAsync(),
                 ["{id:int}"] = caseId,
                 ["{caseId:int}"] = caseId,
                 ["{stageId:int}"] = inquest.Id,

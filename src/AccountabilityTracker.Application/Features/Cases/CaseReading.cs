@@ -9,7 +9,7 @@ namespace AccountabilityTracker.Application.Features.Cases;
 internal static class CaseReading
 {
     /// <summary>
-    /// The case with its stages (and their pauses and extensions), milestones, officers and sources, untracked; null when it
+    /// The case with its stages (and their pauses and extensions), milestones, officers, officer events (not removed) and sources, untracked; null when it
     /// does not exist or is archived and the user is not an administrator (who alone can see and restore archived cases).
     /// </summary>
     public static async Task<Case?> LoadVisibleAsync(TrackerDbContext db, ICurrentUser currentUser, int id, CancellationToken cancellationToken)
@@ -22,6 +22,7 @@ internal static class CaseReading
             .Include(c => c.Stages).ThenInclude(s => s.Extensions)
             .Include(c => c.Milestones)
             .Include(c => c.Officers)
+            .Include(c => c.OfficerEvents.Where(e => !e.IsRemoved))
             .Include(c => c.Sources)
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
     }

@@ -45,6 +45,37 @@ public static class GetCaseDetails
 
         /// <summary>True when the case waits past the expected date of its next step with no stage running.</summary>
         public bool IsStalled { get; init; }
+
+        /// <summary>What happened to each officer (arrested, suspended, charged…), in date order; removed ones are not here.</summary>
+        public IReadOnlyList<OfficerEventView> OfficerEvents { get; init; } = [];
+    }
+
+    /// <summary>
+    /// An officer event or period as the current user may see it: the officer by <see cref="OfficerDesignation"/> (a
+    /// restricted name only for roles allowed it). A period without an end is running: its duration counts to today.
+    /// </summary>
+    public sealed record OfficerEventView(
+        int Id,
+        int OfficerId,
+        string OfficerDesignation,
+        OfficerEventKind Kind,
+        PartialDate Date,
+        PartialDate? End,
+        bool IsPeriod,
+        bool IsRunning,
+        DayRange? Duration,
+        string? Notes)
+    {
+        public string KindName => Kind.DisplayName();
+
+        public static OfficerEventView From(OfficerEvent officerEvent, Officer officer, bool canSeeRestricted, DateOnly today)
+        {
+            ArgumentNullException.ThrowIfNull(officerEvent);
+            ArgumentNullException.ThrowIfNull(officer);
+            return new(
+                officerEvent.Id, officer.Id, officer.Designation(canSeeRestricted), officerEvent.Kind, officerEvent.Date, officerEvent.End,
+                officerEvent.Kind.IsPeriod(), officerEvent.IsOpenPeriod, officerEvent.Duration(today), officerEvent.Notes);
+        }
     }
 
     /// <summary>An officer as the current user may see them: a restricted <see cref="RealName"/> is null unless the role allows it.</summary>
@@ -114,7 +145,15 @@ public static class GetCaseDetails
         /// <summary>Ended, but on a day nobody published: never read as running, and no duration.</summary>
         public bool EndedDateUnknown => Type == EntryType.Stage && !IsRunning && End is { IsKnown: false };
 
-        public string KindName => Type == EntryType.Milestone ? "Milestone" : Kind?.DisplayName() ?? "Other";
+        public string KindName => Type == EntryType.Milestone
+            ? (MilestoneType == MilestoneType.Other ? "Milestone" : MilestoneType.IsNationalContext() ? "National context: " + MilestoneType.DisplayName() : MilestoneType.DisplayName())
+            : Kind?.DisplayName() ?? "Other";
+
+        /// <summary>A milestone's type (Other when untyped); an event-to-event clock runs from it when a rule says so.</summary>
+        public MilestoneType MilestoneType { get; init; }
+
+        /// <summary>A review, statement or law change beyond the case: shown, never counted as its proceedings.</summary>
+        public bool IsNationalContext => Type == EntryType.Milestone && MilestoneType.IsNationalContext();
     }
 
     internal sealed class Handler(TrackerDbContext db, TimeProvider time, ICurrentUser currentUser, LimitRuleBook rules, ClockEvaluator clocks)
@@ -137,7 +176,11 @@ public static class GetCaseDetails
                 EntryType.Stage, s.Id, s.Kind, s.Label, s.Start, s.End, s.IsRunning, s.Duration(today), s.Outcome, ToViews(sourcesByStage[s.Id]),
                 StageClock(ruleSet, found, s), s.OutcomeType) { Version = s.Version });
             var milestones = found.Milestones.Select(m => new TimelineEntry(
-                EntryType.Milestone, m.Id, null, m.Label, m.Date, null, false, null, m.Notes, ToViews(sourcesByMilestone[m.Id])) { Version = m.Version });
+                EntryType.Milestone, m.Id, null, m.Label, m.Date, null, false, null, m.Notes, ToViews(sourcesByMilestone[m.Id]), MilestoneClock(ruleSet, found, m))
+            {
+                Version = m.Version,
+                MilestoneType = m.Type,
+            });
             var timeline = stages.Concat(milestones)
                 .OrderBy(e => e.Start)
                 .ThenBy(e => e.End ?? PartialDate.Unknown)
@@ -164,7 +207,24 @@ public static class GetCaseDetails
                 Status = found.Status,
                 StatusText = Case.DescribeStatus(found.Status, found.StatusNote, found.ClosedOn, found.ExpectedOn, found.Stages.Any(s => s.IsRunning)),
                 IsStalled = Case.IsStalled(found.Status, found.ExpectedOn, found.Stages.Any(s => s.IsRunning), today),
+                OfficerEvents = OfficerEventViews(found, currentUser.CanSeeRestricted, today),
             };
+        }
+
+        internal static List<OfficerEventView> OfficerEventViews(Case found, bool canSeeRestricted, DateOnly today)
+        {
+            var officers = found.Officers.ToDictionary(o => o.Id);
+            return [.. found.OfficerEvents
+                .Where(e => !e.IsRemoved && officers.ContainsKey(e.OfficerId))
+                .OrderBy(e => e.Date).ThenBy(e => e.Id)
+                .Select(e => OfficerEventView.From(e, officers[e.OfficerId], canSeeRestricted, today))];
+        }
+
+        /// <summary>The event-to-event clock that runs from a milestone, or null when no rule of the case's jurisdiction starts at its type.</summary>
+        private ClockView? MilestoneClock(LimitRuleBook.RuleSet ruleSet, Case owner, Milestone milestone)
+        {
+            var rule = ruleSet.ForMilestone(milestone.Type, owner.Jurisdiction);
+            return rule is null ? null : ClockView.From(clocks.Evaluate(rule, ClockSubjects.ForMilestone(rule, milestone, owner.Milestones)));
         }
 
         private ClockView StageClock(LimitRuleBook.RuleSet ruleSet, Case owner, Stage stage)

@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Dates;
@@ -14,11 +15,15 @@ public static class GetCaseOutline
 {
     public sealed record Query(int Id) : IRequest<Result?>;
 
-    public sealed record Result(int Id, string Reference, string Title, PartialDate IncidentDate, IReadOnlyList<Part> Stages, IReadOnlyList<Part> Milestones);
+    public sealed record Result(int Id, string Reference, string Title, PartialDate IncidentDate, IReadOnlyList<Part> Stages, IReadOnlyList<Part> Milestones)
+    {
+        /// <summary>The case's officers an event can be recorded for, as the current user may see them.</summary>
+        public IReadOnlyList<Part> Officers { get; init; } = [];
+    }
 
     public sealed record Part(int Id, string Name);
 
-    internal sealed class Handler(TrackerDbContext db) : IRequestHandler<Query, Result?>
+    internal sealed class Handler(TrackerDbContext db, ICurrentUser currentUser) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -29,12 +34,16 @@ public static class GetCaseOutline
                     c.Id, c.Reference, c.Title, c.IncidentOn, c.IncidentPrecision,
                     Stages = c.Stages.OrderBy(s => s.StartOn).ThenBy(s => s.Id).Select(s => new { s.Id, s.Kind, s.Label }).ToList(),
                     Milestones = c.Milestones.OrderBy(m => m.OccurredOn).ThenBy(m => m.Id).Select(m => new Part(m.Id, m.Label)).ToList(),
+                    Officers = c.Officers.OrderBy(o => o.Id).Select(o => new { o.Id, o.Cipher, o.RealName, o.NameIsPublic }).ToList(),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             return found is null
                 ? null
                 : new Result(found.Id, found.Reference, found.Title, PartialDate.FromStored(found.IncidentOn, found.IncidentPrecision),
-                    found.Stages.Select(s => new Part(s.Id, $"{s.Kind.DisplayName()}: {s.Label}")).ToList(), found.Milestones);
+                    found.Stages.Select(s => new Part(s.Id, $"{s.Kind.DisplayName()}: {s.Label}")).ToList(), found.Milestones)
+                {
+                    Officers = [.. found.Officers.Select(o => new Part(o.Id, Officer.DesignationOf(o.Cipher, o.RealName, o.NameIsPublic, currentUser.CanSeeRestricted)))],
+                };
         }
     }
 }

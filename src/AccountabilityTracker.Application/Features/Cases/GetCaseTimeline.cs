@@ -12,13 +12,15 @@ namespace AccountabilityTracker.Application.Features.Cases;
 
 /// <summary>
 /// A case's timeline as the interactive chart draws it: one lane per stage kind, stages as bars (running ones to
-/// today), pauses and limit due dates in their stage's lane, milestones as points, each with its dates, outcome and
+/// today), pauses and limit due dates in their stage's lane, milestones as points, officer events and periods in an officer lane, each with its dates, outcome and
 /// sources. It carries no restricted field (no officer names, no confidential notes) for any role.
 /// </summary>
 public static class GetCaseTimeline
 {
     public const string MilestoneLane = "Milestones";
     public const string WholeCaseLane = "WholeCase";
+    public const string OfficerLane = "Officers";
+    public const string NationalContextLane = "NationalContext";
 
     public sealed record Query(int Id) : IRequest<Result?>;
 
@@ -40,6 +42,9 @@ public static class GetCaseTimeline
         Milestone = 2,
         Pause = 3,
         Limit = 4,
+
+        /// <summary>An officer event (a point) or period (suspension, restricted duties: a bar, to today while it runs).</summary>
+        OfficerEvent = 5,
     }
 
     /// <summary>
@@ -108,9 +113,33 @@ public static class GetCaseTimeline
 
             foreach (var milestone in found.Milestones.OrderBy(m => m.Date).ThenBy(m => m.Id))
             {
+                // National context (reviews, statements, law changes) sits in a lane of its own: it is not the case's proceedings.
+                var national = milestone.Type.IsNationalContext();
+                var milestoneId = Key("milestone", milestone.Id);
+                var sources = ToViews(sourcesByMilestone[milestone.Id]);
                 items.Add(new Item(
-                    Key("milestone", milestone.Id), ItemType.Milestone, MilestoneLane, "Milestone", milestone.Label, TimelineDate.From(milestone.Date),
-                    null, false, null, milestone.Notes, null, ToViews(sourcesByMilestone[milestone.Id])));
+                    milestoneId, ItemType.Milestone, national ? NationalContextLane : MilestoneLane,
+                    milestone.Type == MilestoneType.Other ? "Milestone" : milestone.Type.DisplayName(), milestone.Label, TimelineDate.From(milestone.Date),
+                    null, false, null, milestone.Notes, null, sources));
+
+                if (ruleSet.ForMilestone(milestone.Type, found.Jurisdiction) is { } eventRule)
+                {
+                    var eventClock = ClockView.From(clocks.Evaluate(eventRule, ClockSubjects.ForMilestone(eventRule, milestone, found.Milestones)));
+                    if (eventClock.DueDate is { } eventDue)
+                    {
+                        items.Add(LimitItem(Key("limit-milestone", milestone.Id), MilestoneLane, milestone.Label, eventClock, eventDue, sources, milestoneId));
+                    }
+                }
+            }
+
+            // The officer lane names officers by cipher or public name only: the timeline carries no restricted field for any role.
+            foreach (var officerEvent in GetCaseDetails.Handler.OfficerEventViews(found, canSeeRestricted: false, today))
+            {
+                var duration = officerEvent.Duration is { } lasted ? lasted + (officerEvent.IsRunning ? " so far" : string.Empty) : null;
+                items.Add(new Item(
+                    Key("officer-event", officerEvent.Id), ItemType.OfficerEvent, OfficerLane, officerEvent.KindName,
+                    officerEvent.OfficerDesignation + ": " + officerEvent.KindName, TimelineDate.From(officerEvent.Date),
+                    officerEvent.End is { } end ? TimelineDate.From(end) : null, officerEvent.IsRunning, duration, officerEvent.Notes, null, []));
             }
 
             var caseClock = ClockView.From(clocks.Evaluate(ruleSet.WholeCaseFor(found.Jurisdiction), ClockSubjects.ForCase(found.IncidentDate, found.ClosedOn)));
@@ -122,6 +151,8 @@ public static class GetCaseTimeline
             var lanes = found.Stages.Select(s => s.Kind).Distinct().Order()
                 .Select(k => new Lane(k.ToString(), k.DisplayName()))
                 .Append(new Lane(MilestoneLane, "Milestones"))
+                .Concat(items.Any(i => i.Lane == NationalContextLane) ? [new Lane(NationalContextLane, "National context")] : [])
+                .Concat(items.Any(i => i.Lane == OfficerLane) ? [new Lane(OfficerLane, "Officers")] : [])
                 .Concat(items.Any(i => i.Lane == WholeCaseLane) ? [new Lane(WholeCaseLane, "Whole case")] : [])
                 .ToList();
 

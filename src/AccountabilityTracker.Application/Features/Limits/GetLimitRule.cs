@@ -16,14 +16,14 @@ public static class GetLimitRule
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            if (!LimitRuleSetting.TryParseKey(request.Key, out var kind))
+            var key = UpdateLimitRule.StoredKey(request.Key);
+            if (key is null)
             {
                 return null;
             }
 
-            var key = LimitRuleSetting.KeyFor(kind);
             var setting = await db.LimitRules.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
-            return setting is null ? null : new Result(setting.Key, setting.DisplayName, setting.StageKind is null, setting.Values, setting.Version);
+            return setting is null ? null : new Result(setting.Key, setting.DisplayName, setting.IsWholeCase, setting.Values, setting.Version);
         }
     }
 }

@@ -37,8 +37,11 @@ public static class ListLimitRules
         {
             var settings = await db.LimitRules.AsNoTracking().ToListAsync(cancellationToken);
             var rules = settings
-                .OrderBy(s => s.StageKind is null)
+                .OrderBy(s => s.IsEventRule)
+                .ThenBy(s => s.StageKind is null)
                 .ThenBy(s => s.StageKind)
+                .ThenBy(s => s.FromMilestone)
+                .ThenBy(s => s.EventJurisdiction)
                 .Select(s => new Rule(
                     s.Key, s.DisplayName, s.IsEnabled, LimitRule.FormatAmount(s.Amount, s.Unit), s.Anchor, s.WarningPercent,
                     s.FirstReportAfterMonths, s.ReportEveryMonths, s.LegalSource, s.IsStatutory, s.UpdatedAtUtc, s.UpdatedBy))
@@ -55,6 +58,8 @@ public static class ListLimitRules
         }
 
         private static string NameOf(string key) =>
-            LimitRuleSetting.TryParseKey(key, out StageKind? kind) ? LimitRuleSetting.DisplayNameFor(kind) : key;
+            LimitRuleSetting.TryParseKey(key, out StageKind? kind) ? LimitRuleSetting.DisplayNameFor(kind)
+            : LimitRuleSetting.TryParseEventKey(key, out var from, out var to, out var jurisdiction) ? LimitRuleSetting.EventDisplayName(from, to, jurisdiction)
+            : key;
     }
 }

@@ -56,7 +56,13 @@ public static class ListOverdue
         PartialDate Start,
         ClockView Clock)
     {
-        public string ClockName => LimitRuleSetting.DisplayNameFor(Kind);
+        public string ClockName => EventRuleName ?? LimitRuleSetting.DisplayNameFor(Kind);
+
+        /// <summary>The milestone an event-to-event clock runs from; null for stage and whole-case clocks.</summary>
+        public int? MilestoneId { get; init; }
+
+        /// <summary>The event-to-event rule ("Papers to chair → pre-hearing held (England &amp; Wales)"), or null.</summary>
+        public string? EventRuleName { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Query>
@@ -90,7 +96,7 @@ public static class ListOverdue
 
             var rows = await OverdueScan.PageAsync(db, await rules.GetAsync(cancellationToken), today, filter, (request.Page - 1) * request.PageSize, request.PageSize, cancellationToken);
             var items = rows
-                .Select(r => new Item(r.CaseId, r.CaseReference, r.CaseTitle, r.Force, r.Category, r.StageId, r.Kind, r.Label, r.Start, r.Clock))
+                .Select(r => new Item(r.CaseId, r.CaseReference, r.CaseTitle, r.Force, r.Category, r.StageId, r.Kind, r.Label, r.Start, r.Clock) { MilestoneId = r.MilestoneId, EventRuleName = r.EventRuleName })
                 .ToList();
             var (stalled, stalledCount) = filter.Kind is null ? await StalledAsync(filter, today, cancellationToken) : ([], 0);
             return new Result(new PagedResult<Item>(items, request.Page, request.PageSize, counts.Flagged), counts.Overdue, counts.Approaching, today)

@@ -37,6 +37,18 @@ public static class SeedLimitRules
                 added++;
             }
 
+            // The event-to-event rules (regulation 33, judicial review) are seeded from the shipped defaults.
+            foreach (var rule in DefaultLimitRules.EventRules)
+            {
+                if (present.Contains(LimitRuleSetting.EventKeyFor(rule.From, rule.To, rule.Jurisdiction), StringComparer.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                db.LimitRules.Add(LimitRuleSetting.CreateEventRule(rule.From, rule.To, rule.Jurisdiction, rule.Values, SeededBy, now));
+                added++;
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return new Result(added, present.Count);
         }

@@ -48,18 +48,19 @@ public static class UpdateLimitRule
     {
         public Validator()
         {
-            RuleFor(c => c.Key).Must(k => LimitRuleSetting.TryParseKey(k, out _)).WithMessage("Choose a limit rule from the list.");
+            RuleFor(c => c.Key).Must(LimitRuleSetting.IsKey).WithMessage("Choose a limit rule from the list.");
             RuleFor(c => c.LegalSource).MaximumLength(TextLimits.LegalSource).WithMessage("The legal source can be at most {MaxLength} characters.");
 
             // The domain's own checks, reported per field so the form shows each beside its input.
             RuleFor(c => c).Custom((command, context) =>
             {
-                if (!LimitRuleSetting.TryParseKey(command.Key, out var kind))
+                var eventRule = LimitRuleSetting.TryParseEventKey(command.Key, out _, out _, out _);
+                if (!LimitRuleSetting.TryParseKey(command.Key, out var kind) && !eventRule)
                 {
                     return;
                 }
 
-                foreach (var error in LimitRule.Validate(kind, command.Amount, command.Unit, command.Anchor, command.WarningPercent, command.FirstReportAfterMonths, command.ReportEveryMonths))
+                foreach (var error in LimitRule.Validate(kind, command.Amount, command.Unit, command.Anchor, command.WarningPercent, command.FirstReportAfterMonths, command.ReportEveryMonths, eventRule))
                 {
                     context.AddFailure(error.Property, error.Message);
                 }
@@ -67,16 +68,22 @@ public static class UpdateLimitRule
         }
     }
 
+    /// <summary>The key as stored (a stage kind's or event rule's canonical spelling), or null when it names no rule.</summary>
+    internal static string? StoredKey(string? key) =>
+        LimitRuleSetting.TryParseKey(key, out var kind) ? LimitRuleSetting.KeyFor(kind)
+        : LimitRuleSetting.TryParseEventKey(key, out var from, out var to, out var jurisdiction) ? LimitRuleSetting.EventKeyFor(from, to, jurisdiction)
+        : null;
+
     internal sealed class Handler(TrackerDbContext db, ICurrentUser user, TimeProvider time, ClockRecorder clocks) : IRequestHandler<Command, Result?>
     {
         public async Task<Result?> Handle(Command request, CancellationToken cancellationToken)
         {
-            if (!LimitRuleSetting.TryParseKey(request.Key, out var kind))
+            var key = StoredKey(request.Key);
+            if (key is null)
             {
                 return null;
             }
 
-            var key = LimitRuleSetting.KeyFor(kind);
             var setting = await db.LimitRules.SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
             if (setting is null)
             {
@@ -110,7 +117,7 @@ public static class UpdateLimitRule
                 throw Conflict();
             }
 
-            await clocks.RecordAllAsync(db, kind, wholeCase: kind is null, cancellationToken);
+            await clocks.RecordAllAsync(db, setting.StageKind, wholeCase: setting.IsWholeCase, milestonesOnly: setting.IsEventRule, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new Result(changes.Count);
         }

@@ -49,7 +49,7 @@ public static class AddMilestone
 
             EditConflictException.RequireVersion(request.Version, owner.Version, "case", Cases.EditCase.ToCommand(owner));
             var now = time.GetUtcNow().UtcDateTime;
-            var milestone = owner.AddMilestone(request.Label!, request.Parsed, request.Notes, now);
+            var milestone = owner.AddMilestone(request.Label!, request.Parsed, request.Notes, now, request.Type ?? Domain.Cases.MilestoneType.Other);
             if (SourceInput.Details(request) is { } source)
             {
                 owner.AddSource(source, now, milestone: milestone);

@@ -42,6 +42,7 @@ public static class EditMilestone
                     MilestoneId = found.Id,
                     Version = found.Version,
                     Label = found.Label,
+                    Type = found.Type,
                     Date = found.Date.ToIsoString(),
                     DatePrecision = found.Precision,
                     Notes = found.Notes,
@@ -57,6 +58,7 @@ public static class EditMilestone
         MilestoneId = found.Id,
         Version = found.Version,
         Label = found.Label,
+        Type = found.Type,
         Date = found.Date.ToIsoString(),
         DatePrecision = found.Precision,
         Notes = found.Notes,
@@ -79,7 +81,7 @@ public static class EditMilestone
             }
 
             db.Entry(found).Property(m => m.Version).OriginalValue = request.Version;
-            found.Edit(request.Label!, request.Parsed, request.Notes, time.GetUtcNow().UtcDateTime);
+            found.Edit(request.Label!, request.Parsed, request.Notes, request.Type ?? Domain.Cases.MilestoneType.Other, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }

@@ -1,5 +1,6 @@
 using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Dates;
 using FluentValidation;
 
@@ -9,6 +10,9 @@ namespace AccountabilityTracker.Application.Features.Milestones;
 public abstract record MilestoneFields
 {
     public string? Label { get; init; }
+
+    /// <summary>What the milestone is (papers to chair, decision…), so event-to-event limits can run from it; Other when untyped.</summary>
+    public MilestoneType? Type { get; init; } = MilestoneType.Other;
 
     public string? Date { get; init; }
 
@@ -24,6 +28,7 @@ public sealed class MilestoneFieldsRules : AbstractValidator<MilestoneFields>
     public MilestoneFieldsRules(TimeProvider time)
     {
         RuleFor(m => m.Label).NotEmpty().WithMessage("Say what happened, e.g. “Officer arrested” or “File sent to CPS”.").PlainText(TextLimits.Title);
+        RuleFor(m => m.Type).IsInEnum().WithMessage("Choose what kind of milestone it is from the list.");
         RuleFor(m => m.Date).PartialDate(m => m.DatePrecision, time);
         RuleFor(m => m.Notes).PlainText(TextLimits.LongText, multiline: true);
     }

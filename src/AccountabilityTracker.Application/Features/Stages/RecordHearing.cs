@@ -108,7 +108,7 @@ public static class RecordHearing
 
             var now = time.GetUtcNow().UtcDateTime;
             var label = $"Hearing: {stage.Label}";
-            var milestone = stage.Case.AddMilestone(label.Length <= TextLimits.Title ? label : "Hearing", hearing, Notes(request), now);
+            var milestone = stage.Case.AddMilestone(label.Length <= TextLimits.Title ? label : "Hearing", hearing, Notes(request), now, Domain.Cases.MilestoneType.HearingHeld);
             if (request.StageEnded)
             {
                 db.Entry(stage).Property(s => s.Version).OriginalValue = request.Version;

@@ -44,10 +44,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasMany(c => c.Stages).WithOne(s => s.Case).HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Milestones).WithOne(m => m.Case).HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Officers).WithOne(o => o.Case).HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.OfficerEvents).WithOne(e => e.Case).HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Sources).WithOne(s => s.Case).HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Stages).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(c => c.Milestones).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(c => c.Officers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(c => c.OfficerEvents).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(c => c.Sources).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -11,6 +11,11 @@ internal sealed class LimitRuleConfiguration : IEntityTypeConfiguration<LimitRul
         builder.ToTable("LimitRules");
         builder.Property(r => r.Key).HasMaxLength(TextLimits.EnumName).IsRequired();
         builder.Property(r => r.StageKind).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
+        builder.Property(r => r.FromMilestone).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
+        builder.Property(r => r.ToMilestone).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
+        builder.Property(r => r.EventJurisdiction).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
+        builder.Ignore(r => r.IsEventRule);
+        builder.Ignore(r => r.IsWholeCase);
         builder.Property(r => r.Unit).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         builder.Property(r => r.Anchor).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         builder.Property(r => r.LegalSource).HasMaxLength(TextLimits.LegalSource).IsRequired();

@@ -12,6 +12,9 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Property(m => m.Label).HasMaxLength(TextLimits.Title).IsRequired();
         builder.Property(m => m.Precision).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
+        builder.Property(m => m.Type).HasConversion<string>().HasMaxLength(TextLimits.EnumName).HasDefaultValue(MilestoneType.Other);
+        builder.OwnsOne(m => m.Clock, clock => clock.MapClock());
+        builder.Navigation(m => m.Clock).IsRequired();
         builder.Property(m => m.Notes).HasMaxLength(TextLimits.LongText);
         builder.Ignore(m => m.Date);
         builder.HasIndex(m => new { m.CaseId, m.OccurredOn });

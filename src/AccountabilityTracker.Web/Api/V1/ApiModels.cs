@@ -110,11 +110,33 @@ public sealed record ApiOfficer(
     DateOnly? AnonymityOrderLiftedOn,
     string? Notes)
 {
+    /// <summary>The officer's id on this case: what an officer event names (<c>officerId</c>).</summary>
     public int Id { get; init; }
 
     /// <summary>The concurrency token to send back with an edit (PUT …/officers/{id}).</summary>
     public Guid Version { get; init; }
 }
+
+/// <summary>
+/// An officer event (arrested, interviewed under caution, a notice served, charged, returned to duty, named) or period
+/// (suspended, restricted duties: <see cref="IsRunning"/> while it has no end). <see cref="Officer"/> is the designation the
+/// caller may see: a restricted name only for roles allowed it.
+/// </summary>
+public sealed record ApiOfficerEvent(
+    int Id,
+    int OfficerId,
+    string Officer,
+    OfficerEventKind Kind,
+    string KindName,
+    ApiDate Date,
+    ApiDate? End,
+    bool IsPeriod,
+    bool IsRunning,
+    ApiDuration? Duration,
+    string? Notes);
+
+/// <summary>The id of an officer event just recorded.</summary>
+public sealed record ApiOfficerEventCreated(int Id);
 
 public sealed record ApiStage(
     int Id,
@@ -143,6 +165,12 @@ public sealed record ApiMilestone(int Id, string Label, ApiDate Date, string? No
 {
     /// <summary>The concurrency token to send back with an edit (PUT …/milestones/{id}).</summary>
     public Guid Version { get; init; }
+
+    /// <summary>What the milestone is (Other when untyped); national-context types are not proceedings of the case.</summary>
+    public MilestoneType Type { get; init; }
+
+    /// <summary>The event-to-event clock that runs from this milestone (e.g. papers to chair → pre-hearing), or null.</summary>
+    public ApiClock? Clock { get; init; }
 }
 
 /// <summary>
@@ -177,6 +205,9 @@ public sealed record ApiCase(
 
     public string StatusText { get; init; } = "Open";
 
+    /// <summary>What happened to each officer, in date order.</summary>
+    public IReadOnlyList<ApiOfficerEvent> OfficerEvents { get; init; } = [];
+
     public static ApiCase From(GetCaseDetails.Result details)
     {
         ArgumentNullException.ThrowIfNull(details);
@@ -196,7 +227,12 @@ public sealed record ApiCase(
                 Version = e.Version,
             })],
             [.. details.Timeline.Where(e => e.Type == GetCaseDetails.EntryType.Milestone).Select(e => new ApiMilestone(
-                e.Id, e.Label, ApiDate.From(e.Start), e.Outcome, Sources(e.Sources)) { Version = e.Version })],
+                e.Id, e.Label, ApiDate.From(e.Start), e.Outcome, Sources(e.Sources))
+            {
+                Version = e.Version,
+                Type = e.MilestoneType,
+                Clock = e.Clock is null ? null : ApiClock.From(e.Clock),
+            })],
             Sources(details.CaseSources),
             ApiClock.From(details.CaseClock),
             details.Version)
@@ -204,6 +240,9 @@ public sealed record ApiCase(
             Jurisdiction = details.Jurisdiction,
             Status = details.Status,
             StatusText = details.StatusText,
+            OfficerEvents = [.. details.OfficerEvents.Select(e => new ApiOfficerEvent(
+                e.Id, e.OfficerId, e.OfficerDesignation, e.Kind, e.KindName, ApiDate.From(e.Date), ApiDate.From(e.End), e.IsPeriod, e.IsRunning,
+                ApiDuration.From(e.Duration), e.Notes))],
         };
     }
 }

@@ -1,4 +1,5 @@
 using AccountabilityTracker.Application.Features.Cases;
+using AccountabilityTracker.Application.Features.OfficerEvents;
 using AccountabilityTracker.Application.Features.Stages;
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Web.Infrastructure.Api;
@@ -112,6 +113,25 @@ public sealed class CasesController(IMediator mediator) : ControllerBase
     {
         ArgumentNullException.ThrowIfNull(input);
         return await mediator.Send(new RestoreCase.Command(id) { Version = input.Version ?? Guid.Empty }, cancellationToken) ? NoContent() : NotFound();
+    }
+
+    /// <summary>
+    /// Records an officer event or period on a case: <c>officerId</c> (from the case's <c>officers</c>), <c>kind</c>, <c>date</c>
+    /// with <c>datePrecision</c>, for a suspension or restricted duties an optional <c>endDate</c>, and <c>notes</c>.
+    /// </summary>
+    [HttpPost("{id:int}/officer-events")]
+    [Authorize(AuthenticationSchemes = ApiAuthentication.Scheme, Policy = Policies.EditCases)]
+    [ProducesResponseType<ApiOfficerEventCreated>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task<IActionResult> RecordOfficerEvent([FromRoute] int id, [FromBody] AddOfficerEvent.Command input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return await mediator.Send(input with { CaseId = id }, cancellationToken) is { } eventId
+            ? CreatedAtAction(nameof(Get), new { id }, new ApiOfficerEventCreated(eventId))
+            : NotFound();
     }
 
     /// <summary>

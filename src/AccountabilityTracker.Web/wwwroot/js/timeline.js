@@ -66,6 +66,11 @@
 
   // ----- one case, on calendar dates ------------------------------------------------------------------------------
 
+  // A milestone, a limit's due date, or an officer event that is not a period (a period without an end is running).
+  function isPoint(item) {
+    return item.type === 'Milestone' || item.type === 'Limit' || (item.type === 'OfficerEvent' && item.end === null && !item.isRunning);
+  }
+
   function caseItems(data) {
     var today = parseDay(data.today);
     return data.items.map(function (item) {
@@ -78,7 +83,7 @@
         label: label(item, approximate),
         source: item
       };
-      if (item.type === 'Milestone' || item.type === 'Limit') {
+      if (isPoint(item)) {
         if (item.start.isApproximate) {
           drawn.type = 'range';
           drawn.start = startFirst;
@@ -95,7 +100,7 @@
       }
 
       var running = item.end === null;
-      if (running && item.type === 'Stage') {
+      if (running && (item.type === 'Stage' || item.type === 'OfficerEvent')) {
         drawn.label += ' (running)';
       }
       var endFirst = running ? today : parseDay(item.end.earliest || item.start.latest);
@@ -198,8 +203,8 @@
   }
 
   function dateRange(item) {
-    if (item.type === 'Milestone' || item.type === 'Limit') {
-      return (item.start.isApproximate && item.type === 'Milestone' ? 'about ' : '') + item.start.text;
+    if (isPoint(item)) {
+      return (item.start.isApproximate && item.type !== 'Limit' ? 'about ' : '') + item.start.text;
     }
     var text = item.start.text + ' to ';
     if (item.end === null) {

@@ -28,9 +28,17 @@ public sealed class UpdateLimitRuleTests : IAsyncLifetime
         var rules = await _app.SendAsync(new ListLimitRules.Query());
 
         Assert.Equal(0, again.Added);
-        Assert.Equal(Enum.GetValues<StageKind>().Length + 1, again.AlreadyPresent);
-        Assert.Equal(Enum.GetValues<StageKind>().Length + 1, rules.Rules.Count);
-        Assert.Equal("Whole case", rules.Rules[^1].Name);
+        var expected = Enum.GetValues<StageKind>().Length + 1 + Domain.Clocks.DefaultLimitRules.EventRules.Count;
+        Assert.Equal(expected, again.AlreadyPresent);
+        Assert.Equal(expected, rules.Rules.Count);
+        Assert.Equal("Whole case", rules.Rules[Enum.GetValues<StageKind>().Length].Name);
+
+        // The event-to-event rules come last, switched on: regulation 33 and judicial review in each jurisdiction.
+        var reg33 = rules.Rules.Single(r => r.Key == "PapersToChair-PreHearingHeld-EW");
+        Assert.Equal(("Papers to chair → pre-hearing held (England & Wales)", "15 working days", true), (reg33.Name, reg33.LimitText, reg33.IsEnabled));
+        Assert.All(["Decision-DecisionChallenged-EW", "Decision-DecisionChallenged-SC", "Decision-DecisionChallenged-NI"], key => Assert.Equal("3 months", rules.Rules.Single(r => r.Key == key).LimitText));
+        Assert.False(rules.Rules.Single(r => r.Key == nameof(StageKind.MisconductProceedings)).IsEnabled);
+        Assert.False(rules.Rules.Single(r => r.Key == nameof(StageKind.JudicialReview)).IsEnabled);
         var inquest = rules.Rules.Single(r => r.Key == nameof(StageKind.Inquest));
         Assert.Equal("6 months", inquest.LimitText);
         Assert.True(inquest.IsStatutory);

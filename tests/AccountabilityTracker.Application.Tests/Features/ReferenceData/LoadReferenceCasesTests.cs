@@ -120,6 +120,34 @@ public sealed class LoadReferenceCasesTests : IAsyncLifetime
         Assert.Contains(details.Timeline, e => e.Type == GetCaseDetails.EntryType.Milestone);
     }
 
+    [Fact]
+    public async Task Suspensions_namings_rulings_and_national_reviews_are_what_they_are_not_other_stages()
+    {
+        await _app.SendAsync(new LoadReferenceCases.Command());
+
+        await _app.WithDbAsync(async db =>
+        {
+            Assert.False(await db.Stages.AnyAsync(s => s.Kind == StageKind.Other));
+            var events = await db.OfficerEvents.Include(e => e.Officer).OrderBy(e => e.OccurredOn).ToListAsync();
+            Assert.Equal(
+                ["W80 Suspended 2015-12-16..2017-06-14", "W80 Arrested 2015-12-17..", "NX121 Suspended 2022-09-12..2024-10-21", "NX121 Charged 2023-09-20..", "NX121 Named 2024-03-08.."],
+                events.Select(e => $"{e.Officer.Cipher} {e.Kind} {e.Date.ToIsoString()}..{e.End?.ToIsoString()}"));
+            var national = await db.Milestones.Where(m => m.Case.ExternalId == "chris-kaba-2022")
+                .Where(m => m.Type == MilestoneType.NationalReview || m.Type == MilestoneType.MinisterialStatement)
+                .OrderBy(m => m.OccurredOn).Select(m => m.OccurredOn).ToListAsync();
+            Assert.Equal([new DateOnly(2023, 9, 24), new DateOnly(2024, 3, 21), new DateOnly(2024, 10, 1), new DateOnly(2024, 10, 23), new DateOnly(2025, 10, 23)], national.Select(d => d!.Value));
+        });
+
+        // Kaba's CPS stage runs from the file's arrival (30 Mar 2023) to the decision (20 Sep 2023): 174 days, to the day.
+        var kabaId = await _app.WithDbAsync(db => db.Cases.Where(c => c.ExternalId == "chris-kaba-2022").Select(c => c.Id).SingleAsync());
+        var details = await _app.SendAsync(new GetCaseDetails.Query(kabaId));
+        Assert.Equal(new DayRange(174, 174), details!.Timeline.Single(e => e.Kind == StageKind.CpsDecision).Duration);
+        Assert.Equal(5, details.Timeline.Count(e => e.IsNationalContext));
+        var timeline = await _app.SendAsync(new GetCaseTimeline.Query(kabaId));
+        Assert.Equal(5, timeline!.Items.Count(i => i.Lane == GetCaseTimeline.NationalContextLane));
+        Assert.Equal(3, timeline.Items.Count(i => i.Lane == GetCaseTimeline.OfficerLane));
+    }
+
     private static JsonDocument ReadSharedReferenceFile()
     {
         using var stream = typeof(LoadReferenceCases).Assembly.GetManifestResourceStream(LoadReferenceCases.CasesResource)!;

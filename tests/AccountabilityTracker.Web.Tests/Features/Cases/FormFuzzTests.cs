@@ -32,7 +32,8 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
     private static readonly string[] FormNames =
     [
         "Cases.Create POST", "Cases.Edit POST", "Cases.Status POST", "Stages.Create POST", "Stages.Edit POST", "Stages.Close POST", "Stages.Hearing POST",
-        "Milestones.Create POST", "Milestones.Edit POST", "Officers.Create POST", "Officers.Edit POST", "Sources.Create POST", "Sources.Edit POST",
+        "Milestones.Create POST", "Milestones.Edit POST", "Officers.Create POST", "Officers.Edit POST",
+        "OfficerEvents.Create POST", "OfficerEvents.Edit POST", "Sources.Create POST", "Sources.Edit POST",
         "StageClocks.Pause POST", "StageClocks.Resume POST", "StageClocks.Extend POST", "Notifications.Digest POST",
         "LimitRules.Edit POST", "Profile.EnableTwoFactor POST", "Profile.CreateToken POST", "Profile.ChangePassword POST", "Import.Upload POST",
         "AdminUsers.Create POST", "AdminUsers.SetRoles POST", "AdminUsers.ResetPassword POST", "Setup.Create POST", "Account.Login POST",
@@ -140,6 +141,12 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
             return (await db.Stages.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync(), await db.Milestones.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync(),
                 await db.Officers.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync(), await db.Sources.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync());
         });
+        var officerEvent = new Dictionary<string, string>
+        {
+            ["OfficerId"] = officerId.ToString(CultureInfo.InvariantCulture), ["Kind"] = "Suspended", ["Date"] = "2023-05-03", ["DatePrecision"] = "Day", ["EndDate"] = "", ["EndPrecision"] = "Day", ["Notes"] = "",
+        };
+        await Forms.PostAsync(caseworker, $"/cases/{caseId}/officer-events/new", token, officerEvent);
+        var officerEventId = await factory.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().OfficerEvents.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync());
         var fuzzUser = await CreateUserAsync(Roles.Caseworker);
         var fuzzUserId = await factory.WithServicesAsync(async s => (await s.GetRequiredService<UserManager<TrackerUser>>().FindByEmailAsync(fuzzUser))!.Id);
 
@@ -170,6 +177,8 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
             ["Milestones.Edit POST"] = Case($"/cases/{caseId}/milestones/{milestoneId}/edit", milestone, $"/cases/{caseId}/milestones/{milestoneId}/edit"),
             ["Officers.Create POST"] = Case($"/cases/{caseId}/officers/new", With(officer, new() { ["Cipher"] = "D4" })),
             ["Officers.Edit POST"] = Case($"/cases/{caseId}/officers/{officerId}/edit", officer, $"/cases/{caseId}/officers/{officerId}/edit"),
+            ["OfficerEvents.Create POST"] = Case($"/cases/{caseId}/officer-events/new", officerEvent),
+            ["OfficerEvents.Edit POST"] = Case($"/cases/{caseId}/officer-events/{officerEventId}/edit", officerEvent, $"/cases/{caseId}/officer-events/{officerEventId}/edit"),
             ["StageClocks.Pause POST"] = Case($"/cases/{caseId}/stages/{stageId}/pauses/new", new() { ["Form.From"] = "2023-06-01", ["Form.To"] = "", ["Form.Reason"] = "Awaiting the trial" }),
             ["StageClocks.Resume POST"] = Case($"/cases/{caseId}/stages/{stageId}/resume", new() { ["Form.On"] = "2023-07-01" }),
             ["StageClocks.Extend POST"] = Case($"/cases/{caseId}/stages/{stageId}/extensions/new", new() { ["Form.GrantedOn"] = "2023-06-01", ["Form.NewAmount"] = "12", ["Form.NewUnit"] = "Months", ["Form.Reason"] = "Granted by the coroner" }),

@@ -117,7 +117,7 @@ public sealed class ImportPagesTests(TrackerAppFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
-        Assert.StartsWith("\uFEFFcase_id,title,subject,incident_date,incident_date_precision,location,force,incident_type,harm,category,jurisdiction,status,status_note,closed_on,expected_on,officers,case_sources,row_type,kind,label,start_date,start_precision,end_date,end_precision,outcome,outcome_type,source_1_url,source_1_publisher,source_1_quote,", text, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFcase_id,title,subject,incident_date,incident_date_precision,location,force,incident_type,harm,category,jurisdiction,status,status_note,closed_on,expected_on,officers,case_sources,row_type,kind,label,start_date,start_precision,end_date,end_precision,outcome,outcome_type,officer,source_1_url,source_1_publisher,source_1_quote,", text, StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content)

@@ -13,8 +13,9 @@ namespace AccountabilityTracker.Web.Tests.Features.Import;
 /// <summary>
 /// Issue 15's acceptance: a file using every construct of the legal record (a stage ended on an unknown date, officers
 /// named without a cipher, a restricted name, Scotland and Northern Ireland cases, controlled outcomes, a missing
-/// category, case status) goes in as JSON and as CSV through the API, and the statuses, durations, warnings, the
-/// Overdue page, the duration report and what each role sees all come out right.
+/// category, case status, officer events and periods, typed milestones with an event-to-event clock, national context)
+/// goes in as JSON and as CSV through the API, and the statuses, durations, warnings, the Overdue page, the duration
+/// report and what each role sees all come out right; a case, its status and an officer event also go in through the API.
 /// </summary>
 public sealed class LegalRecordImportTests(TrackerAppFactory factory) : IClassFixture<TrackerAppFactory>
 {
@@ -38,6 +39,7 @@ public sealed class LegalRecordImportTests(TrackerAppFactory factory) : IClassFi
         Assert.DoesNotContain(messages, m => m.Text.Contains("not one of the", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Case == $"{prefix}-ew" && m.Column == "category" && m.Text.Contains("not recorded", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Case == $"{prefix}-ni" && m.Column!.EndsWith("end_date", StringComparison.Ordinal) && m.Text.Contains("outcome but no end", StringComparison.Ordinal));
+        Assert.Equal(2, messages.Count);
         await CommitAsync(caseworker, preview.GetProperty("id").GetInt32());
 
         using var researcher = ApiClient.WithToken(factory, await ApiClient.IssueTokenAsync(factory, Roles.Researcher));
@@ -66,12 +68,31 @@ public sealed class LegalRecordImportTests(TrackerAppFactory factory) : IClassFi
         var ewText = ewForResearcher.GetRawText();
         Assert.DoesNotContain("Sgt Restricted Name", ewText, StringComparison.Ordinal);
 
+        // Officer events: a running suspension of E7, an arrest of the officer named without a cipher, an interview of the
+        // officer whose name is restricted (a researcher sees only the cipher), and durations to the day.
+        var events = ew.GetProperty("officerEvents").EnumerateArray().ToList();
+        Assert.Equal(["E7 Suspended", "PC Benjamin Monk Arrested", "B12 InterviewedUnderCaution"], events.Select(e => e.GetProperty("officer").GetString() + " " + e.GetProperty("kind").GetString()));
+        var suspension = events[0];
+        var suspendedDays = new DateOnly(2012, 3, 1).DayNumber - new DateOnly(2010, 6, 2).DayNumber;
+        Assert.Equal((true, false, suspendedDays), (suspension.GetProperty("isPeriod").GetBoolean(), suspension.GetProperty("isRunning").GetBoolean(), suspension.GetProperty("duration").GetProperty("shortestDays").GetInt32()));
+        Assert.Equal(["E7", "PC Benjamin Monk", "B12"], ewForResearcher.GetProperty("officerEvents").EnumerateArray().Select(e => e.GetProperty("officer").GetString()));
+
+        // Typed milestones: regulation 33 runs from the papers to the chair (4 Nov 2024; due 25 Nov 2024, no pre-hearing
+        // recorded: overdue); the national review is national context, with no clock.
+        var papers = ew.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("type").GetString() == "PapersToChair");
+        Assert.Equal(("Overdue", "2024-11-25"), (papers.GetProperty("clock").GetProperty("status").GetString(), papers.GetProperty("clock").GetProperty("dueDate").GetString()));
+        var review = ew.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("type").GetString() == "NationalReview");
+        Assert.Equal(JsonValueKind.Null, review.GetProperty("clock").ValueKind);
+
         // Scotland: Police Scotland without a warning, its own stage kinds, and no England & Wales clock at all.
         Assert.Equal("Scotland", scotland.GetProperty("jurisdiction").GetString());
         Assert.Equal("NotApplicable", scotland.GetProperty("caseClock").GetProperty("status").GetString());
         Assert.All(scotland.GetProperty("stages").EnumerateArray(), s => Assert.Equal("NotApplicable", s.GetProperty("clock").GetProperty("status").GetString()));
         Assert.Equal("running", Stage(scotland, "PircInvestigation").GetProperty("endState").GetString());
         Assert.Equal("NoFurtherAction", Stage(scotland, "CrownOfficeDecision").GetProperty("outcomeType").GetString());
+        var decision = scotland.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("type").GetString() == "Decision");
+        Assert.Equal(("Approaching", "2026-12-01"), (decision.GetProperty("clock").GetProperty("status").GetString(), decision.GetProperty("clock").GetProperty("dueDate").GetString()));
+        Assert.Equal(JsonValueKind.Null, scotland.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("type").GetString() == "PapersToChair").GetProperty("clock").ValueKind);
 
         // Northern Ireland: closed with a date and a reason; the Police Ombudsman's stage has no England & Wales rule.
         Assert.Equal(("NorthernIreland", "Closed"), (ni.GetProperty("jurisdiction").GetString(), ni.GetProperty("status").GetString()));
@@ -83,7 +104,12 @@ public sealed class LegalRecordImportTests(TrackerAppFactory factory) : IClassFi
         var overdue = JsonDocument.Parse(await analyst.GetStringAsync("/api/v1/clocks/overdue?pageSize=100")).RootElement;
         Assert.Contains(overdue.GetProperty("stalled").EnumerateArray(), s => s.GetProperty("caseTitle").GetString() == $"{prefix} England");
         Assert.DoesNotContain(overdue.GetProperty("page").GetProperty("items").EnumerateArray(), i => i.GetProperty("stageId").ValueKind != JsonValueKind.Null && i.GetProperty("stageId").GetInt32() == iopc.GetProperty("id").GetInt32());
-        Assert.DoesNotContain(overdue.GetProperty("page").GetProperty("items").EnumerateArray(), i => i.GetProperty("caseTitle").GetString()!.Contains("Scotland", StringComparison.Ordinal));
+        // A Scottish case is listed only under Scotland's own rules (its judicial-review event clock), never an England & Wales one.
+        Assert.All(
+            overdue.GetProperty("page").GetProperty("items").EnumerateArray().Where(i => i.GetProperty("caseTitle").GetString()!.Contains("Scotland", StringComparison.Ordinal)),
+            i => Assert.EndsWith("(Scotland)", i.GetProperty("clockName").GetString(), StringComparison.Ordinal));
+        Assert.Contains(overdue.GetProperty("page").GetProperty("items").EnumerateArray(), i =>
+            i.GetProperty("caseTitle").GetString() == $"{prefix} England" && i.GetProperty("clockName").GetString() == "Papers to chair → pre-hearing held (England & Wales)");
 
         // The duration report groups by outcome type: one row per type, the undated stage counted as an unknown date.
         var report = JsonDocument.Parse(await analyst.GetStringAsync($"/api/v1/reports/durations?groupBy=Outcome&text={prefix}")).RootElement;
@@ -117,6 +143,19 @@ public sealed class LegalRecordImportTests(TrackerAppFactory factory) : IClassFi
         using var refused = await client.PostAsync("/api/v1/cases", JsonContent.Create(body));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("force of Scotland", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // An officer named without a cipher, and an event of theirs, through the API; a researcher may not write.
+        using var caseworkerPages = await factory.CreateClientForAsync(Roles.Caseworker);
+        var form = await Forms.GetAsync(caseworkerPages, $"/cases/{id}/officers/new");
+        await Forms.PostAsync(caseworkerPages, $"/cases/{id}/officers/new", form, new() { ["RealName"] = "PC Named Only", ["NameIsPublic"] = "true" });
+        var officerId = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/cases/{id}")).RootElement.GetProperty("officers")[0].GetProperty("id").GetInt32();
+        using var recorded = await client.PostAsync($"/api/v1/cases/{id}/officer-events", JsonContent.Create(new { officerId, kind = "Suspended", date = "2024-01", datePrecision = "Month" }));
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        using var researcher = ApiClient.WithToken(factory, await ApiClient.IssueTokenAsync(factory, Roles.Researcher));
+        var read = JsonDocument.Parse(await researcher.GetStringAsync($"/api/v1/cases/{id}")).RootElement.GetProperty("officerEvents")[0];
+        Assert.Equal(("PC Named Only", "Suspended", true), (read.GetProperty("officer").GetString(), read.GetProperty("kind").GetString(), read.GetProperty("isRunning").GetBoolean()));
+        using var refusedEvent = await researcher.PostAsync($"/api/v1/cases/{id}/officer-events", JsonContent.Create(new { officerId, kind = "Named", date = "2024-02-01" }));
+        Assert.Equal(HttpStatusCode.Forbidden, refusedEvent.StatusCode);
     }
 
     private static List<CaseFileEntry> Cases(string prefix) =>
@@ -144,6 +183,17 @@ public sealed class LegalRecordImportTests(TrackerAppFactory factory) : IClassFi
                 new CaseFileStage { Kind = "CpsDecision", Label = "CPS charging decision", StartDate = "2011-01-01", EndDate = "2011-06-30", Outcome = "Murder charge authorised" },
                 new CaseFileStage { Kind = "CriminalTrial", Label = "Trial", StartDate = "2012-01-09", EndDate = "2012-02-01", Outcome = "Acquitted of murder" },
             ],
+            Milestones =
+            [
+                new CaseFileMilestone { Label = "Papers supplied to the misconduct chair", Type = "PapersToChair", Date = "2024-11-04" },
+                new CaseFileMilestone { Label = "Home Office accountability review launched", Type = "NationalReview", Date = "2023-09-24" },
+            ],
+            OfficerEvents =
+            [
+                new CaseFileOfficerEvent { Officer = "E7", Kind = "Suspended", Date = "2010-06-02", EndDate = "2012-03-01", Notes = "Suspension lifted after the acquittal" },
+                new CaseFileOfficerEvent { Officer = "PC Benjamin Monk", Kind = "Arrested", Date = "2010-06-03" },
+                new CaseFileOfficerEvent { Officer = "B12", Kind = "InterviewedUnderCaution", Date = "2010-07" },
+            ],
         },
         new()
         {
@@ -160,6 +210,11 @@ public sealed class LegalRecordImportTests(TrackerAppFactory factory) : IClassFi
                 new CaseFileStage { Kind = "PircInvestigation", Label = "PIRC investigation", StartDate = "2015-05-03", EndPrecision = "running" },
                 new CaseFileStage { Kind = "CrownOfficeDecision", Label = "Crown Office decision", StartDate = "2016-01", EndDate = "2018-10", OutcomeType = "NoFurtherAction" },
                 new CaseFileStage { Kind = "PublicInquiry", Label = "Public inquiry", StartDate = "2020-11-30", EndPrecision = "running" },
+            ],
+            Milestones =
+            [
+                new CaseFileMilestone { Label = "Crown Office decision not to prosecute announced", Type = "Decision", Date = "2026-09-01" },
+                new CaseFileMilestone { Label = "Papers to a chair (no Scottish rule)", Type = "PapersToChair", Date = "2024-11-04" },
             ],
         },
         new()

@@ -1,0 +1,293 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AccountabilityTracker.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class TypedMilestones : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Clock_Amount",
+                table: "Milestones",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Clock_ComputedOn",
+                table: "Milestones",
+                type: "date",
+                nullable: false,
+                defaultValue: new DateOnly(1, 1, 1));
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Clock_DueEarliest",
+                table: "Milestones",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Clock_DueLatest",
+                table: "Milestones",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Clock_ExtensionGrantedOn",
+                table: "Milestones",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Clock_FinalDaysOver",
+                table: "Milestones",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Clock_FinalPossibleDaysOver",
+                table: "Milestones",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Clock_FinalPossibleStatus",
+                table: "Milestones",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Clock_FinalStatus",
+                table: "Milestones",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Clock_IsApproximate",
+                table: "Milestones",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Clock_IsPaused",
+                table: "Milestones",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Clock_NotApplicableReason",
+                table: "Milestones",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Clock_PausedDays",
+                table: "Milestones",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Clock_Phase",
+                table: "Milestones",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Clock_ReportsFrom",
+                table: "Milestones",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Clock_Unit",
+                table: "Milestones",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Clock_ValidUntil",
+                table: "Milestones",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Clock_WarnEarliest",
+                table: "Milestones",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Clock_WarnLatest",
+                table: "Milestones",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Type",
+                table: "Milestones",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "Other");
+
+            migrationBuilder.AddColumn<string>(
+                name: "EventJurisdiction",
+                table: "LimitRules",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FromMilestone",
+                table: "LimitRules",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ToMilestone",
+                table: "LimitRules",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_Clock_Phase_Clock_DueLatest",
+                table: "Milestones",
+                columns: new[] { "Clock_Phase", "Clock_DueLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_Clock_Phase_Clock_WarnEarliest",
+                table: "Milestones",
+                columns: new[] { "Clock_Phase", "Clock_WarnEarliest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_Clock_ValidUntil",
+                table: "Milestones",
+                column: "Clock_ValidUntil");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Milestones_Clock_Phase_Clock_DueLatest",
+                table: "Milestones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Milestones_Clock_Phase_Clock_WarnEarliest",
+                table: "Milestones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Milestones_Clock_ValidUntil",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_Amount",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_ComputedOn",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_DueEarliest",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_DueLatest",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_ExtensionGrantedOn",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_FinalDaysOver",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_FinalPossibleDaysOver",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_FinalPossibleStatus",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_FinalStatus",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_IsApproximate",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_IsPaused",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_NotApplicableReason",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_PausedDays",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_Phase",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_ReportsFrom",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_Unit",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_ValidUntil",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_WarnEarliest",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Clock_WarnLatest",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "Type",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "EventJurisdiction",
+                table: "LimitRules");
+
+            migrationBuilder.DropColumn(
+                name: "FromMilestone",
+                table: "LimitRules");
+
+            migrationBuilder.DropColumn(
+                name: "ToMilestone",
+                table: "LimitRules");
+        }
+    }
+}
