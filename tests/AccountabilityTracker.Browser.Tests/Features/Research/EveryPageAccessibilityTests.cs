@@ -30,6 +30,7 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture fixture)
                 await db.Sources.Where(x => x.CaseId == kaba).Select(x => x.Id).FirstAsync());
         });
         var baker = await fixture.App.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().Cases.Where(c => c.ExternalId == "jermaine-baker-2015").Select(c => c.Id).SingleAsync());
+        var eventId = await fixture.App.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().OfficerEvents.Where(e => e.CaseId == caseId).Select(e => e.Id).FirstAsync());
         string[] signedIn =
         [
             "/cases", "/cases?pageSize=1", "/cases?pageSize=1&page=2", "/cases?yearFrom=2025&yearTo=2010",
@@ -39,6 +40,7 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture fixture)
             $"/cases/{caseId}/stages/{stageId}/pauses/new", $"/cases/{caseId}/stages/{stageId}/extensions/new",
             $"/cases/{caseId}/milestones/new", $"/cases/{caseId}/milestones/{milestoneId}/edit",
             $"/cases/{caseId}/officers/new", $"/cases/{caseId}/officers/{officerId}/edit",
+            $"/cases/{caseId}/officer-events/new", $"/cases/{caseId}/officer-events/{eventId}/edit",
             $"/cases/{caseId}/sources/new", $"/cases/{caseId}/sources/{sourceId}/edit",
             $"/compare?ids={caseId}&ids={baker}", "/compare",
             "/overdue", "/overdue?pageSize=1", "/overdue?pageSize=1&page=2", "/overdue?clock=Fortnight",

@@ -28,9 +28,10 @@ public sealed class TimelineBrowsingTests(BrowserFixture fixture)
         Assert.True(await page.Locator(".timeline-chart .vis-item.tl-limit").CountAsync() > 0, "No limit marker was drawn.");
         Assert.True(await page.Locator(".timeline-chart .vis-item.tl-stage.tl-running").CountAsync() > 0, "The running inquest is not drawn as running.");
 
-        // One lane per stage kind in the case, the milestones, and the whole-case clock's limit.
+        // One lane per stage kind in the case, the milestones, the national context (reviews and statements, not
+        // proceedings), the officer's events and periods, and the whole-case clock's limit.
         var lanes = await page.Locator(".timeline-chart .vis-label .tl-lane").AllTextContentsAsync();
-        Assert.Equal([.. kaba.Stages.Select(s => s.Kind).Distinct().Order().Select(k => k.DisplayName()), "Milestones", "Whole case"], lanes);
+        Assert.Equal([.. kaba.Stages.Select(s => s.Kind).Distinct().Order().Select(k => k.DisplayName()), "Milestones", "National context", "Officers", "Whole case"], lanes);
 
         var homicide = kaba.Stages.Single(s => s.Label.StartsWith("IOPC homicide", StringComparison.Ordinal));
         await page.Locator(".timeline-chart .vis-item.tl-stage", new() { Has = page.Locator($"[data-item-id='stage-{homicide.Id}']") }).ClickAsync();

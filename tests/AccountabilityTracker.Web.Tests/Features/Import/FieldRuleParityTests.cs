@@ -20,13 +20,14 @@ namespace AccountabilityTracker.Web.Tests.Features.Import;
 /// </summary>
 public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixture<TrackerAppFactory>
 {
-    private const string Csv = "case_id,title,subject,incident_date,incident_date_precision,location,force,incident_type,harm,officers,row_type,kind,label,start_date,start_precision,end_date,end_precision,outcome,source_1_url,source_1_publisher,source_1_quote";
+    private const string Csv = "case_id,title,subject,incident_date,incident_date_precision,location,force,incident_type,harm,officers,row_type,kind,label,start_date,start_precision,end_date,end_precision,outcome,source_1_url,source_1_publisher,source_1_quote,officer";
 
     public static TheoryData<string> Fields() =>
     [
         "case.Title", "case.Subject", "case.Location", "case.Force", "case.IncidentDate",
         "stage.Label", "stage.StartDate", "stage.EndDate", "stage.Outcome",
         "milestone.Label", "milestone.Date", "milestone.Notes",
+        "officerEvent.Date", "officerEvent.Notes",
         "officer.Cipher",
         "source.Url", "source.Publisher", "source.Quote",
     ];
@@ -43,6 +44,7 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
         var json = await ImportErrorsAsync(api, "parity.json", JsonFile(prefix, part, name, values));
         var csv = await ImportErrorsAsync(api, "parity.csv", CsvFile(prefix, part, name, values));
         var caseId = part == "case" ? 0 : await CaseLoggingPagesTests.CreateCaseAsync(browser, "Parity target");
+        var officerId = part == "officerEvent" ? await AddOfficerAsync(browser, caseId) : 0;
 
         // The API adds to a case of its own, so an officer the form has just added is not "already recorded" for it.
         var apiCaseId = part == "case" ? 0 : await ApiClient.CreateCaseAsync(factory, "Parity target (API)");
@@ -53,7 +55,7 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
         {
             var value = values[i];
             var id = Id(prefix, i);
-            var (formRefused, formPage) = await PostFormAsync(browser, caseId, part, name, value, i);
+            var (formRefused, formPage) = await PostFormAsync(browser, caseId, part, name, value, i, officerId);
             var jsonErrors = json.GetValueOrDefault(id, []);
             var csvErrors = csv.GetValueOrDefault(id, []);
             var label = $"{field} = {Shorten(value)}";
@@ -135,12 +137,13 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
                 ["end_date"] = "2024-01-10", ["end_precision"] = "day", ["outcome"] = "Narrative conclusion", ["sources"] = new JsonArray(source),
             };
             var milestone = new JsonObject { ["label"] = "Officer arrested", ["date"] = "2023-04-20", ["precision"] = "day", ["notes"] = "Released on bail" };
+            var officerEvent = new JsonObject { ["officer"] = "C1", ["kind"] = "Suspended", ["date"] = "2023-04-21", ["precision"] = "day", ["notes"] = "Suspended on full pay" };
             var entry = new JsonObject
             {
                 ["id"] = Id(prefix, i), ["title"] = "Parity case", ["subject"] = "not published", ["incident_date"] = "2023-04-10",
                 ["incident_date_precision"] = "day", ["location"] = "Croydon", ["force"] = "Metropolitan Police Service",
                 ["incident_type"] = "TaserDischarge", ["harm"] = "SeriousInjury", ["officer_designations"] = new JsonArray("C1"),
-                ["stages"] = new JsonArray(stage), ["milestones"] = new JsonArray(milestone),
+                ["stages"] = new JsonArray(stage), ["milestones"] = new JsonArray(milestone), ["officer_events"] = part == "officerEvent" ? new JsonArray(officerEvent) : new JsonArray(),
             };
             var value = values[i];
             switch (part, name)
@@ -148,6 +151,7 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
                 case ("case", _): entry[JsonName(name)] = value; break;
                 case ("stage", _): stage[JsonName(name)] = value; break;
                 case ("milestone", _): milestone[JsonName(name)] = value; break;
+                case ("officerEvent", _): officerEvent[JsonName(name)] = value; break;
                 case ("officer", _): entry["officer_designations"] = new JsonArray(value); break;
                 default: source[JsonName(name)] = value; break;
             }
@@ -185,6 +189,11 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
                 ["case_id"] = Id(prefix, i), ["row_type"] = "milestone", ["label"] = "Officer arrested", ["start_date"] = "2023-04-20",
                 ["start_precision"] = "day", ["outcome"] = "Released on bail",
             };
+            var officerEventRow = new Dictionary<string, string>
+            {
+                ["case_id"] = Id(prefix, i), ["row_type"] = "officer_event", ["kind"] = "Suspended", ["start_date"] = "2023-04-21",
+                ["start_precision"] = "day", ["outcome"] = "Suspended on full pay", ["officer"] = "C1",
+            };
             var value = values[i];
             switch (part, name)
             {
@@ -193,11 +202,14 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
                 case ("milestone", "Date"): milestoneRow["start_date"] = value; break;
                 case ("milestone", "Notes"): milestoneRow["outcome"] = value; break;
                 case ("milestone", _): milestoneRow["label"] = value; break;
+                case ("officerEvent", "Date"): officerEventRow["start_date"] = value; break;
+                case ("officerEvent", _): officerEventRow["outcome"] = value; break;
                 case ("officer", _): caseRow["officers"] = value; break;
                 default: caseRow["source_1_" + name.ToLowerInvariant()] = value; break;
             }
 
-            foreach (var row in new[] { caseRow, milestoneRow })
+            // An event names officer C1: it is only in the file whose officer cell is left alone.
+            foreach (var row in part == "officerEvent" ? new[] { caseRow, milestoneRow, officerEventRow } : [caseRow, milestoneRow])
             {
                 text.AppendJoin(',', Csv.Split(',').Select(column => "\"" + row.GetValueOrDefault(column, string.Empty).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")).Append("\r\n");
             }
@@ -233,7 +245,18 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
         return errors;
     }
 
-    private static async Task<(bool Refused, string? Page)> PostFormAsync(HttpClient client, int caseId, string part, string name, string value, int index)
+    private static async Task<int> AddOfficerAsync(HttpClient client, int caseId)
+    {
+        var page = await Forms.GetAsync(client, $"/cases/{caseId}/officers/new");
+        using var response = await Forms.PostAsync(client, $"/cases/{caseId}/officers/new", page, new() { ["Cipher"] = "C1" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var html = await Forms.GetAsync(client, $"/cases/{caseId}/officer-events/new");
+        var match = System.Text.RegularExpressions.Regex.Match(html, "<option value=\"(?<id>[0-9]+)\"[^>]*>C1</option>");
+        Assert.True(match.Success, "The officer event form offers C1");
+        return int.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<(bool Refused, string? Page)> PostFormAsync(HttpClient client, int caseId, string part, string name, string value, int index, int officerId)
     {
         var (path, fields) = part switch
         {
@@ -246,6 +269,10 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
             "milestone" => ($"/cases/{caseId}/milestones/new", new Dictionary<string, string>
             {
                 ["Label"] = "Officer arrested", ["Date"] = "2023-04-20", ["DatePrecision"] = "Day", ["Notes"] = "Released on bail",
+            }),
+            "officerEvent" => ($"/cases/{caseId}/officer-events/new", new Dictionary<string, string>
+            {
+                ["OfficerId"] = officerId.ToString(CultureInfo.InvariantCulture), ["Kind"] = "Suspended", ["Date"] = "2023-04-21", ["DatePrecision"] = "Day", ["Notes"] = "Suspended on full pay",
             }),
             "officer" => ($"/cases/{caseId}/officers/new", new Dictionary<string, string> { ["Cipher"] = "C1", ["RealName"] = string.Empty, ["UnderAnonymityOrder"] = "true" }),
             _ => ($"/cases/{caseId}/sources/new", new Dictionary<string, string>
