@@ -13,11 +13,18 @@ public static class AddOfficerEvent
     public sealed record Command : OfficerEventFields, IRequest<int?>, IRetryOnConflict
     {
         public int CaseId { get; init; }
+
+        /// <summary>The case's version as the caller read it (the API); when given and stale, nothing is saved. The form sends none.</summary>
+        public Guid? Version { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time) => Include(new OfficerEventFieldsRules(time));
+        public Validator(TimeProvider time)
+        {
+            Include(new OfficerEventFieldsRules(time));
+            RuleFor(c => c.Version).Must(v => v != Guid.Empty).WithMessage("Send the case's version as you last read it.");
+        }
     }
 
     internal sealed class Handler(TrackerDbContext db, TimeProvider time) : IRequestHandler<Command, int?>
@@ -30,6 +37,7 @@ public static class AddOfficerEvent
                 return null;
             }
 
+            EditConflictException.RequireVersion(request.Version, owner.Version, "case", Cases.EditCase.ToCommand(owner));
             var officer = request.RequireOfficerOf(owner);
             var added = owner.AddOfficerEvent(officer, request.Kind!.Value, request.Parsed, request.ParsedEnd, request.Notes, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);

@@ -118,12 +118,14 @@ public sealed class CasesController(IMediator mediator) : ControllerBase
     /// <summary>
     /// Records an officer event or period on a case: <c>officerId</c> (from the case's <c>officers</c>), <c>kind</c>, <c>date</c>
     /// with <c>datePrecision</c>, for a suspension or restricted duties an optional <c>endDate</c>, and <c>notes</c>.
+    /// Version: the case's, as last read; a stale one answers 409 with the case as stored now.
     /// </summary>
     [HttpPost("{id:int}/officer-events")]
     [Authorize(AuthenticationSchemes = ApiAuthentication.Scheme, Policy = Policies.EditCases)]
     [ProducesResponseType<ApiOfficerEventCreated>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
     public async Task<IActionResult> RecordOfficerEvent([FromRoute] int id, [FromBody] AddOfficerEvent.Command input, CancellationToken cancellationToken)

@@ -32,6 +32,7 @@ public static class ApiExamples
         ["ReviseMilestone"] = """{"version":"5c2e1b0a-7d3f-4e8a-9b6c-0f1e2d3c4b5a","label":"Officer arrested on suspicion of manslaughter","date":"2021-04-02","datePrecision":"Day"}""",
         ["AddOfficer"] = $$"""{"version":"{{CaseVersion}}","cipher":"NX121","underAnonymityOrder":true}""",
         ["ReviseOfficer"] = """{"version":"0d4e5f6a-1b2c-4d3e-8f9a-7b6c5d4e3f2a","cipher":"NX121","realName":"","nameIsPublic":false,"underAnonymityOrder":true}""",
+        ["RecordOfficerEvent"] = $$"""{"version":"{{CaseVersion}}","officerId":7,"kind":"Suspended","date":"2022-10-06","datePrecision":"Day","notes":"Suspended from duty while the IOPC investigates"}""",
         ["AddSource"] = $$"""{"version":"{{CaseVersion}}","attachTo":"stage-12","sourceUrl":"https://www.judiciary.uk/example","sourcePublisher":"Courts and Tribunals Judiciary","sourcePublishedOn":"2022-06-30"}""",
         ["ReviseSource"] = """{"version":"6e7f8a9b-0c1d-4e2f-a3b4-c5d6e7f8a9b0","attachTo":"","sourceUrl":"https://www.judiciary.uk/example","sourcePublisher":"Courts and Tribunals Judiciary"}""",
     };

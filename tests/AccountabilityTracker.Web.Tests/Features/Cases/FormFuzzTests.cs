@@ -33,7 +33,7 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
     [
         "Cases.Create POST", "Cases.Edit POST", "Cases.Status POST", "Stages.Create POST", "Stages.Edit POST", "Stages.Close POST", "Stages.Hearing POST",
         "Milestones.Create POST", "Milestones.Edit POST", "Officers.Create POST", "Officers.Edit POST",
-        "OfficerEvents.Create POST", "OfficerEvents.Edit POST", "Sources.Create POST", "Sources.Edit POST",
+        "OfficerEvents.Create POST", "OfficerEvents.Edit POST", "OfficerEvents.Remove POST", "Sources.Create POST", "Sources.Edit POST",
         "StageClocks.Pause POST", "StageClocks.Resume POST", "StageClocks.Extend POST", "Notifications.Digest POST",
         "LimitRules.Edit POST", "Profile.EnableTwoFactor POST", "Profile.CreateToken POST", "Profile.ChangePassword POST", "Import.Upload POST",
         "AdminUsers.Create POST", "AdminUsers.SetRoles POST", "AdminUsers.ResetPassword POST", "Setup.Create POST", "Account.Login POST",
@@ -179,6 +179,8 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
             ["Officers.Edit POST"] = Case($"/cases/{caseId}/officers/{officerId}/edit", officer, $"/cases/{caseId}/officers/{officerId}/edit"),
             ["OfficerEvents.Create POST"] = Case($"/cases/{caseId}/officer-events/new", officerEvent),
             ["OfficerEvents.Edit POST"] = Case($"/cases/{caseId}/officer-events/{officerEventId}/edit", officerEvent, $"/cases/{caseId}/officer-events/{officerEventId}/edit"),
+            // No version read first: a valid removal would leave nothing to remove for the next hostile value.
+            ["OfficerEvents.Remove POST"] = Case($"/cases/{caseId}/officer-events/{officerEventId}/remove", []),
             ["StageClocks.Pause POST"] = Case($"/cases/{caseId}/stages/{stageId}/pauses/new", new() { ["Form.From"] = "2023-06-01", ["Form.To"] = "", ["Form.Reason"] = "Awaiting the trial" }),
             ["StageClocks.Resume POST"] = Case($"/cases/{caseId}/stages/{stageId}/resume", new() { ["Form.On"] = "2023-07-01" }),
             ["StageClocks.Extend POST"] = Case($"/cases/{caseId}/stages/{stageId}/extensions/new", new() { ["Form.GrantedOn"] = "2023-06-01", ["Form.NewAmount"] = "12", ["Form.NewUnit"] = "Months", ["Form.Reason"] = "Granted by the coroner" }),
