@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AccountabilityTracker.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class TypedMilestones : Migration
+    public partial class LegalRecordEvents : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -166,6 +166,40 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 maxLength: 40,
                 nullable: true);
 
+            migrationBuilder.CreateTable(
+                name: "OfficerEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Precision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndPrecision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    IsRemoved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficerEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OfficerEvents_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OfficerEvents_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Milestones_Clock_Phase_Clock_DueLatest",
                 table: "Milestones",
@@ -180,11 +214,29 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 name: "IX_Milestones_Clock_ValidUntil",
                 table: "Milestones",
                 column: "Clock_ValidUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_CaseId_OccurredOn",
+                table: "OfficerEvents",
+                columns: new[] { "CaseId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_Kind_OccurredOn",
+                table: "OfficerEvents",
+                columns: new[] { "Kind", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_OfficerId",
+                table: "OfficerEvents",
+                column: "OfficerId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "OfficerEvents");
+
             migrationBuilder.DropIndex(
                 name: "IX_Milestones_Clock_Phase_Clock_DueLatest",
                 table: "Milestones");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountabilityTracker.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261130021357_OfficerEvents")]
-    partial class OfficerEvents
+    [Migration("20261130034513_LegalRecordEvents")]
+    partial class LegalRecordEvents
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -787,6 +787,13 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Other");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1138,8 +1145,16 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EventJurisdiction")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("FirstReportAfterMonths")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromMilestone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("INTEGER");
@@ -1161,6 +1176,10 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StageKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToMilestone")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
@@ -1556,7 +1575,94 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("AccountabilityTracker.Domain.Clocks.ClockRecord", "Clock", b1 =>
+                        {
+                            b1.Property<int>("MilestoneId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("ComputedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DueEarliest")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DueLatest")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ExtensionGrantedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("FinalDaysOver")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("FinalPossibleDaysOver")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FinalPossibleStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FinalStatus")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsApproximate")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("IsPaused")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("NotApplicableReason")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PausedDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Phase")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ReportsFrom")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("WarnEarliest")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("WarnLatest")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("MilestoneId");
+
+                            b1.HasIndex("ValidUntil");
+
+                            b1.HasIndex("Phase", "DueLatest");
+
+                            b1.HasIndex("Phase", "WarnEarliest");
+
+                            b1.ToTable("Milestones");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MilestoneId");
+                        });
+
                     b.Navigation("Case");
+
+                    b.Navigation("Clock")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Domain.Cases.Officer", b =>

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
+namespace AccountabilityTracker.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class TypedMilestones : Migration
+    public partial class LegalRecordEvents : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,7 +14,7 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "Clock_Amount",
                 table: "Milestones",
-                type: "integer",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
@@ -45,19 +45,19 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "Clock_FinalDaysOver",
                 table: "Milestones",
-                type: "integer",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Clock_FinalPossibleDaysOver",
                 table: "Milestones",
-                type: "integer",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Clock_FinalPossibleStatus",
                 table: "Milestones",
-                type: "character varying(40)",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: false,
                 defaultValue: "");
@@ -65,7 +65,7 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Clock_FinalStatus",
                 table: "Milestones",
-                type: "character varying(40)",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: false,
                 defaultValue: "");
@@ -73,35 +73,35 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "Clock_IsApproximate",
                 table: "Milestones",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Clock_IsPaused",
                 table: "Milestones",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Clock_NotApplicableReason",
                 table: "Milestones",
-                type: "character varying(40)",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Clock_PausedDays",
                 table: "Milestones",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Clock_Phase",
                 table: "Milestones",
-                type: "character varying(40)",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: false,
                 defaultValue: "");
@@ -115,7 +115,7 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Clock_Unit",
                 table: "Milestones",
-                type: "character varying(40)",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
 
@@ -140,7 +140,7 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Type",
                 table: "Milestones",
-                type: "character varying(40)",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: false,
                 defaultValue: "Other");
@@ -148,23 +148,57 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "EventJurisdiction",
                 table: "LimitRules",
-                type: "character varying(40)",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FromMilestone",
                 table: "LimitRules",
-                type: "character varying(40)",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ToMilestone",
                 table: "LimitRules",
-                type: "character varying(40)",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "OfficerEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<int>(type: "int", nullable: false),
+                    OfficerId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Precision = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndPrecision = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    IsRemoved = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficerEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OfficerEvents_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OfficerEvents_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Milestones_Clock_Phase_Clock_DueLatest",
@@ -180,11 +214,29 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "IX_Milestones_Clock_ValidUntil",
                 table: "Milestones",
                 column: "Clock_ValidUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_CaseId_OccurredOn",
+                table: "OfficerEvents",
+                columns: new[] { "CaseId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_Kind_OccurredOn",
+                table: "OfficerEvents",
+                columns: new[] { "Kind", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_OfficerId",
+                table: "OfficerEvents",
+                column: "OfficerId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "OfficerEvents");
+
             migrationBuilder.DropIndex(
                 name: "IX_Milestones_Clock_Phase_Clock_DueLatest",
                 table: "Milestones");

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261130024212_TypedMilestones")]
-    partial class TypedMilestones
+    [Migration("20261130034546_LegalRecordEvents")]
+    partial class LegalRecordEvents
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -1,12 +1,13 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace AccountabilityTracker.Migrations.SqlServer.Migrations
+namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class TypedMilestones : Migration
+    public partial class LegalRecordEvents : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,7 +15,7 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "Clock_Amount",
                 table: "Milestones",
-                type: "int",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
@@ -45,19 +46,19 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "Clock_FinalDaysOver",
                 table: "Milestones",
-                type: "int",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Clock_FinalPossibleDaysOver",
                 table: "Milestones",
-                type: "int",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Clock_FinalPossibleStatus",
                 table: "Milestones",
-                type: "nvarchar(40)",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: false,
                 defaultValue: "");
@@ -65,7 +66,7 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Clock_FinalStatus",
                 table: "Milestones",
-                type: "nvarchar(40)",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: false,
                 defaultValue: "");
@@ -73,35 +74,35 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "Clock_IsApproximate",
                 table: "Milestones",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Clock_IsPaused",
                 table: "Milestones",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Clock_NotApplicableReason",
                 table: "Milestones",
-                type: "nvarchar(40)",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Clock_PausedDays",
                 table: "Milestones",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Clock_Phase",
                 table: "Milestones",
-                type: "nvarchar(40)",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: false,
                 defaultValue: "");
@@ -115,7 +116,7 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Clock_Unit",
                 table: "Milestones",
-                type: "nvarchar(40)",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
@@ -140,7 +141,7 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Type",
                 table: "Milestones",
-                type: "nvarchar(40)",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: false,
                 defaultValue: "Other");
@@ -148,23 +149,57 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "EventJurisdiction",
                 table: "LimitRules",
-                type: "nvarchar(40)",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FromMilestone",
                 table: "LimitRules",
-                type: "nvarchar(40)",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ToMilestone",
                 table: "LimitRules",
-                type: "nvarchar(40)",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "OfficerEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    OfficerId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Precision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndPrecision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    IsRemoved = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficerEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OfficerEvents_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OfficerEvents_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Milestones_Clock_Phase_Clock_DueLatest",
@@ -180,11 +215,29 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 name: "IX_Milestones_Clock_ValidUntil",
                 table: "Milestones",
                 column: "Clock_ValidUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_CaseId_OccurredOn",
+                table: "OfficerEvents",
+                columns: new[] { "CaseId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_Kind_OccurredOn",
+                table: "OfficerEvents",
+                columns: new[] { "Kind", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_OfficerId",
+                table: "OfficerEvents",
+                column: "OfficerId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "OfficerEvents");
+
             migrationBuilder.DropIndex(
                 name: "IX_Milestones_Clock_Phase_Clock_DueLatest",
                 table: "Milestones");
