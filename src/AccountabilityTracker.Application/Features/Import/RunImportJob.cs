@@ -34,6 +34,9 @@ public static partial class RunImportJob
         TrackerDbContext db, TimeProvider time, ImportProgress progress, ImportLease lease, IServiceScopeFactory scopes, ActingFor actingFor, ILogger<Handler> logger)
         : IRequestHandler<Command, Outcome>
     {
+        /// <summary>The job's claim count when this step claimed it: a later claim (a takeover) changes it.</summary>
+        private int _claim;
+
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
             var apply = false;
@@ -113,7 +116,7 @@ public static partial class RunImportJob
         private async Task<bool> ClaimAsync(int jobId, ImportJobStatus from, ImportJobStatus to, CancellationToken cancellationToken)
         {
             var expires = time.UtcNowDateTime() + lease.Duration;
-            return await db.ImportJobs.Where(j => j.Id == jobId && j.Status == from)
+            var claimed = await db.ImportJobs.Where(j => j.Id == jobId && j.Status == from)
                 .ExecuteUpdateAsync(
                     set => set.SetProperty(j => j.Status, to)
                         .SetProperty(j => j.ClaimedBy, lease.Instance)
@@ -122,6 +125,26 @@ public static partial class RunImportJob
                         .SetProperty(j => j.ProgressDone, 0)
                         .SetProperty(j => j.ProgressTotal, 0),
                     cancellationToken) == 1;
+            if (claimed)
+            {
+                // No one else can claim it before its lease runs out, so the count read now is this claim's.
+                _claim = await db.ImportJobs.Where(j => j.Id == jobId).Select(j => j.ClaimCount).SingleAsync(cancellationToken);
+            }
+
+            return claimed;
+        }
+
+        /// <summary>
+        /// The fence before an import commits, inside its transaction: true when this step's claim is still the job's
+        /// latest, and then its lease is extended. The row stays locked until the commit (on SQLite the whole file does), so
+        /// no takeover can slip in between this check and the commit; a renewal that was held up while the transaction
+        /// held the lock cannot let two workers both commit the same file.
+        /// </summary>
+        private async Task<bool> StillHoldsClaimAsync(int jobId, CancellationToken cancellationToken)
+        {
+            var expires = time.UtcNowDateTime() + lease.Duration;
+            return await db.ImportJobs.Where(j => j.Id == jobId && j.ClaimedBy == lease.Instance && j.ClaimCount == _claim)
+                .ExecuteUpdateAsync(set => set.SetProperty(j => j.ClaimExpiresAtUtc, expires), cancellationToken) == 1;
         }
 
         private async Task HandBackAsync(int jobId, ImportJobStatus queued)
@@ -151,7 +174,7 @@ public static partial class RunImportJob
                     {
                         await using var scope = scopes.CreateAsyncScope();
                         var renewed = await scope.ServiceProvider.GetRequiredService<TrackerDbContext>().ImportJobs
-                            .Where(j => j.Id == jobId && j.ClaimedBy == lease.Instance)
+                            .Where(j => j.Id == jobId && j.ClaimedBy == lease.Instance && j.ClaimCount == _claim)
                             .ExecuteUpdateAsync(
                                 set => set.SetProperty(j => j.ClaimExpiresAtUtc, expires).SetProperty(j => j.ProgressDone, done).SetProperty(j => j.ProgressTotal, total),
                                 leaseHeld.Token);
@@ -219,9 +242,16 @@ public static partial class RunImportJob
                     await transaction.RollbackAsync(cancellationToken);
                     db.ChangeTracker.Clear();
                 }
-                else
+                else if (await StillHoldsClaimAsync(jobId, cancellationToken))
                 {
                     await transaction.CommitAsync(cancellationToken);
+                }
+                else
+                {
+                    // Another worker took the step over after this one's lease ran out: it imports the file; this one must not.
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    LogLeaseLost(logger, jobId);
+                    throw new OperationCanceledException($"Import job {jobId} was taken over by another worker before this step committed.");
                 }
             }
             else
