@@ -1,0 +1,106 @@
+using System.Runtime.CompilerServices;
+using AccountabilityTracker.Application.Clocks;
+using AccountabilityTracker.Application.Features.Analysis;
+using AccountabilityTracker.Domain.Cases;
+
+namespace AccountabilityTracker.Web.Exports;
+
+/// <summary>The limit scenario's three tables (limits, groups, breaching stages) as export tables.</summary>
+public static class AnalysisTables
+{
+    public const string ScenarioLimitsName = "scenario-limits";
+    public const string ScenarioGroupsName = "scenario-groups";
+    public const string ScenarioStagesName = "scenario-stages";
+
+    private const string Stages = "stages";
+    private const string Cases = "cases";
+
+    public static IReadOnlyList<ExportColumn> ScenarioLimitColumns { get; } =
+    [
+        new("scenario_id", ExportType.WholeNumber, "The scenario's number (its page is /analysis/scenarios/{id})"),
+        new("scenario", ExportType.Text, "The scenario's name"),
+        new("limit_code", ExportType.Text, "Stage kind code the limit applies to, or WholeCase for the overall cap"),
+        new("limit_label", ExportType.Text, "What the limit applies to, in words"),
+        new("scenario_limit", ExportType.Text, "The scenario's limit, in words (\"3 months\")"),
+        new("rule_in_force", ExportType.Text, "The limit rule in force for the same stages, in words"),
+        new("stages", ExportType.WholeNumber, "Stages of this kind in the filtered cases (cases, for the overall cap)", Stages),
+        new("assessed", ExportType.WholeNumber, "Of these, those whose dates are exact days (running, or ended on a known day): the base of the scenario counts", Stages),
+        new("scenario_breaches", ExportType.WholeNumber, "Stages that would have breached the scenario's limit", Stages),
+        new("scenario_cases", ExportType.WholeNumber, "Cases with at least one such stage", Cases),
+        new("rule_breaches", ExportType.WholeNumber, "Stages overdue or concluded late under the rule in force (stored clocks, with pauses and extensions)", Stages),
+        new("rule_cases", ExportType.WholeNumber, "Cases with at least one such stage", Cases),
+    ];
+
+    public static IReadOnlyList<ExportColumn> ScenarioGroupColumns { get; } =
+    [
+        new("scenario_id", ExportType.WholeNumber, "The scenario's number"),
+        new("dimension", ExportType.Text, "What the rows are grouped by: StageKind, Force, IncidentYear or Category"),
+        new("group_code", ExportType.Text, "The group's stable code"),
+        new("group", ExportType.Text, "The group in words"),
+        new("stages", ExportType.WholeNumber, "Stages of the scenario's kinds in the group", Stages),
+        new("assessed", ExportType.WholeNumber, "Of these, those with exact-day dates", Stages),
+        new("scenario_breaches", ExportType.WholeNumber, "Stages that would have breached the scenario", Stages),
+        new("rule_breaches", ExportType.WholeNumber, "Stages past the rule in force", Stages),
+        new("cases", ExportType.WholeNumber, "Cases in the group (empty for the StageKind dimension, where a case has several kinds)", Cases),
+        new("scenario_cases", ExportType.WholeNumber, "Cases with a stage (or the whole case) breaching the scenario", Cases),
+        new("rule_cases", ExportType.WholeNumber, "Cases with a stage (or the whole case) past the rule in force", Cases),
+    ];
+
+    public static IReadOnlyList<ExportColumn> ScenarioStageColumns { get; } =
+    [
+        new("scenario_id", ExportType.WholeNumber, "The scenario's number"),
+        new("stage_id", ExportType.WholeNumber, "The stage's number in the tracker (stable)"),
+        new("case_reference", ExportType.Text, "The case's reference (stable)"),
+        new("case_title", ExportType.Text, "The case's title"),
+        new("force", ExportType.Text, "The police force the case concerns"),
+        new("incident_year", ExportType.WholeNumber, "Calendar year of the incident", "year"),
+        new("category_code", ExportType.Text, "Operation category code"),
+        new("category", ExportType.Text, "Operation category in words"),
+        new("stage_kind_code", ExportType.Text, "Stage kind code"),
+        new("stage_kind", ExportType.Text, "Stage kind in words"),
+        new("stage_label", ExportType.Text, "The stage's own label"),
+        new("start_date", ExportType.Date, "The stage's start (an exact day)"),
+        new("end_date", ExportType.Date, "The stage's end (empty while running)"),
+        new("running", ExportType.YesNo, "True while the stage has not ended"),
+        new("scenario_limit", ExportType.Text, "The scenario's limit for this kind, in words"),
+        new("scenario_due_date", ExportType.Date, "The day the stage would have had to end by under the scenario"),
+        new("scenario_days_over", ExportType.WholeNumber, "Days from that day to the end (to the day of the export while running)", "days"),
+        new("rule_status_code", ExportType.Text, "Clock status under the rule in force (code)"),
+        new("rule_status", ExportType.Text, "Clock status under the rule in force, in words"),
+    ];
+
+    public static ExportTable Limits(GetScenarioReport.Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var id = report.Scenario.Id;
+        return new ExportTable(ScenarioLimitsName, "Limit scenario " + report.Scenario.Name + ": limits", report.Filters, report.GeneratedAtUtc, ScenarioLimitColumns,
+            report.Figures.Limits.Select(l => new object?[] { id, report.Scenario.Name, l.Code, l.Label, l.ScenarioLimit, l.RuleInForce, l.Stages, l.Assessed, l.ScenarioBreaches, l.ScenarioCases, l.RuleBreaches, l.RuleCases }).ToAsyncEnumerable());
+    }
+
+    public static ExportTable Groups(GetScenarioReport.Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var id = report.Scenario.Id;
+        return new ExportTable(ScenarioGroupsName, "Limit scenario " + report.Scenario.Name + ": groups", report.Filters, report.GeneratedAtUtc, ScenarioGroupColumns,
+            report.Figures.Groups.Select(g => new object?[] { id, g.Dimension, g.Code, g.Label, g.Stages, g.Assessed, g.ScenarioBreaches, g.RuleBreaches, g.Dimension == "StageKind" ? null : g.Cases, g.ScenarioCases, g.RuleCases }).ToAsyncEnumerable());
+    }
+
+    public static ExportTable Breaches(ExportScenarioBreaches.Result result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var report = result.Report;
+        return new ExportTable(ScenarioStagesName, "Limit scenario " + report.Scenario.Name + ": breaching stages", report.Filters, report.GeneratedAtUtc, ScenarioStageColumns, BreachCells(report.Scenario.Id, result.Rows));
+    }
+
+    private static async IAsyncEnumerable<object?[]> BreachCells(int id, IAsyncEnumerable<GetScenarioReport.BreachRow> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var r in rows.WithCancellation(cancellationToken))
+        {
+            yield return
+            [
+                id, r.StageId, r.CaseReference, r.CaseTitle, r.Force, r.IncidentYear, r.Category.ToString(), r.Category.DisplayName(), r.Kind.ToString(), r.Kind.DisplayName(), r.Label,
+                r.Start, r.End, r.End is null, r.ScenarioLimit, r.DueBy, r.DaysOver, r.RuleStatus.ToString(), ClockView.TextOf(r.RuleStatus),
+            ];
+        }
+    }
+}
