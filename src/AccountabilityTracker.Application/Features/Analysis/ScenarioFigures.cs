@@ -30,8 +30,6 @@ internal static class ScenarioFigures
         public bool Assessed { get; init; }
 
         public bool Breach { get; init; }
-
-        public bool RuleBreach { get; init; }
     }
 
     internal sealed class CaseFacts
@@ -44,11 +42,7 @@ internal static class ScenarioFigures
 
         public bool Breach { get; init; }
 
-        public bool RuleBreach { get; init; }
-
         public bool CapBreach { get; init; }
-
-        public bool CapRuleBreach { get; init; }
 
         public bool CapAssessed { get; init; }
     }
@@ -86,7 +80,8 @@ internal static class ScenarioFigures
         var ruleBreach = ScenarioBreaches.RuleBreach(today);
         var stages = Stages(db, scenario, filter);
 
-        // Stage counts per kind, force, year and category in one pass; every dimension is rolled up from these.
+        // Stage counts per kind, force, year and category; every dimension is rolled up from these. (EF cannot read the
+        // stored clock, a complex type, inside a grouped count, so the rule-in-force breaches are a second, filtered count.)
         var projection = ScenarioBreaches.Inline<Stage, StageFacts>(
             s => new StageFacts
             {
@@ -96,10 +91,9 @@ internal static class ScenarioFigures
                 Category = s.Case.Category,
                 Assessed = ScenarioBreaches.Flag(0),
                 Breach = ScenarioBreaches.Flag(1),
-                RuleBreach = ScenarioBreaches.Flag(2),
             },
-            ScenarioBreaches.Assessed, breach, ruleBreach);
-        var combos = await stages.Select(projection)
+            ScenarioBreaches.Assessed, breach);
+        var counted = await stages.Select(projection)
             .GroupBy(f => new { f.Kind, f.Force, f.Year, f.Category })
             .Select(g => new
             {
@@ -107,9 +101,18 @@ internal static class ScenarioFigures
                 Stages = g.Count(),
                 Assessed = g.Count(f => f.Assessed),
                 Breaches = g.Count(f => f.Breach),
-                RuleBreaches = g.Count(f => f.RuleBreach),
             })
             .ToListAsync(cancellationToken);
+        var ruleCounted = await stages.Where(ruleBreach)
+            .GroupBy(s => new { s.Kind, s.Case.Force, Year = s.Case.IncidentOn == null ? (int?)null : s.Case.IncidentOn.Value.Year, s.Case.Category })
+            .Select(g => new { g.Key.Kind, g.Key.Force, g.Key.Year, g.Key.Category, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var ruleByKey = ruleCounted.ToDictionary(r => (r.Kind, r.Force, r.Year, r.Category), r => r.Count);
+        var combos = counted.Select(c => new
+        {
+            c.Kind, c.Force, c.Year, c.Category, c.Stages, c.Assessed, c.Breaches,
+            RuleBreaches = ruleByKey.GetValueOrDefault((c.Kind, c.Force, c.Year, c.Category)),
+        }).ToList();
 
         // Distinct cases per kind cannot be added up from the combinations: counted apart.
         var scenarioCasesByKind = await stages.Where(breach).GroupBy(s => s.Kind)
@@ -117,39 +120,53 @@ internal static class ScenarioFigures
         var ruleCasesByKind = await stages.Where(ruleBreach).GroupBy(s => s.Kind)
             .Select(g => new { Kind = g.Key, Cases = g.Select(s => s.CaseId).Distinct().Count() }).ToDictionaryAsync(x => x.Kind, x => x.Cases, cancellationToken);
 
-        // One row per case for the case counts of the case-level dimensions and the overall cap.
+        // Case counts for the case-level dimensions and the overall cap.
         var breaching = stages.Where(breach);
         var ruleBreaching = stages.Where(ruleBreach);
         var capped = scenario.OverallCapMonths is not null;
+        var caseRule = ScenarioBreaches.CaseRuleBreach(today);
         Expression<Func<Case, bool>> capAssessed = c => capped && c.IncidentOn != null && c.IncidentPrecision == Domain.Dates.DatePrecision.Day;
         Expression<Func<Case, bool>> anyBreach = c => breaching.Any(s => s.CaseId == c.Id);
-        Expression<Func<Case, bool>> anyRuleBreach = c => ruleBreaching.Any(s => s.CaseId == c.Id);
         var caseProjection = ScenarioBreaches.Inline<Case, CaseFacts>(
             c => new CaseFacts
             {
                 Force = c.Force,
                 Year = c.IncidentOn == null ? null : c.IncidentOn.Value.Year,
                 Category = c.Category,
-                Breach = ScenarioBreaches.Flag(0) || ScenarioBreaches.Flag(2),
-                RuleBreach = ScenarioBreaches.Flag(1) || (capped && ScenarioBreaches.Flag(3)),
-                CapBreach = ScenarioBreaches.Flag(2),
-                CapRuleBreach = capped && ScenarioBreaches.Flag(3),
-                CapAssessed = ScenarioBreaches.Flag(4),
+                Breach = ScenarioBreaches.Flag(0) || ScenarioBreaches.Flag(1),
+                CapBreach = ScenarioBreaches.Flag(1),
+                CapAssessed = ScenarioBreaches.Flag(2),
             },
-            anyBreach, anyRuleBreach, ScenarioBreaches.CapBreach(scenario.OverallCapMonths, today), ScenarioBreaches.CaseRuleBreach(today), capAssessed);
-        var caseCombos = await filter.Apply(db.Cases.AsNoTracking()).Select(caseProjection)
+            anyBreach, ScenarioBreaches.CapBreach(scenario.OverallCapMonths, today), capAssessed);
+        var filtered = filter.Apply(db.Cases.AsNoTracking());
+        var caseCounted = await filtered.Select(caseProjection)
             .GroupBy(f => new { f.Force, f.Year, f.Category })
             .Select(g => new
             {
                 g.Key.Force, g.Key.Year, g.Key.Category,
                 Cases = g.Count(),
                 Breaches = g.Count(f => f.Breach),
-                RuleBreaches = g.Count(f => f.RuleBreach),
                 CapBreaches = g.Count(f => f.CapBreach),
-                CapRuleBreaches = g.Count(f => f.CapRuleBreach),
                 CapAssessed = g.Count(f => f.CapAssessed),
             })
             .ToListAsync(cancellationToken);
+        var ruleCases = filtered.Where(c => ruleBreaching.Any(s => s.CaseId == c.Id));
+        if (capped)
+        {
+            ruleCases = ruleCases.Union(filtered.Where(caseRule));
+        }
+
+        var caseRuleCounted = await ruleCases
+            .GroupBy(c => new { c.Force, Year = c.IncidentOn == null ? (int?)null : c.IncidentOn.Value.Year, c.Category })
+            .Select(g => new { g.Key.Force, g.Key.Year, g.Key.Category, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var capRuleBreaches = capped ? await filtered.Where(caseRule).CountAsync(cancellationToken) : 0;
+        var caseRuleByKey = caseRuleCounted.ToDictionary(r => (r.Force, r.Year, r.Category), r => r.Count);
+        var caseCombos = caseCounted.Select(c => new
+        {
+            c.Force, c.Year, c.Category, c.Cases, c.Breaches, c.CapBreaches, c.CapAssessed,
+            RuleBreaches = caseRuleByKey.GetValueOrDefault((c.Force, c.Year, c.Category)),
+        }).ToList();
 
         var limits = new List<GetScenarioReport.LimitRow>();
         foreach (var limit in scenario.Limits)
@@ -167,7 +184,7 @@ internal static class ScenarioFigures
             limits.Add(new GetScenarioReport.LimitRow(
                 "WholeCase", "Whole case (incident to close)", LimitRule.FormatAmount(cap, LimitUnit.Months), rules.WholeCase?.LimitText ?? "no limit",
                 cases, caseCombos.Sum(c => c.CapAssessed), caseCombos.Sum(c => c.CapBreaches), caseCombos.Sum(c => c.CapBreaches),
-                caseCombos.Sum(c => c.CapRuleBreaches), caseCombos.Sum(c => c.CapRuleBreaches)));
+                capRuleBreaches, capRuleBreaches));
         }
 
         var groups = new List<GetScenarioReport.GroupRow>();
