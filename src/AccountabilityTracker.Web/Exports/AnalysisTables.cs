@@ -11,6 +11,7 @@ public static class AnalysisTables
     public const string ScenarioLimitsName = "scenario-limits";
     public const string ScenarioGroupsName = "scenario-groups";
     public const string ScenarioStagesName = "scenario-stages";
+    public const string ContextName = "context-figures";
 
     private const string Stages = "stages";
     private const string Cases = "cases";
@@ -68,6 +69,35 @@ public static class AnalysisTables
         new("rule_status_code", ExportType.Text, "Clock status under the rule in force (code)"),
         new("rule_status", ExportType.Text, "Clock status under the rule in force, in words"),
     ];
+
+    public static IReadOnlyList<ExportColumn> ContextColumns { get; } =
+    [
+        new("area", ExportType.Text, "A force or a nation (\"England and Wales\")"),
+        new("year_ending", ExportType.Date, "Last day of the period (financial years end on 31 March); empty for a statement about a typical year"),
+        new("period", ExportType.Text, "The period in words (\"2017/18\", or the statement's own words)"),
+        new("measure", ExportType.Text, "What is counted: firearms_operations, discharge_incidents, armed_officers, armed_incidents, discharge_occasions"),
+        new("value", ExportType.Number, "The published figure"),
+        new("qualifier_code", ExportType.Text, "Exact, Approximately (\"about\") or AtMost (\"or fewer\")"),
+        new("source_url", ExportType.Text, "Where the figure was published"),
+        new("publisher", ExportType.Text, "Who published it"),
+        new("published", ExportType.Text, "When it was published, as precise as the source says"),
+        new("wording", ExportType.Text, "The release's own words for the figure"),
+        new("note", ExportType.Text, "How the figure was derived, when it was not stated directly"),
+        new("tracker_cases", ExportType.WholeNumber, "Cases in the tracker in that area with an incident in that period (day or month known)", Cases),
+        new("tracker_fatal_shootings", ExportType.WholeNumber, "Of these, fatal shootings", Cases),
+        new("fatal_shootings_per_10000_operations", ExportType.Number, "tracker_fatal_shootings per 10,000 firearms_operations (empty unless the operations figure is exact and at least 1,000)", "per 10,000 operations"),
+    ];
+
+    public static ExportTable Context(GetContextReport.Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new ExportTable(ContextName, "Context figures beside the tracker's counts", "none", report.GeneratedAtUtc, ContextColumns,
+            report.Rows.SelectMany(r => r.Figures.Select(f => new object?[]
+            {
+                r.Area, r.YearEnding, r.YearEnding is { } end ? $"{end.Year - 1}/{end.Year % 100:00}" : r.PeriodNote, f.Measure, (double)f.Value, f.Qualifier.ToString(),
+                f.SourceUrl, f.Publisher, f.Published, f.Wording, f.Note, r.Cases, r.FatalShootings, r.FatalShootingsPer10000Operations,
+            })).ToAsyncEnumerable());
+    }
 
     public static ExportTable Limits(GetScenarioReport.Report report)
     {

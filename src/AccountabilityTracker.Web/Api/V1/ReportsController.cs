@@ -104,6 +104,26 @@ public sealed class ReportsController(IMediator mediator) : ControllerBase
         return new EmptyResult();
     }
 
+    /// <summary>Context figures (firearms operations, discharges, armed officers) per area and year beside the tracker's counts.</summary>
+    [HttpGet("analysis/context")]
+    [ProducesResponseType<GetContextReport.Report>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task<ActionResult<GetContextReport.Report>> ContextReport(CancellationToken cancellationToken) =>
+        await mediator.Send(new GetContextReport.Query(), cancellationToken);
+
+    /// <summary>The context figures, one row per figure with its source and the tracker's counts, as CSV, Excel or JSON.</summary>
+    [HttpGet("exports/context.{format:regex(^(csv|xlsx|json)$)}")]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, CsvType, XlsxType, JsonType)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task ExportContext([FromRoute] string format, CancellationToken cancellationToken)
+    {
+        var report = await mediator.Send(new GetContextReport.Query(), cancellationToken);
+        var table = AnalysisTables.Context(report);
+        await ExportResponses.WriteAsync(Response, format, ReportTables.FileName(table.Name, table.Filters, table.GeneratedAtUtc, format), table, cancellationToken);
+    }
+
     /// <summary>One row per stage of the filtered cases, streamed from the database as CSV, Excel or JSON.</summary>
     [HttpGet("exports/stages.{format:regex(^(csv|xlsx|json)$)}")]
     [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, CsvType, XlsxType, JsonType)]
