@@ -12,6 +12,8 @@ public static class AnalysisTables
     public const string ScenarioGroupsName = "scenario-groups";
     public const string ScenarioStagesName = "scenario-stages";
     public const string ContextName = "context-figures";
+    public const string ContrastsName = "outcome-contrasts";
+    public const string BurdenName = "officer-burden";
 
     private const string Stages = "stages";
     private const string Cases = "cases";
@@ -87,6 +89,62 @@ public static class AnalysisTables
         new("tracker_fatal_shootings", ExportType.WholeNumber, "Of these, fatal shootings", Cases),
         new("fatal_shootings_per_10000_operations", ExportType.Number, "tracker_fatal_shootings per 10,000 firearms_operations (empty unless the operations figure is exact and at least 1,000)", "per 10,000 operations"),
     ];
+
+    public static IReadOnlyList<ExportColumn> ContrastColumns { get; } =
+    [
+        new("group_by", ExportType.Text, "What the rows are grouped by: Category, Force, IncidentYear, IncidentType, Harm or Jurisdiction"),
+        new("group_code", ExportType.Text, "The group's stable code (\"all\" for every case)"),
+        new("group", ExportType.Text, "The group in words"),
+        new("cases", ExportType.WholeNumber, "Cases in the group", Cases),
+        new("small_group", ExportType.YesNo, "True when the group has fewer than 5 cases: read its shares as counts"),
+        new("event", ExportType.Text, "charged, convicted, misconduct_case_to_answer, dismissed (on misconduct proceedings) or final_outcome (the end of the last proceeding, none still running)"),
+        new("event_cases", ExportType.WholeNumber, "Cases in the group with the event", Cases),
+        new("share", ExportType.Number, "event_cases divided by cases", "share from 0 to 1"),
+        new("timed_cases", ExportType.WholeNumber, "Of event_cases, those whose incident is known to the day: the base of the timings", Cases),
+        new("median_days", ExportType.Number, "Median days from the incident to the event", "days"),
+        new("lower_quartile_days", ExportType.Number, "25th percentile of those days", "days"),
+        new("upper_quartile_days", ExportType.Number, "75th percentile of those days", "days"),
+    ];
+
+    public static IReadOnlyList<ExportColumn> BurdenColumns { get; } =
+    [
+        new("officer_id", ExportType.WholeNumber, "The officer record's number in the tracker (stable)"),
+        new("officer", ExportType.Text, "The officer's cipher, else the name where the reader may see it, else \"Officer (name restricted)\""),
+        new("case_reference", ExportType.Text, "The case's reference"),
+        new("case_title", ExportType.Text, "The case's title"),
+        new("force", ExportType.Text, "The police force the case concerns"),
+        new("category_code", ExportType.Text, "Operation category code"),
+        new("category", ExportType.Text, "Operation category in words"),
+        new("incident_date", ExportType.Date, "Day of the incident"),
+        new("last_proceeding_end", ExportType.Date, "End of the last proceeding (today while one still runs)"),
+        new("still_running", ExportType.YesNo, "True while a proceeding still runs"),
+        new("days", ExportType.WholeNumber, "Days from the incident to last_proceeding_end", "days"),
+        new("years_months", ExportType.Text, "The same in whole years and months (\"9 years 10 months\")"),
+        new("proceedings", ExportType.WholeNumber, "Proceedings (investigations, charging decisions, trials, misconduct proceedings, judicial reviews, appeals) with a known start", "proceedings"),
+        new("most_at_once", ExportType.WholeNumber, "The most proceedings running on any one day", "proceedings"),
+    ];
+
+    public static ExportTable Contrasts(GetOutcomeContrasts.Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new ExportTable(ContrastsName, "Outcome contrasts by " + report.GroupBy, report.Filters, report.GeneratedAtUtc, ContrastColumns,
+            report.Groups.Append(report.Total).SelectMany(g => g.Events.Select(e => new object?[]
+            {
+                report.GroupBy.ToString(), g.Code, g.Label, g.Cases, g.IsSmall, e.Event, e.Cases, e.Share is { } share ? Math.Round(share, 4) : null,
+                e.DaysFromIncident.Count, e.DaysFromIncident.Median, e.DaysFromIncident.LowerQuartile, e.DaysFromIncident.UpperQuartile,
+            })).ToAsyncEnumerable());
+    }
+
+    public static ExportTable Burden(GetOfficerBurden.Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new ExportTable(BurdenName, "Officer burden", report.Filters, report.GeneratedAtUtc, BurdenColumns,
+            report.Officers.Select(o => new object?[]
+            {
+                o.OfficerId, o.Officer, o.CaseReference, o.CaseTitle, o.Force, o.Category.ToString(), o.Category.DisplayName(), o.Incident, o.LastEnd, o.StillRunning,
+                o.Days, o.YearsMonths, o.Proceedings, o.MostAtOnce,
+            }).ToAsyncEnumerable());
+    }
 
     public static ExportTable Context(GetContextReport.Report report)
     {

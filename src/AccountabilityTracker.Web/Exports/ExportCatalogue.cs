@@ -22,6 +22,8 @@ public static class ExportCatalogue
         new(AnalysisTables.ScenarioLimitsName, "Limit scenario: one row per limit, with the rules in force beside it", "/analysis/scenarios/{id}/limits.csv", AnalysisTables.ScenarioLimitColumns),
         new(AnalysisTables.ScenarioGroupsName, "Limit scenario: breaches per stage kind, force, incident year and category", "/analysis/scenarios/{id}/groups.csv", AnalysisTables.ScenarioGroupColumns),
         new(AnalysisTables.ScenarioStagesName, "Limit scenario: the stages that would have breached", "/analysis/scenarios/{id}/stages.csv", AnalysisTables.ScenarioStageColumns),
+        new(AnalysisTables.ContrastsName, "Outcome contrasts: one row per group and event", "/analysis/contrasts.csv", AnalysisTables.ContrastColumns),
+        new(AnalysisTables.BurdenName, "Officer burden: one row per officer record", "/analysis/burden.csv", AnalysisTables.BurdenColumns),
         new(AnalysisTables.ContextName, "Context figures with their sources, beside the tracker's counts", "/analysis/context.csv", AnalysisTables.ContextColumns),
     ];
 

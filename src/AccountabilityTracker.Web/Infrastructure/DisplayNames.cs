@@ -29,6 +29,7 @@ public static partial class DisplayNames
         "StageKind" => "Stage kind",
         "IncidentYear" => "Incident year",
         "Category" => "Operation",
+        "IncidentType" => "Incident type",
         _ => dimension,
     };
 

@@ -124,6 +124,39 @@ public sealed class ReportsController(IMediator mediator) : ControllerBase
         await ExportResponses.WriteAsync(Response, format, ReportTables.FileName(table.Name, table.Filters, table.GeneratedAtUtc, format), table, cancellationToken);
     }
 
+    /// <summary>Outcome contrasts per group (groupBy: Category, Force, IncidentYear, IncidentType, Harm, Jurisdiction) with the case list's filters.</summary>
+    [HttpGet("analysis/contrasts")]
+    [ProducesResponseType<GetOutcomeContrasts.Report>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task<ActionResult<GetOutcomeContrasts.Report>> OutcomeContrasts([FromQuery] GetOutcomeContrasts.Query query, CancellationToken cancellationToken) =>
+        await mediator.Send(query, cancellationToken);
+
+    /// <summary>Officer burden per officer record and its distribution, with the case list's filters; names masked as on the page.</summary>
+    [HttpGet("analysis/burden")]
+    [ProducesResponseType<GetOfficerBurden.Report>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task<ActionResult<GetOfficerBurden.Report>> OfficerBurden([FromQuery] GetOfficerBurden.Query query, CancellationToken cancellationToken) =>
+        await mediator.Send(query, cancellationToken);
+
+    /// <summary>Outcome contrasts or officer burden as CSV, Excel or JSON.</summary>
+    [HttpGet("exports/{report:regex(^(contrasts|burden)$)}.{format:regex(^(csv|xlsx|json)$)}")]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, CsvType, XlsxType, JsonType)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task ExportAnalysis([FromRoute] string report, [FromRoute] string format, [FromQuery] GetOutcomeContrasts.Query query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var table = report == "burden"
+            ? AnalysisTables.Burden(await mediator.Send(new GetOfficerBurden.Query { Text = query.Text, Force = query.Force, YearFrom = query.YearFrom, YearTo = query.YearTo, IncidentType = query.IncidentType, Category = query.Category, StageKind = query.StageKind, Outcome = query.Outcome }, cancellationToken))
+            : AnalysisTables.Contrasts(await mediator.Send(query, cancellationToken));
+        await ExportResponses.WriteAsync(Response, format, ReportTables.FileName(table.Name, table.Filters, table.GeneratedAtUtc, format), table, cancellationToken);
+    }
+
     /// <summary>One row per stage of the filtered cases, streamed from the database as CSV, Excel or JSON.</summary>
     [HttpGet("exports/stages.{format:regex(^(csv|xlsx|json)$)}")]
     [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, CsvType, XlsxType, JsonType)]
