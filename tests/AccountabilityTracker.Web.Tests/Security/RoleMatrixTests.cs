@@ -72,6 +72,10 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["Scenarios.Show GET"] = Reporters(),
         ["Scenarios.Export GET"] = Reporters(),
         ["Context.Index GET"] = Reporters(),
+        ["Analysis.Contrasts GET"] = Reporters(),
+        ["Analysis.ContrastsExport GET"] = Reporters(),
+        ["Analysis.Burden GET"] = Reporters(),
+        ["Analysis.BurdenExport GET"] = Reporters(),
         ["Context.Import POST"] = Reporters(),
         ["Context.Export GET"] = Reporters(),
         ["StageClocks.Show GET"] = Readers(),
@@ -140,6 +144,9 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["Api.Reports.ScenarioReport GET"] = Reporters(),
         ["Api.Reports.ExportScenario GET"] = Reporters(),
         ["Api.Reports.ContextReport GET"] = Reporters(),
+        ["Api.Reports.OutcomeContrasts GET"] = Reporters(),
+        ["Api.Reports.OfficerBurden GET"] = Reporters(),
+        ["Api.Reports.ExportAnalysis GET"] = Reporters(),
         ["Api.Reports.ExportContext GET"] = Reporters(),
         ["Notifications.Index GET"] = Readers(),
         ["Notifications.Read POST"] = Readers(),
@@ -225,6 +232,7 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
                     .Replace("{page}", "time-limits", StringComparison.Ordinal)
                     .Replace("{format:regex(^(csv|xlsx|json)$)}", "csv", StringComparison.Ordinal)
                     .Replace("{table:regex(^(limits|groups|stages)$)}", "limits", StringComparison.Ordinal)
+                    .Replace("{report:regex(^(contrasts|burden)$)}", "burden", StringComparison.Ordinal)
                     .Replace("{id}", userId, StringComparison.Ordinal)
                     .Replace("{token}", "not-a-real-token", StringComparison.Ordinal)
                     .Replace("{statusCode:int?}", "404", StringComparison.Ordinal);
