@@ -70,17 +70,15 @@ public static class GetScenarioReport
             var today = clocks.Today();
             var ruleSet = await rules.GetAsync(cancellationToken);
 
-            // The figures stay the same until the data, the scenario or the day changes.
-            var figures = await cache.GetAsync(
+            // The figures and each page stay the same until the data, the scenario or the day changes.
+            var key = string.Create(CultureInfo.InvariantCulture, $"scenario:{scenario.Id}:{scenario.Version}:{today:yyyy-MM-dd}:{request with { Page = 1 }}");
+            var figures = await cache.GetAsync(db, key, ct => ScenarioFigures.ComputeAsync(db, result, request, ruleSet, today, ct), cancellationToken);
+            var items = await cache.GetAsync(
                 db,
-                string.Create(CultureInfo.InvariantCulture, $"scenario:{scenario.Id}:{scenario.Version}:{today:yyyy-MM-dd}:{request with { Page = 1 }}"),
-                ct => ScenarioFigures.ComputeAsync(db, result, request, ruleSet, today, ct),
+                key + ":page:" + request.Page.ToString(CultureInfo.InvariantCulture),
+                async ct => (await ScenarioFigures.Rows(db, result, request, today).Skip((request.Page - 1) * PageSize).Take(PageSize).ToListAsync(ct))
+                    .Select(r => ScenarioFigures.ToBreach(r, result, ruleSet, today)).ToList(),
                 cancellationToken);
-
-            var page = await ScenarioFigures.Rows(db, result, request, today)
-                .Skip((request.Page - 1) * PageSize).Take(PageSize)
-                .ToListAsync(cancellationToken);
-            var items = page.Select(r => ScenarioFigures.ToBreach(r, result, ruleSet, today)).ToList();
             return new Report(result, request.Describe(), time.UtcNowDateTime(), today, figures, new PagedResult<BreachRow>(items, request.Page, PageSize, figures.Breaches));
         }
     }
