@@ -82,6 +82,13 @@ for size in "${sizes[@]}"; do
   measure "$size" "duration report" "/reports/durations"
   measure "$size" "compare Kaba and Baker" "/compare?ids=$kaba&ids=$baker"
 
+  # A limit scenario (issue 16): IOPC 12 months, CPS 3 months and a 5-year overall cap, over every case.
+  scenario=$(sqlite3 -cmd ".timeout 5000" "$work/tracker.db" "INSERT INTO LimitScenarios (Name, OverallCapMonths, CreatedBy, CreatedAtUtc, UpdatedBy, UpdatedAtUtc, IsArchived, Version) VALUES ('IOPC 12 months, CPS 3 months, 5 years overall', 60, 'bench', '2026-01-01 00:00:00', 'bench', '2026-01-01 00:00:00', 0, '6F9619FF-8B86-D011-B42D-00C04FD430C8');
+    INSERT INTO ScenarioLimits (ScenarioId, Kind, Amount, Unit) VALUES ((SELECT MAX(Id) FROM LimitScenarios), 'IopcInvestigation', 12, 'Months'), ((SELECT MAX(Id) FROM LimitScenarios), 'CpsDecision', 3, 'Months');
+    SELECT MAX(Id) FROM LimitScenarios;")
+  measure "$size" "limit scenario (IOPC 12 m, CPS 3 m, 5-year cap)" "/analysis/scenarios/$scenario"
+  measure "$size" "limit scenario, JSON API" "/api/v1/analysis/scenarios/$scenario"
+
   # The full export of every stage, beside sqlite3 writing the same rows as CSV: the floor.
   kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$app/status"; }
   rss_before=$(kb VmRSS)

@@ -29,7 +29,10 @@ public sealed record ClockView(
     public bool IsExtended => ExtensionGrantedOn is not null;
 
     /// <summary>The status in words, so a badge never relies on colour alone.</summary>
-    public string StatusText => Status switch
+    public string StatusText => TextOf(Status);
+
+    /// <summary>A status in words: badges, digests and the exports' label columns all say it this way.</summary>
+    public static string TextOf(ClockStatus status) => status switch
     {
         ClockStatus.WithinLimit => "Within limit",
         ClockStatus.Approaching => "Approaching limit",

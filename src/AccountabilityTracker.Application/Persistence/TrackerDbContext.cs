@@ -4,6 +4,7 @@ using AccountabilityTracker.Application.History;
 using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Application.Notifications;
 using AccountabilityTracker.Application.Security;
+using AccountabilityTracker.Domain.Analysis;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Clocks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -87,6 +88,10 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
 
     /// <summary>Leases for work done once across instances (see <see cref="Common.JobLeases"/>).</summary>
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    public DbSet<LimitScenario> LimitScenarios => Set<LimitScenario>();
+
+    public DbSet<ContextFigure> ContextFigures => Set<ContextFigure>();
 
     // Every caller saves asynchronously; the synchronous path exists for EF and Identity and records clocks the same way.
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -43,6 +43,19 @@ public sealed class ReportsController(IMediator mediator) : Controller
         var result = await mediator.Send(query, cancellationToken);
         await ExportResponses.WriteAsync(Response, format, ReportTables.FileName("stage-durations", result.Filters, result.GeneratedAtUtc, format), ReportTables.Stages(result), cancellationToken);
     }
+
+    /// <summary>Every column of every export: name, type, unit and meaning.</summary>
+    [HttpGet("/reports/data-dictionary.{format:regex(^(csv|xlsx|json)$)}")]
+    public async Task DataDictionary(string format, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var table = ExportCatalogue.Dictionary(time.GetUtcNow().UtcDateTime);
+        await ExportResponses.WriteAsync(Response, format, ReportTables.FileName(table.Name, table.Filters, table.GeneratedAtUtc, format), table, cancellationToken);
+    }
+
+    /// <summary>The Frictionless data package describing the CSV exports, so R, Python and Excel users load them with their types.</summary>
+    [HttpGet("/reports/datapackage.json")]
+    public IActionResult DataPackage() => File(ExportCatalogue.DataPackageBytes(), "application/json", "datapackage.json");
 }
 
 public sealed record DurationReportViewModel(GetDurationReport.Query Query, GetDurationReport.Report Report)

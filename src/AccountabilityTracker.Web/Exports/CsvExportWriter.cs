@@ -5,8 +5,9 @@ namespace AccountabilityTracker.Web.Exports;
 
 /// <summary>
 /// RFC 4180 CSV in UTF-8: CRLF line ends, fields quoted when they hold a comma, quote or line break, quotes doubled.
-/// The first row says what the file is, its filters and when it was made; the second row names the columns.
-/// Rows are written as they are read and flushed in batches, so memory stays flat.
+/// The first row names the columns, so any reader with its defaults (pandas, R, Excel) gets the table; what the file
+/// is, its filters and its time are in the file name and the X-Export-Metadata header. Dates are ISO 8601, booleans
+/// true/false, numbers with a point. Rows are written as they are read and flushed in batches, so memory stays flat.
 /// </summary>
 public static class CsvExportWriter
 {
@@ -16,8 +17,7 @@ public static class CsvExportWriter
     {
         ArgumentNullException.ThrowIfNull(table);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true) { NewLine = "\r\n" };
-        await writer.WriteLineAsync(Line([table.Title, "Filters: " + table.Filters, "Generated (UTC): " + table.GeneratedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)]));
-        await writer.WriteLineAsync(Line(table.Columns.Cast<object?>().ToArray()));
+        await writer.WriteLineAsync(Line(table.Columns.Select(c => (object?)c.Name).ToArray()));
         await writer.FlushAsync(cancellationToken);
 
         var written = 0;
@@ -56,7 +56,9 @@ public static class CsvExportWriter
         {
             null => string.Empty,
             string s => FormulaGuard.Neutralise(s),
+            bool b => b ? "true" : "false",
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTime t => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => FormulaGuard.Neutralise(cell.ToString() ?? string.Empty),
         };

@@ -5,6 +5,23 @@ namespace AccountabilityTracker.Web.Exports;
 
 public static class ExportResponses
 {
+    /// <summary>What the file is, its filters and its time, as JSON (non-ASCII escaped): no row above the data says it.</summary>
+    public const string MetadataHeader = "X-Export-Metadata";
+
+    public static string Metadata(ExportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return System.Text.Json.JsonSerializer.Serialize(new
+        {
+            name = table.Name,
+            title = table.Title,
+            filters = table.Filters,
+            generatedAtUtc = DateTime.SpecifyKind(table.GeneratedAtUtc, DateTimeKind.Utc),
+            dataDictionary = "/reports/data-dictionary.csv",
+            dataPackage = "/reports/datapackage.json",
+        });
+    }
+
     /// <summary>Writes an export straight to the response body (no buffering) with its content type and file name.</summary>
     public static async Task WriteAsync(HttpResponse response, string format, string fileName, ExportTable table, CancellationToken cancellationToken)
     {
@@ -18,6 +35,7 @@ public static class ExportResponses
         };
         response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName, FileName = fileName }.ToString();
         response.Headers[HeaderNames.CacheControl] = "no-store";
+        response.Headers[MetadataHeader] = Metadata(table);
         var body = response.Body;
         switch (format)
         {

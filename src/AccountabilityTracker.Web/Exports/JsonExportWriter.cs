@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace AccountabilityTracker.Web.Exports;
 
 /// <summary>
-/// JSON: <c>{"title", "filters", "generatedAtUtc", "columns", "rows": [{column: value, ...}]}</c>, written as rows are
-/// read and flushed in batches. Values keep their types (numbers stay numbers); JSON needs no formula guard.
+/// JSON: <c>{"name", "title", "filters", "generatedAtUtc", "columns": [{name, type, description, unit}], "rows": [{column: value, ...}]}</c>,
+/// written as rows are read and flushed in batches. Values keep their types (numbers stay numbers, dates are ISO 8601
+/// strings); JSON needs no formula guard.
 /// </summary>
 public static class JsonExportWriter
 {
@@ -13,13 +14,23 @@ public static class JsonExportWriter
         ArgumentNullException.ThrowIfNull(table);
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
         json.WriteStartObject();
+        json.WriteString("name", table.Name);
         json.WriteString("title", table.Title);
         json.WriteString("filters", table.Filters);
         json.WriteString("generatedAtUtc", DateTime.SpecifyKind(table.GeneratedAtUtc, DateTimeKind.Utc));
         json.WriteStartArray("columns");
         foreach (var column in table.Columns)
         {
-            json.WriteStringValue(column);
+            json.WriteStartObject();
+            json.WriteString("name", column.Name);
+            json.WriteString("type", column.TypeName);
+            json.WriteString("description", column.Meaning);
+            if (column.Unit is { } unit)
+            {
+                json.WriteString("unit", unit);
+            }
+
+            json.WriteEndObject();
         }
 
         json.WriteEndArray();
@@ -30,7 +41,7 @@ public static class JsonExportWriter
             json.WriteStartObject();
             for (var i = 0; i < table.Columns.Count; i++)
             {
-                json.WritePropertyName(table.Columns[i]);
+                json.WritePropertyName(table.Columns[i].Name);
                 WriteValue(json, i < row.Length ? row[i] : null);
             }
 
@@ -67,6 +78,9 @@ public static class JsonExportWriter
                 break;
             case bool b:
                 json.WriteBooleanValue(b);
+                break;
+            case DateTime time:
+                json.WriteStringValue(DateTime.SpecifyKind(time, DateTimeKind.Utc));
                 break;
             case DateOnly date:
                 json.WriteStringValue(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -1,48 +1,98 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using AccountabilityTracker.Application.Clocks;
 using AccountabilityTracker.Application.Features.Reports;
 using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Dates;
 
 namespace AccountabilityTracker.Web.Exports;
 
-/// <summary>Turns report results into export tables: the same columns in CSV, Excel and JSON.</summary>
+/// <summary>Turns report results into export tables: the same columns in CSV, Excel and JSON, described once here.</summary>
 public static partial class ReportTables
 {
-    public static IReadOnlyList<string> StageColumns { get; } =
+    public const string StagesName = "stage-durations";
+    public const string GroupsName = "duration-report";
+
+    private const string Days = "days";
+
+    public static IReadOnlyList<ExportColumn> StageColumns { get; } =
     [
-        "Case reference", "Case title", "Force", "Incident year", "Category", "Stage kind", "Stage label",
-        "Start", "Start precision", "End", "End precision", "Duration days", "Duration approximate",
-        "Shortest days", "Longest days", "Limit", "Status", "Days over", "Outcome",
+        new("stage_id", ExportType.WholeNumber, "The stage's number in the tracker (stable)"),
+        new("case_reference", ExportType.Text, "The case's reference (stable)"),
+        new("case_title", ExportType.Text, "The case's title"),
+        new("force", ExportType.Text, "The police force the case concerns"),
+        new("incident_year", ExportType.WholeNumber, "Calendar year of the incident (empty when the incident date is unknown)", "year"),
+        new("category_code", ExportType.Text, "Operation category code: NotKnown, CounterTerrorism, OtherCriminalOperation, RoutinePolicing"),
+        new("category", ExportType.Text, "Operation category in words"),
+        new("stage_kind_code", ExportType.Text, "Stage kind code (IopcInvestigation, CpsDecision, CriminalTrial, Inquest, MisconductProceedings, …)"),
+        new("stage_kind", ExportType.Text, "Stage kind in words"),
+        new("stage_label", ExportType.Text, "The stage's own label"),
+        new("start", ExportType.Text, "Start date as recorded, ISO 8601 with its precision (2018-05-14, 2018-05 or 2018)"),
+        new("start_precision", ExportType.Text, "Precision of the start: day, month, year or unknown"),
+        new("start_earliest", ExportType.Date, "Earliest day the start can be (the start itself when exact)"),
+        new("start_latest", ExportType.Date, "Latest day the start can be (the start itself when exact)"),
+        new("end", ExportType.Text, "End date as recorded, ISO 8601 with its precision; empty while running or when unknown"),
+        new("end_precision", ExportType.Text, "Precision of the end: day, month, year, unknown, or running"),
+        new("end_earliest", ExportType.Date, "Earliest day the end can be"),
+        new("end_latest", ExportType.Date, "Latest day the end can be"),
+        new("running", ExportType.YesNo, "True while the stage has not ended"),
+        new("duration_days", ExportType.WholeNumber, "Days from start to end (to the day of the export while running); the middle of the range when a date is imprecise", Days),
+        new("duration_approximate", ExportType.YesNo, "True when the duration comes from a month- or year-precision date"),
+        new("duration_shortest_days", ExportType.WholeNumber, "Shortest duration the dates allow", Days),
+        new("duration_longest_days", ExportType.WholeNumber, "Longest duration the dates allow", Days),
+        new("limit", ExportType.Text, "The time limit in force, in words (\"12 months\")"),
+        new("limit_amount", ExportType.WholeNumber, "The time limit's amount, in limit_unit"),
+        new("limit_unit", ExportType.Text, "The time limit's unit: CalendarDays, Months or WorkingDays"),
+        new("clock_status_code", ExportType.Text, "Clock status code: NotApplicable, WithinLimit, Approaching, Overdue, ConcludedInTime, ConcludedLate"),
+        new("clock_status", ExportType.Text, "Clock status in words"),
+        new("days_over", ExportType.WholeNumber, "Days past the limit, when overdue or concluded late", Days),
+        new("outcome_type_code", ExportType.Text, "Outcome type code from the controlled list (None, Charged, Convicted, Acquitted, CaseToAnswerGrossMisconduct, NoCaseToAnswer, Dismissed, …)"),
+        new("outcome_type", ExportType.Text, "Outcome type in words"),
+        new("outcome", ExportType.Text, "The outcome as written (free text)"),
     ];
 
-    public static IReadOnlyList<string> GroupColumns { get; } =
+    public static IReadOnlyList<ExportColumn> GroupColumns { get; } =
     [
-        "Group", "Stages", "Concluded with a duration", "Median days", "Lower quartile days", "Upper quartile days",
-        "90th percentile days", "Mean days", "Maximum days", "Approximate durations", "Unknown dates", "Running",
-        "With a limit", "Past limit", "Share past limit",
+        new("group_by", ExportType.Text, "What the rows are grouped by: StageKind, Force, IncidentYear, Category or Outcome"),
+        new("group_code", ExportType.Text, "The group's stable code (\"all\" for the total row)"),
+        new("group", ExportType.Text, "The group in words (\"All stages\" for the total row)"),
+        new("stages", ExportType.WholeNumber, "Stages in the group", "stages"),
+        new("concluded_with_duration", ExportType.WholeNumber, "Concluded stages whose start and end are known: the base of the duration figures", "stages"),
+        new("median_days", ExportType.Number, "Median duration (linear interpolation, as Excel PERCENTILE.INC)", Days),
+        new("lower_quartile_days", ExportType.Number, "25th percentile of the durations", Days),
+        new("upper_quartile_days", ExportType.Number, "75th percentile of the durations", Days),
+        new("percentile_90_days", ExportType.Number, "90th percentile of the durations", Days),
+        new("mean_days", ExportType.Number, "Mean duration", Days),
+        new("maximum_days", ExportType.WholeNumber, "Longest duration", Days),
+        new("approximate_durations", ExportType.WholeNumber, "Durations from a month- or year-precision date (counted at the middle of their range)", "stages"),
+        new("unknown_dates", ExportType.WholeNumber, "Stages with an unknown start or end, left out of the duration figures", "stages"),
+        new("running", ExportType.WholeNumber, "Stages that have not ended", "stages"),
+        new("with_limit", ExportType.WholeNumber, "Stages that have a time limit", "stages"),
+        new("past_limit", ExportType.WholeNumber, "Stages overdue or concluded late", "stages"),
+        new("share_past_limit", ExportType.Number, "past_limit divided by with_limit (empty when no stage has a limit)", "share from 0 to 1"),
     ];
 
     public static ExportTable Stages(ExportStageDurations.Result result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new ExportTable("Stage durations", result.Filters, result.GeneratedAtUtc, StageColumns, StageCells(result.Rows));
+        return new ExportTable(StagesName, "Stage durations", result.Filters, result.GeneratedAtUtc, StageColumns, StageCells(result.Rows));
     }
 
     public static ExportTable Groups(GetDurationReport.Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var rows = report.Groups.Append(report.Total).Select(GroupCells).ToAsyncEnumerable();
-        return new ExportTable("Duration report by " + report.GroupBy, report.Filters, report.GeneratedAtUtc, GroupColumns, rows);
+        var rows = report.Groups.Append(report.Total).Select(g => GroupCells(report.GroupBy, g)).ToAsyncEnumerable();
+        return new ExportTable(GroupsName, "Duration report by " + report.GroupBy, report.Filters, report.GeneratedAtUtc, GroupColumns, rows);
     }
 
-    public static object?[] GroupCells(GetDurationReport.Group group)
+    public static object?[] GroupCells(ReportGrouping groupBy, GetDurationReport.Group group)
     {
         ArgumentNullException.ThrowIfNull(group);
         var d = group.Durations;
         return
         [
-            group.Key, group.Stages, d.Count, Round(d.Median), Round(d.LowerQuartile), Round(d.UpperQuartile),
+            groupBy.ToString(), group.Code, group.Key, group.Stages, d.Count, Round(d.Median), Round(d.LowerQuartile), Round(d.UpperQuartile),
             Round(d.Percentile90), Round(d.Mean), d.Maximum, group.ApproximateDurations, group.UnknownDates, group.Running,
             group.WithLimit, group.PastLimit, group.PastLimitShare is { } share ? Math.Round(share, 4) : null,
         ];
@@ -60,6 +110,9 @@ public static partial class ReportTables
         return string.Create(CultureInfo.InvariantCulture, $"{what}_{slug}_{generatedAtUtc:yyyyMMdd'T'HHmmss'Z'}.{ExportResponses.Canonical(extension)}");
     }
 
+    /// <summary>A date's precision as the exports write it: day, month, year or unknown.</summary>
+    public static string PrecisionCode(DatePrecision precision) => precision.ToString().ToLowerInvariant();
+
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
 
     private static async IAsyncEnumerable<object?[]> StageCells(IAsyncEnumerable<StageDurationRow> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -68,12 +121,16 @@ public static partial class ReportTables
         {
             yield return
             [
-                row.CaseReference, row.CaseTitle, row.Force, row.IncidentYear, row.Category.DisplayName(), row.Kind.DisplayName(), row.Label,
-                row.Start.IsKnown ? row.Start.ToIsoString() : null, row.Start.Precision.ToString().ToLowerInvariant(),
-                row.End is { IsKnown: true } end ? end.ToIsoString() : null, row.End?.Precision.ToString().ToLowerInvariant() ?? "running",
-                row.Duration?.Midpoint, row.Duration is { IsExact: false } ? "yes" : row.Duration is null ? null : "no",
+                row.StageId, row.CaseReference, row.CaseTitle, row.Force, row.IncidentYear, row.Category.ToString(), row.Category.DisplayName(),
+                row.Kind.ToString(), row.Kind.DisplayName(), row.Label,
+                row.Start.IsKnown ? row.Start.ToIsoString() : null, PrecisionCode(row.Start.Precision), row.Start.Earliest, row.Start.Latest,
+                row.End is { IsKnown: true } end ? end.ToIsoString() : null, row.End is { } e ? PrecisionCode(e.Precision) : "running",
+                row.End?.Earliest, row.End?.Latest, row.IsRunning,
+                row.Duration?.Midpoint, row.Duration is null ? null : !row.Duration.Value.IsExact,
                 row.Duration?.Shortest, row.Duration?.Longest,
-                row.Limit, row.Status.ToString(), row.DaysOver, row.Outcome,
+                row.Limit, row.LimitAmount, row.LimitUnit?.ToString(),
+                row.Status.ToString(), ClockView.TextOf(row.Status), row.DaysOver,
+                row.OutcomeType.ToString(), row.OutcomeType == OutcomeType.None ? null : row.OutcomeType.DisplayName(), row.Outcome,
             ];
         }
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using AccountabilityTracker.Application.Features.Limits;
+using AccountabilityTracker.Application.Features.Analysis;
 using AccountabilityTracker.Application.Features.ReferenceData;
 using AccountabilityTracker.Application.Features.Security;
 using AccountabilityTracker.Application.Persistence;
@@ -51,6 +52,8 @@ public static partial class DatabaseStartup
                 {
                     var result = await mediator.Send(new LoadReferenceCases.Command());
                     LogReferenceCases(logger, result.Added, result.AlreadyPresent);
+                    var context = await mediator.Send(new LoadContextFigures.Command());
+                    LogContextFigures(logger, context.Added, context.Replaced, context.Unchanged);
                 }
             }
 
@@ -109,6 +112,9 @@ public static partial class DatabaseStartup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Clocks: {Count} stored clocks computed again (basis was {PreviousBasis}, now {Basis})")]
     private static partial void LogClocksRecorded(ILogger logger, int count, string previousBasis, string basis);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Context figures: {Added} added, {Replaced} replaced, {Unchanged} unchanged")]
+    private static partial void LogContextFigures(ILogger logger, int added, int replaced, int unchanged);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reference cases: {Added} added, {AlreadyPresent} already present")]
     private static partial void LogReferenceCases(ILogger logger, int added, int alreadyPresent);

@@ -23,6 +23,16 @@ public static partial class DisplayNames
         _ => Words(grouping.ToString()),
     };
 
+    /// <summary>A scenario report's grouping dimension in words.</summary>
+    public static string Dimension(string dimension) => dimension switch
+    {
+        "StageKind" => "Stage kind",
+        "IncidentYear" => "Incident year",
+        "Category" => "Operation",
+        "IncidentType" => "Incident type",
+        _ => dimension,
+    };
+
     public static string Of(SecurityEventType type) => type switch
     {
         SecurityEventType.SignInSucceeded => "Signed in",

@@ -62,6 +62,22 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["Reports.Durations GET"] = Reporters(),
         ["Reports.DurationsExport GET"] = Reporters(),
         ["Reports.StagesExport GET"] = Reporters(),
+        ["Reports.DataDictionary GET"] = Reporters(),
+        ["Reports.DataPackage GET"] = Reporters(),
+        ["Scenarios.Index GET"] = Reporters(),
+        ["Scenarios.Create GET"] = Reporters(),
+        ["Scenarios.Create POST"] = Reporters(),
+        ["Scenarios.Edit GET"] = Reporters(),
+        ["Scenarios.Edit POST"] = Reporters(),
+        ["Scenarios.Show GET"] = Reporters(),
+        ["Scenarios.Export GET"] = Reporters(),
+        ["Context.Index GET"] = Reporters(),
+        ["Analysis.Contrasts GET"] = Reporters(),
+        ["Analysis.ContrastsExport GET"] = Reporters(),
+        ["Analysis.Burden GET"] = Reporters(),
+        ["Analysis.BurdenExport GET"] = Reporters(),
+        ["Context.Import POST"] = Reporters(),
+        ["Context.Export GET"] = Reporters(),
         ["StageClocks.Show GET"] = Readers(),
         ["StageClocks.Resume POST"] = Editors(),
         ["StageClocks.Pause GET"] = Editors(),
@@ -142,6 +158,15 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["Api.Reports.DurationReport GET"] = Reporters(),
         ["Api.Reports.ExportDurationFigures GET"] = Reporters(),
         ["Api.Reports.ExportStageRows GET"] = Reporters(),
+        ["Api.Reports.ExportDataDictionary GET"] = Reporters(),
+        ["Api.Reports.ExportDataPackage GET"] = Reporters(),
+        ["Api.Reports.ScenarioReport GET"] = Reporters(),
+        ["Api.Reports.ExportScenario GET"] = Reporters(),
+        ["Api.Reports.ContextReport GET"] = Reporters(),
+        ["Api.Reports.OutcomeContrasts GET"] = Reporters(),
+        ["Api.Reports.OfficerBurden GET"] = Reporters(),
+        ["Api.Reports.ExportAnalysis GET"] = Reporters(),
+        ["Api.Reports.ExportContext GET"] = Reporters(),
         ["Notifications.Index GET"] = Readers(),
         ["Notifications.Read POST"] = Readers(),
         ["Notifications.Open POST"] = Readers(),
@@ -162,6 +187,11 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["Error.Show GET"] = HttpStatusCode.NotFound,
         ["Setup.Create GET"] = HttpStatusCode.NotFound, // a made-up link says at once that it does not work
         ["CalendarFeed.Feed GET"] = HttpStatusCode.NotFound, // likewise a made-up feed secret
+        ["Scenarios.Edit GET"] = HttpStatusCode.NotFound, // no scenario is saved in the matrix's database
+        ["Scenarios.Show GET"] = HttpStatusCode.NotFound,
+        ["Scenarios.Export GET"] = HttpStatusCode.NotFound,
+        ["Api.Reports.ScenarioReport GET"] = HttpStatusCode.NotFound,
+        ["Api.Reports.ExportScenario GET"] = HttpStatusCode.NotFound,
     };
 
     [Fact]
@@ -228,6 +258,8 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
                     .Replace("{key}", "Inquest", StringComparison.Ordinal)
                     .Replace("{page}", "time-limits", StringComparison.Ordinal)
                     .Replace("{format:regex(^(csv|xlsx|json)$)}", "csv", StringComparison.Ordinal)
+                    .Replace("{table:regex(^(limits|groups|stages)$)}", "limits", StringComparison.Ordinal)
+                    .Replace("{report:regex(^(contrasts|burden)$)}", "burden", StringComparison.Ordinal)
                     .Replace("{id}", userId, StringComparison.Ordinal)
                     .Replace("{token}", "not-a-real-token", StringComparison.Ordinal)
                     .Replace("{statusCode:int?}", "404", StringComparison.Ordinal);

@@ -47,6 +47,9 @@ public static class GetDurationReport
         int WithLimit,
         int PastLimit)
     {
+        /// <summary>The group's stable code for exports and the API ("IopcInvestigation", "CounterTerrorism", "2019", "all").</summary>
+        public string Code { get; init; } = string.Empty;
+
         /// <summary>Share of stages with a limit that went past it; null when no stage has a limit.</summary>
         public double? PastLimitShare => WithLimit == 0 ? null : PastLimit / (double)WithLimit;
     }
@@ -104,8 +107,8 @@ public static class GetDurationReport
                 var start = PartialDate.FromStored(s.StartOn, s.StartPrecision);
                 PartialDate? end = s.HasEnded ? PartialDate.FromStored(s.EndOn, s.EndPrecision) : null;
                 var row = new ReportRow(s.Kind, s.Force, s.IncidentOn?.Year, s.Category, s.OutcomeType, !s.HasEnded, start.DaysUntil(end ?? PartialDate.OnDay(today)), s.HasLimit, s.IsPastLimit);
-                Add(groups, KeyOf(request.GroupBy, row), row);
-                Add(years, KeyOf(ReportGrouping.IncidentYear, row), row);
+                Add(groups, KeyOf(request.GroupBy, row), CodeOf(request.GroupBy, row), row);
+                Add(years, KeyOf(ReportGrouping.IncidentYear, row), CodeOf(ReportGrouping.IncidentYear, row), row);
                 total.Add(row);
             }
 
@@ -113,16 +116,16 @@ public static class GetDurationReport
                 request.Describe(),
                 time.GetUtcNow().UtcDateTime,
                 request.GroupBy,
-                [.. groups.Select(g => g.Value.ToGroup(g.Key))],
-                [.. years.Select(g => g.Value.ToGroup(g.Key))],
-                total.ToGroup("All stages"));
+                [.. groups.Select(g => g.Value.ToGroup(g.Key) with { Code = g.Value.Code })],
+                [.. years.Select(g => g.Value.ToGroup(g.Key) with { Code = g.Value.Code })],
+                total.ToGroup("All stages") with { Code = "all" });
         }
 
-        private static void Add(SortedDictionary<string, Accumulator> groups, string key, ReportRow row)
+        private static void Add(SortedDictionary<string, Accumulator> groups, string key, string code, ReportRow row)
         {
             if (!groups.TryGetValue(key, out var group))
             {
-                group = new Accumulator();
+                group = new Accumulator { Code = code };
                 groups.Add(key, group);
             }
 
@@ -138,6 +141,15 @@ public static class GetDurationReport
             ReportGrouping.Outcome => row.OutcomeType == OutcomeType.None ? "(no outcome yet)" : row.OutcomeType.DisplayName(),
             _ => row.Kind.DisplayName(),
         };
+
+        private static string CodeOf(ReportGrouping grouping, ReportRow row) => grouping switch
+        {
+            ReportGrouping.Force => row.Force,
+            ReportGrouping.IncidentYear => row.IncidentYear?.ToString(CultureInfo.InvariantCulture) ?? "unknown",
+            ReportGrouping.Category => row.Category.ToString(),
+            ReportGrouping.Outcome => row.OutcomeType.ToString(),
+            _ => row.Kind.ToString(),
+        };
     }
 
     /// <summary>What the report needs of one stage.</summary>
@@ -146,6 +158,8 @@ public static class GetDurationReport
 
     private sealed class Accumulator
     {
+        public string Code { get; init; } = string.Empty;
+
         private readonly List<int> _durations = [];
         private int _stages;
         private int _approximate;

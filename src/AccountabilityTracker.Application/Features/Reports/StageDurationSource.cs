@@ -28,6 +28,14 @@ public sealed record StageDurationRow(
     int? DaysOver,
     string? Outcome)
 {
+    /// <summary>The controlled outcome type (the free text is <see cref="Outcome"/>).</summary>
+    public OutcomeType OutcomeType { get; init; }
+
+    /// <summary>The limit in force as a number and a unit (<see cref="Limit"/> in words).</summary>
+    public int? LimitAmount { get; init; }
+
+    public LimitUnit? LimitUnit { get; init; }
+
     public bool IsRunning => End is null;
 
     public bool IsPastLimit => Status is ClockStatus.Overdue or ClockStatus.ConcludedLate;
@@ -77,6 +85,7 @@ internal static class StageDurationSource
                 s.EndOn,
                 s.EndPrecision,
                 s.Outcome,
+                s.OutcomeType,
                 s.Clock,
             })
             .AsAsyncEnumerable();
@@ -94,7 +103,12 @@ internal static class StageDurationSource
                 reading is { Amount: { } amount, Unit: { } unit } ? LimitRule.FormatAmount(amount, unit) : null,
                 reading.Status,
                 reading.Status is ClockStatus.Overdue or ClockStatus.ConcludedLate ? reading.DaysOver : null,
-                s.Outcome);
+                s.Outcome)
+            {
+                OutcomeType = s.OutcomeType,
+                LimitAmount = reading.Amount,
+                LimitUnit = reading.Unit,
+            };
         }
     }
 }

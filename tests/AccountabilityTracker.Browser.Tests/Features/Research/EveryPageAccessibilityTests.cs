@@ -45,6 +45,7 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture fixture)
             $"/compare?ids={caseId}&ids={baker}", "/compare",
             "/overdue", "/overdue?pageSize=1", "/overdue?pageSize=1&page=2", "/overdue?clock=Fortnight",
             "/reports/durations", "/reports/durations?groupBy=Force", "/import",
+            "/analysis/scenarios", "/analysis/scenarios/new", "/analysis/contrasts", "/analysis/burden", "/analysis/context",
             "/admin/limits", "/admin/limits/Inquest", "/admin/users", "/admin/users/new", "/admin/audit", "/admin/audit?pageSize=5&page=2",
             "/admin/archived-cases", "/profile", "/profile/tokens", "/docs/time-limits", "/cases/999999",
             "/notifications", "/my-cases", "/profile/notifications",

@@ -163,8 +163,8 @@ public sealed class ApiBehaviourTests(TrackerAppFactory factory) : IClassFixture
 
         var paths = document.GetProperty("paths");
         var expected = ApiActions().ToList();
-        Assert.Equal(28, expected.Count);
-        foreach (var route in new[] { "/api/v1/reports/durations", "/api/v1/exports/durations.{format}", "/api/v1/exports/stages.{format}", "/api/v1/cases/{id}/archive" })
+        Assert.Equal(37, expected.Count);
+        foreach (var route in new[] { "/api/v1/reports/durations", "/api/v1/exports/durations.{format}", "/api/v1/exports/stages.{format}", "/api/v1/cases/{id}/archive", "/api/v1/analysis/scenarios/{id}", "/api/v1/exports/datapackage.json" })
         {
             Assert.Contains((route == "/api/v1/cases/{id}/archive" ? "POST" : "GET", route), expected);
         }

@@ -1,0 +1,105 @@
+using AccountabilityTracker.Application.Common;
+using AccountabilityTracker.Application.Features.Cases;
+using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Clocks;
+using AccountabilityTracker.Domain.Dates;
+using AccountabilityTracker.Domain.Statistics;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityTracker.Application.Features.Analysis;
+
+/// <summary>
+/// Officer burden: for each officer record of the filtered cases, the time from the incident to the end of the last
+/// proceeding (investigation, charging decision, trial, misconduct proceedings, judicial review, appeal; to today while
+/// one still runs) and the most proceedings running at once; then the distribution across officers (median, quartiles).
+/// An officer is shown by cipher, else by name only where the viewer may see it. Stages belong to the case, so every
+/// officer of a case carries its proceedings.
+/// </summary>
+public static class GetOfficerBurden
+{
+    public sealed record Query : CaseFilter, IRequest<Report>;
+
+    public sealed record Row(int OfficerId, int CaseId, string CaseReference, string CaseTitle, string Force, OperationCategory Category, string Officer,
+        DateOnly Incident, DateOnly LastEnd, bool StillRunning, int Days, string YearsMonths, int Proceedings, int MostAtOnce);
+
+    public sealed record Report(string Filters, DateTime GeneratedAtUtc, DateOnly Today, IReadOnlyList<Row> Officers, DurationSummary Distribution, int WithoutExactIncident);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => Include(new CaseFilterValidator());
+    }
+
+    internal sealed class Handler(TrackerDbContext db, ICurrentUser user, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Report>
+    {
+        public async Task<Report> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var today = clocks.Today();
+            var proceedings = GetOutcomeContrasts.Proceedings.ToList();
+            var cases = request.Apply(db.Cases.AsNoTracking());
+            var officers = await db.Officers.AsNoTracking().Where(o => cases.Any(c => c.Id == o.CaseId))
+                .Select(o => new { Officer = o, o.Case.Reference, o.Case.Title, o.Case.Force, o.Case.Category, o.Case.IncidentOn, o.Case.IncidentPrecision })
+                .ToListAsync(cancellationToken);
+            var caseIds = officers.Select(o => o.Officer.CaseId).Distinct().ToList();
+            var stages = (await db.Stages.AsNoTracking().Where(s => caseIds.Contains(s.CaseId) && proceedings.Contains(s.Kind) && s.StartOn != null)
+                .Select(s => new { s.CaseId, s.StartOn, s.HasEnded, s.EndOn })
+                .ToListAsync(cancellationToken))
+                .ToLookup(s => s.CaseId);
+
+            var rows = new List<Row>();
+            var withoutIncident = 0;
+            foreach (var o in officers.OrderBy(o => o.Reference, StringComparer.Ordinal).ThenBy(o => o.Officer.Id))
+            {
+                var of = stages[o.Officer.CaseId].Select(s => (Start: s.StartOn!.Value, End: s.HasEnded ? s.EndOn : today)).Where(s => s.End is not null).Select(s => (s.Start, End: s.End!.Value)).ToList();
+                if (o.IncidentPrecision != DatePrecision.Day || o.IncidentOn is not { } incident)
+                {
+                    withoutIncident++;
+                    continue;
+                }
+
+                if (of.Count == 0)
+                {
+                    continue;
+                }
+
+                var last = of.Max(s => s.End);
+                var running = stages[o.Officer.CaseId].Any(s => !s.HasEnded);
+                rows.Add(new Row(o.Officer.Id, o.Officer.CaseId, o.Reference, o.Title, o.Force, o.Category, o.Officer.Designation(user.CanSeeRestricted),
+                    incident, last, running, last.DayNumber - incident.DayNumber, YearsMonths(incident, last), of.Count, MostAtOnce(of)));
+            }
+
+            return new Report(request.Describe(), time.UtcNowDateTime(), today, rows, DurationSummary.Of(rows.Select(r => r.Days)), withoutIncident);
+        }
+    }
+
+    /// <summary>"9 years 10 months": whole years, then whole months, from one day to another.</summary>
+    public static string YearsMonths(DateOnly from, DateOnly to)
+    {
+        var months = ((to.Year - from.Year) * 12) + to.Month - from.Month - (to.Day < from.Day ? 1 : 0);
+        var (years, rest) = (months / 12, months % 12);
+        return (years, rest) switch
+        {
+            (0, _) => rest == 1 ? "1 month" : $"{rest} months",
+            (_, 0) => years == 1 ? "1 year" : $"{years} years",
+            _ => (years == 1 ? "1 year " : $"{years} years ") + (rest == 1 ? "1 month" : $"{rest} months"),
+        };
+    }
+
+    /// <summary>The most proceedings running on any one day (a proceeding runs from its start to its end, both included).</summary>
+    public static int MostAtOnce(IReadOnlyList<(DateOnly Start, DateOnly End)> spans)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        var events = spans.SelectMany(s => new[] { (Day: s.Start.DayNumber, Change: 1), (Day: s.End.DayNumber + 1, Change: -1) })
+            .OrderBy(e => e.Day).ThenBy(e => e.Change);
+        int running = 0, most = 0;
+        foreach (var e in events)
+        {
+            running += e.Change;
+            most = Math.Max(most, running);
+        }
+
+        return most;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Linq.Expressions;
+using AccountabilityTracker.Domain.Analysis;
+using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Clocks;
+using AccountabilityTracker.Domain.Dates;
+
+namespace AccountabilityTracker.Application.Features.Analysis;
+
+/// <summary>
+/// Which stages and cases would have breached a scenario's limits, as SQL predicates over the stored dates (and, for the
+/// rules in force, the stored clocks), so the database answers through its indexes and no clock is evaluated.
+/// A stage is assessed when its start is an exact day and it is running or ended on an exact day; it breaches an
+/// N-month limit when its end (or today) is after start + N months (.NET AddMonths: 31 Jan + 1 month = 28/29 Feb),
+/// which in whole-number terms is: months between them > N, or = N and the end's day of month > the start's.
+/// </summary>
+internal static class ScenarioBreaches
+{
+    public static readonly Expression<Func<Stage, bool>> Assessed = s =>
+        s.StartOn != null && s.StartPrecision == DatePrecision.Day && (!s.HasEnded || (s.EndOn != null && s.EndPrecision == DatePrecision.Day));
+
+    public static Expression<Func<Stage, bool>> RuleBreach(DateOnly today) => s =>
+        (s.Clock.Phase == ClockPhase.Running && s.Clock.DueLatest < today) || (s.Clock.Phase == ClockPhase.Ended && s.Clock.FinalStatus == ClockStatus.ConcludedLate);
+
+    public static Expression<Func<Case, bool>> CaseRuleBreach(DateOnly today) => c =>
+        (c.Clock.Phase == ClockPhase.Running && c.Clock.DueLatest < today) || (c.Clock.Phase == ClockPhase.Ended && c.Clock.FinalStatus == ClockStatus.ConcludedLate);
+
+    /// <summary>Stages of any limited kind that would have breached their kind's limit.</summary>
+    public static Expression<Func<Stage, bool>> Breach(IReadOnlyList<ScenarioLimitTerms> limits, DateOnly today)
+    {
+        Expression<Func<Stage, bool>> any = s => false;
+        foreach (var limit in limits)
+        {
+            any = Or(any, ForLimit(limit, today));
+        }
+
+        return And(Assessed, any);
+    }
+
+    /// <summary>Cases from an exact-day incident to their close (or today while not closed) longer than the cap.</summary>
+    public static Expression<Func<Case, bool>> CapBreach(int? capMonths, DateOnly today)
+    {
+        if (capMonths is not { } n)
+        {
+            return c => false;
+        }
+
+        var latestStart = LatestBreachingStart(today, new ScenarioLimitTerms(StageKind.Other, n, LimitUnit.Months));
+        return c => c.IncidentOn != null && c.IncidentPrecision == DatePrecision.Day
+            && ((c.Status != CaseStatus.Closed && c.IncidentOn <= latestStart)
+                || (c.Status == CaseStatus.Closed && c.ClosedOn != null
+                    && ((c.ClosedOn.Value.Year * 12) + c.ClosedOn.Value.Month - (c.IncidentOn.Value.Year * 12) - c.IncidentOn.Value.Month > n
+                        || ((c.ClosedOn.Value.Year * 12) + c.ClosedOn.Value.Month - (c.IncidentOn.Value.Year * 12) - c.IncidentOn.Value.Month == n && c.ClosedOn.Value.Day > c.IncidentOn.Value.Day))));
+    }
+
+    /// <summary>The last start day from which a stage still running today is past the limit (its due day is before today).</summary>
+    public static DateOnly LatestBreachingStart(DateOnly today, ScenarioLimitTerms limit)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        var day = limit.Unit == LimitUnit.Months ? today.AddMonths(-limit.Amount).AddDays(3) : today.AddDays(-limit.Amount + 1);
+        while (LimitScenario.DueBy(day, limit) >= today)
+        {
+            day = day.AddDays(-1);
+        }
+
+        return day;
+    }
+
+    private static Expression<Func<Stage, bool>> ForLimit(ScenarioLimitTerms limit, DateOnly today)
+    {
+        var kind = limit.Kind;
+        var n = limit.Amount;
+        var latestStart = LatestBreachingStart(today, limit);
+        if (limit.Unit == LimitUnit.Months)
+        {
+            return s => s.Kind == kind
+                && ((!s.HasEnded && s.StartOn <= latestStart)
+                    || (s.HasEnded
+                        && ((s.EndOn!.Value.Year * 12) + s.EndOn.Value.Month - (s.StartOn!.Value.Year * 12) - s.StartOn.Value.Month > n
+                            || ((s.EndOn.Value.Year * 12) + s.EndOn.Value.Month - (s.StartOn.Value.Year * 12) - s.StartOn.Value.Month == n && s.EndOn.Value.Day > s.StartOn.Value.Day))));
+        }
+
+        return s => s.Kind == kind && ((!s.HasEnded && s.StartOn <= latestStart) || (s.HasEnded && s.StartOn!.Value.AddDays(n) < s.EndOn!.Value));
+    }
+
+    private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
+        Expression.Lambda<Func<T, bool>>(Expression.OrElse(left.Body, Rebind(right, left.Parameters[0])), left.Parameters);
+
+    private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
+        Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, Rebind(right, left.Parameters[0])), left.Parameters);
+
+    /// <summary>The body of <paramref name="lambda"/> with its parameter replaced by <paramref name="parameter"/>.</summary>
+    public static Expression Rebind(LambdaExpression lambda, ParameterExpression parameter) =>
+        new Replace(lambda.Parameters[0], parameter).Visit(lambda.Body);
+
+    /// <summary>
+    /// <paramref name="template"/> with every <see cref="Flag"/>(i) call replaced by predicate i applied to the
+    /// template's parameter: a projection can then carry computed yes/no columns that SQL counts.
+    /// </summary>
+    public static Expression<Func<T, TResult>> Inline<T, TResult>(Expression<Func<T, TResult>> template, params LambdaExpression[] flags) =>
+        (Expression<Func<T, TResult>>)new FlagInliner(template.Parameters[0], flags).Visit(template);
+
+    /// <summary>A placeholder for <see cref="Inline{T,TResult}"/>; never runs.</summary>
+    public static bool Flag(int index) => throw new InvalidOperationException("Flag(" + index + ") only marks a place in a query.");
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    private sealed class FlagInliner(ParameterExpression parameter, LambdaExpression[] flags) : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType == typeof(ScenarioBreaches) && node.Method.Name == nameof(Flag))
+            {
+                var index = (int)((ConstantExpression)node.Arguments[0]).Value!;
+                return Rebind(flags[index], parameter);
+            }
+
+            return base.VisitMethodCall(node);
+        }
+    }
+}
