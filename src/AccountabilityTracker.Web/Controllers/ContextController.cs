@@ -12,7 +12,7 @@ namespace AccountabilityTracker.Web.Controllers;
 /// <summary>Analysts and administrators: published context figures beside the tracker's counts, their import and export.</summary>
 [Authorize(Policy = Policies.RunReports)]
 [Route("analysis/context")]
-public sealed class ContextController(IMediator mediator) : Controller
+public sealed class ContextController(IMediator mediator) : CaseFormController
 {
     private const int MaxUploadBytes = 2 * 1024 * 1024;
 
@@ -26,24 +26,26 @@ public sealed class ContextController(IMediator mediator) : Controller
     [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + 64 * 1024)]
     public async Task<IActionResult> Import(IFormFile? file, CancellationToken cancellationToken)
     {
-        try
-        {
-            using var copy = new MemoryStream();
-            if (file is not null && file.Length <= MaxUploadBytes)
+        ImportContextFigures.Result? result = null;
+        return await SubmitAsync(
+            file,
+            async () =>
             {
-                await file.CopyToAsync(copy, cancellationToken);
-            }
+                using var copy = new MemoryStream();
+                if (file is not null && file.Length <= MaxUploadBytes)
+                {
+                    await file.CopyToAsync(copy, cancellationToken);
+                }
 
-            var result = await mediator.Send(new ImportContextFigures.Command(file?.FileName, file is { Length: > MaxUploadBytes } ? new byte[MaxUploadBytes + 1] : copy.ToArray()), cancellationToken);
-            TempData["Status"] = $"Context figures: {result.Added} added, {result.Replaced} replaced, {result.Unchanged} unchanged.";
-            return RedirectToAction(nameof(Index));
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(nameof(Index), await mediator.Send(new GetContextReport.Query(), cancellationToken));
-        }
+                result = await mediator.Send(new ImportContextFigures.Command(file?.FileName, file is { Length: > MaxUploadBytes } ? new byte[MaxUploadBytes + 1] : copy.ToArray()), cancellationToken);
+                return true;
+            },
+            () =>
+            {
+                TempData["Status"] = $"Context figures: {result!.Added} added, {result.Replaced} replaced, {result.Unchanged} unchanged.";
+                return RedirectToAction(nameof(Index));
+            },
+            async _ => View(nameof(Index), await mediator.Send(new GetContextReport.Query(), cancellationToken)));
     }
 
     [HttpGet("/analysis/context.{format:regex(^(csv|xlsx|json)$)}")]

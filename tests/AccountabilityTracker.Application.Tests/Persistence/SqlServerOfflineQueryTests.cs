@@ -3,6 +3,7 @@ using System.Data;
 using System.Data.Common;
 using System.Reflection;
 using System.Diagnostics.CodeAnalysis;
+using AccountabilityTracker.Application.Features.Analysis;
 using AccountabilityTracker.Application.Features.Backups;
 using AccountabilityTracker.Application.Features.Cases;
 using AccountabilityTracker.Application.Features.Limits;
@@ -153,6 +154,10 @@ public sealed class SqlServerOfflineQueryTests
         [typeof(CreateCase.Command)] = () => CaseLoggingTests.NewCase(),
         [typeof(StartImport.Command)] = () => new StartImport.Command("cases.json", 2, new MemoryStream("[]"u8.ToArray())),
         [typeof(UpdateLimitRule.Command)] = () => new UpdateLimitRule.Command { Key = nameof(StageKind.Inquest), IsEnabled = true, Amount = 6, Unit = LimitUnit.Months, WarningPercent = 80 },
+        [typeof(SaveScenario.Command)] = () => new SaveScenario.Command { Name = "CPS at three months", Limits = [new SaveScenario.LimitInput { Kind = StageKind.CpsDecision, Amount = 3, Unit = LimitUnit.Months }] },
+        [typeof(ImportContextFigures.Command)] = () => new ImportContextFigures.Command(
+            "figures.csv",
+            "area,year_ending,period_note,measure,value,qualifier,source_url,publisher,published,wording,note\r\nKent Police,2020-03-31,,firearms_operations,500,Exact,https://example.org/kent,Kent Police,2020-07,Kent carried out 500 firearms operations,\r\n"u8.ToArray()),
         [typeof(CreateUser.Command)] = () => new CreateUser.Command("new.user@example.org", "New User", "A long enough passphrase 42", ["Researcher"]),
     };
 

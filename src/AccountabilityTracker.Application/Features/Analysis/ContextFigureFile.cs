@@ -60,7 +60,7 @@ public static class ContextFigureFile
     {
         using var parser = new TextFieldParser(new MemoryStream(content), Encoding.UTF8, detectEncoding: true) { HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = true };
         parser.SetDelimiters(",");
-        var header = parser.ReadFields() ?? throw new FormatException("The CSV is empty.");
+        var header = ReadRow(parser) ?? throw new FormatException("The CSV is empty.");
         var index = CsvColumns.ToDictionary(c => c, c => Array.FindIndex(header, h => string.Equals(h, c, StringComparison.OrdinalIgnoreCase)), StringComparer.Ordinal);
         var missing = index.Where(i => i.Value < 0 && i.Key is not ("period_note" or "publisher" or "published" or "note" or "qualifier")).Select(i => i.Key).ToList();
         if (missing.Count > 0)
@@ -72,7 +72,7 @@ public static class ContextFigureFile
         while (!parser.EndOfData)
         {
             var line = parser.LineNumber;
-            var fields = parser.ReadFields() ?? [];
+            var fields = ReadRow(parser) ?? [];
             string? Field(string name) => index[name] >= 0 && index[name] < fields.Length && fields[index[name]].Length > 0 ? fields[index[name]] : null;
             DateOnly? yearEnding = null;
             if (Field("year_ending") is { } y)
@@ -91,6 +91,19 @@ public static class ContextFigureFile
         }
 
         return figures;
+    }
+
+    /// <summary>The next row's fields; a row whose quotes do not match up is refused by its line number.</summary>
+    private static string[]? ReadRow(TextFieldParser parser)
+    {
+        try
+        {
+            return parser.ReadFields();
+        }
+        catch (MalformedLineException malformed)
+        {
+            throw new FormatException($"Line {malformed.LineNumber}: the quotes in this row do not match up, so it cannot be read as CSV.", malformed);
+        }
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -79,7 +79,7 @@ public sealed partial class CasePagesTests(TrackerAppFactory factory) : IClassFi
         var css = await client.GetAsync("/lib/bootstrap/bootstrap.min.css");
 
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
-        Assert.DoesNotContain("cdn", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(CdnAddress(), html);
         Assert.DoesNotMatch(ExternalScriptOrStyle(), html);
     }
 
@@ -105,4 +105,8 @@ public sealed partial class CasePagesTests(TrackerAppFactory factory) : IClassFi
 
     [GeneratedRegex("<(script|link)[^>]+(src|href)=\"https?://")]
     private static partial Regex ExternalScriptOrStyle();
+
+    /// <summary>"cdn" in an address, not anywhere in the page: a random antiforgery token may contain those letters.</summary>
+    [GeneratedRegex("(src|href)=\"[^\"]*cdn", RegexOptions.IgnoreCase)]
+    private static partial Regex CdnAddress();
 }

@@ -37,7 +37,7 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
         "StageClocks.Pause POST", "StageClocks.Resume POST", "StageClocks.Extend POST", "Notifications.Digest POST",
         "LimitRules.Edit POST", "Profile.EnableTwoFactor POST", "Profile.CreateToken POST", "Profile.ChangePassword POST", "Import.Upload POST",
         "AdminUsers.Create POST", "AdminUsers.SetRoles POST", "AdminUsers.ResetPassword POST", "Setup.Create POST", "Account.Login POST",
-        "Account.TwoFactor POST",
+        "Account.TwoFactor POST", "Scenarios.Create POST", "Scenarios.Edit POST", "Context.Import POST",
     ];
 
     public static TheoryData<string> AllForms() => new(FormNames);
@@ -148,6 +148,16 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
         await Forms.PostAsync(caseworker, $"/cases/{caseId}/officer-events/new", token, officerEvent);
         var officerEventId = await factory.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().OfficerEvents.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync());
         var fuzzUser = await CreateUserAsync(Roles.Caseworker);
+        using var analyst = await factory.CreateClientForAsync(Roles.Analyst);
+        var scenario = new Dictionary<string, string>
+        {
+            ["Name"] = $"Fuzz scenario {Guid.NewGuid():N}", ["Description"] = "CPS at three months", ["OverallCapMonths"] = "60",
+            ["Limits[0].Kind"] = "CpsDecision", ["Limits[0].Amount"] = "3", ["Limits[0].Unit"] = "Months",
+        };
+        await Forms.PostAsync(analyst, "/analysis/scenarios/new", await Forms.GetAsync(analyst, "/analysis/scenarios/new"), scenario);
+        var scenarioId = await factory.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().LimitScenarios.Where(x => x.Name == scenario["Name"]).Select(x => x.Id).SingleAsync());
+        FormCase Analysis(string path, Dictionary<string, string> fields, string tokenFrom, string? versionFrom = null) =>
+            new(path, fields, () => factory.CreateClientForAsync(Roles.Analyst)) { TokenFrom = tokenFrom, VersionFrom = versionFrom, ShownOn = ["/analysis/scenarios", "/analysis/context"] };
         var fuzzUserId = await factory.WithServicesAsync(async s => (await s.GetRequiredService<UserManager<TrackerUser>>().FindByEmailAsync(fuzzUser))!.Id);
 
         var stage = new Dictionary<string, string> { ["Kind"] = "Inquest", ["Label"] = "Inquest", ["StartDate"] = "2023-05", ["StartPrecision"] = "Month", ["Ended"] = "false", ["EndDate"] = "", ["EndPrecision"] = "Day", ["Outcome"] = "", ["Notes"] = "" };
@@ -207,6 +217,16 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
                 AlsoRefusedWith = HttpStatusCode.NotFound, // the link is not one: "this link does not work", nothing created
             },
             ["Account.Login POST"] = Anonymous("/account/login", new() { ["Email"] = "nobody@tracker.test", ["Password"] = "not the password", ["ReturnUrl"] = "/cases" }, "/account/login"),
+            ["Scenarios.Create POST"] = Analysis("/analysis/scenarios/new", With(scenario, new() { ["Name"] = "Fuzz new scenario" }), "/analysis/scenarios/new"),
+            ["Scenarios.Edit POST"] = Analysis($"/analysis/scenarios/{scenarioId}/edit", scenario, $"/analysis/scenarios/{scenarioId}/edit", versionFrom: $"/analysis/scenarios/{scenarioId}/edit"),
+            ["Context.Import POST"] = Analysis(
+                "/analysis/context",
+                new()
+                {
+                    ["file"] = "area,year_ending,period_note,measure,value,qualifier,source_url,publisher,published,wording,note\r\nKent Police,2020-03-31,,firearms_operations,500,Exact,https://example.org/kent,Kent Police,2020-07,Kent carried out 500 firearms operations,\r\n",
+                    ["fileName"] = "figures.csv",
+                },
+                "/analysis/context") with { Multipart = true },
             ["Account.TwoFactor POST"] = Anonymous("/account/two-factor", new() { ["Code"] = "000000", ["ReturnUrl"] = "/cases" }, "/account/login"),
         };
     }

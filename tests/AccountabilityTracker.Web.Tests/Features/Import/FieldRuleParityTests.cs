@@ -49,6 +49,7 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
         // The API adds to a case of its own, so an officer the form has just added is not "already recorded" for it.
         var apiCaseId = part == "case" ? 0 : await ApiClient.CreateCaseAsync(factory, "Parity target (API)");
         var apiCaseVersion = part == "case" ? Guid.Empty : JsonDocument.Parse(await api.GetStringAsync($"/api/v1/cases/{apiCaseId}")).RootElement.GetProperty("version").GetGuid();
+        var apiOfficerId = part == "officerEvent" ? await AddApiOfficerAsync(api, apiCaseId, apiCaseVersion) : 0;
 
         var failures = new List<string>();
         for (var i = 0; i < values.Count; i++)
@@ -92,7 +93,7 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
 
             if (part != "case")
             {
-                var partErrors = await PostApiPartAsync(api, apiCaseId, apiCaseVersion, part, name, value);
+                var partErrors = await PostApiPartAsync(api, apiCaseId, apiCaseVersion, apiOfficerId, part, name, value);
                 if ((partErrors is not null) != formRefused)
                 {
                     failures.Add($"{label}: the form {(formRefused ? "refuses" : "accepts")} it, the API {(partErrors is null ? "accepts it" : "refuses it: " + string.Join(" | ", partErrors))}");
@@ -316,10 +317,18 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
     }
 
     /// <summary>Adds the stage, milestone, officer or source through the API as the form adds it; its error texts, or null when it accepted it.</summary>
-    private static async Task<HashSet<string>?> PostApiPartAsync(HttpClient api, int caseId, Guid version, string part, string name, string value)
+    private static async Task<int> AddApiOfficerAsync(HttpClient api, int caseId, Guid version)
+    {
+        using var response = await api.PostAsync($"/api/v1/cases/{caseId}/officers", JsonContent.Create(new Dictionary<string, object?> { ["cipher"] = "C1", ["underAnonymityOrder"] = true, ["version"] = version }));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+    }
+
+    private static async Task<HashSet<string>?> PostApiPartAsync(HttpClient api, int caseId, Guid version, int officerId, string part, string name, string value)
     {
         var (path, body) = part switch
         {
+            "officerEvent" => ("officer-events", new Dictionary<string, object?> { ["officerId"] = officerId, ["kind"] = "Suspended", ["date"] = "2023-04-21", ["datePrecision"] = "Day", ["notes"] = "Suspended on full pay" }),
             "stage" => ("stages", new Dictionary<string, object?>
             {
                 ["kind"] = "Inquest", ["label"] = "Inquest", ["startDate"] = "2023-05-01", ["startPrecision"] = "Day", ["ended"] = true,
@@ -327,7 +336,8 @@ public sealed class FieldRuleParityTests(TrackerAppFactory factory) : IClassFixt
             }),
             "milestone" => ("milestones", new Dictionary<string, object?> { ["label"] = "Officer arrested", ["date"] = "2023-04-20", ["datePrecision"] = "Day", ["notes"] = "Released on bail" }),
             "officer" => ("officers", new Dictionary<string, object?> { ["cipher"] = "C1", ["realName"] = string.Empty, ["underAnonymityOrder"] = true }),
-            _ => ("sources", new Dictionary<string, object?> { ["sourceUrl"] = "https://example.org/s", ["sourcePublisher"] = "Example", ["sourceQuote"] = "quoted", ["attachTo"] = string.Empty }),
+            "source" => ("sources", new Dictionary<string, object?> { ["sourceUrl"] = "https://example.org/s", ["sourcePublisher"] = "Example", ["sourceQuote"] = "quoted", ["attachTo"] = string.Empty }),
+            _ => throw new ArgumentOutOfRangeException(nameof(part), part, "The API has no write for this part."),
         };
         var field = part == "source" ? "source" + name : char.ToLowerInvariant(name[0]) + name[1..];
         body[field] = value;
