@@ -215,7 +215,7 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
             if (!await db.OfficerEvents.AnyAsync(e => e.CaseId == caseId && !e.IsRemoved))
             {
                 var owner = await db.Cases.Include(c => c.Officers).SingleAsync(c => c.Id == caseId);
-                owner.AddOfficerEvent(owner.Officers.First(), OfficerEventKind.Suspended, AccountabilityTracker.Domain.Dates.PartialDate.OnDay(2022, 9, 10), null, null, DateTime.UtcNow);
+                owner.AddOfficerEvent(owner.Officers.First(), OfficerEventKind.Suspended, AccountabilityTracker.Domain.Dates.PartialDate.OnDay(2022, 9, 10), null, null, factory.Time.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync();
             }
 
@@ -236,7 +236,7 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         var importJobId = await factory.WithServicesAsync(async s =>
         {
             var db = s.GetRequiredService<TrackerDbContext>();
-            var job = new ImportJob("matrix.json", ImportFormat.Json, 2, "matrix", DateTime.UtcNow);
+            var job = new ImportJob("matrix.json", ImportFormat.Json, 2, "matrix", factory.Time.GetUtcNow().UtcDateTime);
             db.ImportJobs.Add(job);
             db.ImportJobContents.Add(new ImportJobContent(job, "[]"u8.ToArray()));
             await db.SaveChangesAsync();

@@ -25,7 +25,7 @@ public sealed class EventClocksTests : IAsyncLifetime
             english.WithStage(StageKind.MisconductProceedings, PartialDate.OnDay(2024, 6, 1), label: "Gross misconduct proceedings");
             var scottish = Case.Open("ATC-2024-0002", new CaseParticulars(
                 "Scottish case", "not published", PartialDate.OnDay(2024, 3, 1), null, "Glasgow", "Police Scotland",
-                IncidentType.DeathInOrAfterCustody, Harm.Fatal, OperationCategory.RoutinePolicing, null, Jurisdiction.Scotland), DateTime.UtcNow);
+                IncidentType.DeathInOrAfterCustody, Harm.Fatal, OperationCategory.RoutinePolicing, null, Jurisdiction.Scotland), _app.Time.GetUtcNow().UtcDateTime);
             db.Cases.AddRange(english, scottish);
             await db.SaveChangesAsync();
             (_englishCase, _scottishCase) = (english.Id, scottish.Id);

@@ -25,8 +25,8 @@ public sealed class OfficerEventsTests : IAsyncLifetime
         await _app.WithDbAsync(async db =>
         {
             var subject = CaseBuilder.Build("ATC-2022-0001", incident: PartialDate.OnDay(2022, 9, 5));
-            var nx = subject.AddOfficer(new OfficerDetails("NX121", null, false, null, UnderAnonymityOrder: true), DateTime.UtcNow);
-            var hidden = subject.AddOfficer(new OfficerDetails(null, "Secret Officer", false, null, UnderAnonymityOrder: true), DateTime.UtcNow);
+            var nx = subject.AddOfficer(new OfficerDetails("NX121", null, false, null, UnderAnonymityOrder: true), _app.Time.GetUtcNow().UtcDateTime);
+            var hidden = subject.AddOfficer(new OfficerDetails(null, "Secret Officer", false, null, UnderAnonymityOrder: true), _app.Time.GetUtcNow().UtcDateTime);
             db.Cases.Add(subject);
             await db.SaveChangesAsync();
             (_caseId, _cipherOfficer, _restrictedOfficer) = (subject.Id, nx.Id, hidden.Id);

@@ -30,12 +30,12 @@ public sealed class ClockStatusFilterTests : IAsyncLifetime
             recent.WithStage(StageKind.Inquest, PartialDate.OnDay(2026, 11, 2));
             var late = CaseBuilder.Build("ATC-2018-0001", "Ended late", PartialDate.OnDay(2018, 1, 1));
             late.WithStage(StageKind.Inquest, PartialDate.OnDay(2018, 1, 5), PartialDate.OnDay(2019, 6, 1));
-            late.Close(new DateOnly(2019, 6, 1), "Inquest concluded; nothing pending", DateTime.UtcNow);
+            late.Close(new DateOnly(2019, 6, 1), "Inquest concluded; nothing pending", _app.Time.GetUtcNow().UtcDateTime);
             var noLimit = CaseBuilder.Build("ATC-2026-0002", "No limit", PartialDate.OnDay(2026, 10, 1));
             noLimit.WithStage(StageKind.Other, PartialDate.OnDay(2026, 10, 2));
             var archived = CaseBuilder.Build("ATC-2020-0009", "Archived overdue", PartialDate.OnDay(2020, 1, 1));
             archived.WithStage(StageKind.Inquest, PartialDate.OnDay(2020, 2, 1));
-            archived.Archive(DateTime.UtcNow);
+            archived.Archive(_app.Time.GetUtcNow().UtcDateTime);
 
             db.Cases.AddRange([.. overdue, recent, late, noLimit, archived]);
             await db.SaveChangesAsync();

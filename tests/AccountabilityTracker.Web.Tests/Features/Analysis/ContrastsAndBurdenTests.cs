@@ -32,7 +32,7 @@ public sealed partial class ContrastsAndBurdenTests(TrackerAppFactory factory) :
             return 0;
         }
 
-        var now = DateTime.UtcNow;
+        var now = factory.Time.GetUtcNow().UtcDateTime;
         var a = NewCase("ATC-2018-0881", "Durham A", PartialDate.OnDay(2018, 3, 1), OperationCategory.CounterTerrorism, now);
         a.AddStage(StageKind.IopcInvestigation, "Investigation", PartialDate.OnDay(2018, 3, 2), PartialDate.OnDay(2019, 1, 10), "Case to answer for gross misconduct", now);
         a.AddStage(StageKind.CpsDecision, "Decision", PartialDate.OnDay(2019, 1, 10), PartialDate.OnDay(2019, 6, 1), "Charge authorised: charged with manslaughter", now);

@@ -38,7 +38,7 @@ public sealed partial class ScenarioTests(TrackerAppFactory factory) : IClassFix
             return existing;
         }
 
-        var now = DateTime.UtcNow;
+        var now = factory.Time.GetUtcNow().UtcDateTime;
         var a = NewCase("ATC-2020-0771", "Cumbria A", PartialDate.OnDay(2020, 1, 10), OperationCategory.CounterTerrorism, now);
         a.AddStage(StageKind.CpsDecision, "ends on the due day", PartialDate.OnDay(2020, 1, 31), PartialDate.OnDay(2020, 4, 30), null, now);
         a.AddStage(StageKind.CpsDecision, "one day over", PartialDate.OnDay(2020, 1, 31), PartialDate.OnDay(2020, 5, 1), null, now);
