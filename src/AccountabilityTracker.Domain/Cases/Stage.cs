@@ -51,6 +51,16 @@ public sealed class Stage
 
     public DatePrecision EndPrecision { get; private set; }
 
+    /// <summary>For a stage ended with its start and end both known to the day: the days from start to end; else null.</summary>
+    public int? DurationDays { get; private set; }
+
+    /// <summary>
+    /// For the same stages: how many whole months from the start fall before the end day (<see cref="StageSpan.MonthsBeforeEnd"/>),
+    /// so the stage overran an N-month limit exactly when this is at least N. Stored, like <see cref="DurationDays"/>, so a
+    /// limit scenario over every stage reads an index instead of doing date arithmetic on every row.
+    /// </summary>
+    public int? MonthsBeforeEnd { get; private set; }
+
     public string? Outcome { get; private set; }
 
     /// <summary>The outcome from the controlled list; <see cref="Outcome"/> holds the free-text detail.</summary>
@@ -281,6 +291,9 @@ public sealed class Stage
         HasEnded = end is not null;
         EndOn = end?.Earliest;
         EndPrecision = end?.Precision ?? DatePrecision.Unknown;
+        var exact = start.IsExact && end is { IsExact: true };
+        DurationDays = exact ? EndOn!.Value.DayNumber - StartOn!.Value.DayNumber : null;
+        MonthsBeforeEnd = exact ? StageSpan.MonthsBeforeEnd(StartOn!.Value, EndOn!.Value) : null;
     }
 
     private void Touch(DateTime nowUtc)

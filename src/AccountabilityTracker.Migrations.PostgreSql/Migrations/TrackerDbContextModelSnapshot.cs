@@ -1147,6 +1147,9 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     b.Property<int>("CaseId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("DurationDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("EndOn")
                         .HasColumnType("date");
 
@@ -1167,6 +1170,9 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("MonthsBeforeEnd")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
@@ -1202,6 +1208,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     b.HasIndex("CaseId", "StartOn");
 
                     b.HasIndex("Kind", "HasEnded");
+
+                    b.HasIndex("Kind", "MonthsBeforeEnd");
 
                     b.ToTable("Stages", (string)null);
                 });

@@ -1150,6 +1150,9 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     b.Property<int>("CaseId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("DurationDays")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("EndOn")
                         .HasColumnType("date");
 
@@ -1170,6 +1173,9 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<int?>("MonthsBeforeEnd")
+                        .HasColumnType("int");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
@@ -1205,6 +1211,8 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     b.HasIndex("CaseId", "StartOn");
 
                     b.HasIndex("Kind", "HasEnded");
+
+                    b.HasIndex("Kind", "MonthsBeforeEnd");
 
                     b.ToTable("Stages", (string)null);
                 });

@@ -1106,6 +1106,9 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DurationDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("EndOn")
                         .HasColumnType("TEXT");
 
@@ -1126,6 +1129,9 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MonthsBeforeEnd")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
@@ -1161,6 +1167,8 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseId", "StartOn");
 
                     b.HasIndex("Kind", "HasEnded");
+
+                    b.HasIndex("Kind", "MonthsBeforeEnd");
 
                     b.ToTable("Stages", (string)null);
                 });

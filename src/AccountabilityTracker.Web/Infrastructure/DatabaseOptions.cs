@@ -21,4 +21,11 @@ public sealed class DatabaseOptions
 
     /// <summary>Load the two sourced reference cases on start-up (idempotent).</summary>
     public bool LoadReferenceCases { get; set; } = true;
+
+    /// <summary>
+    /// SQLite only: how much of the database file each connection reads through a memory map (PRAGMA mmap_size), 0 for
+    /// none. Reads that visit many rows (the navigation counts, reports, scenarios) then take pages straight from the
+    /// operating system's cache instead of copying each one through a read call.
+    /// </summary>
+    public int SqliteMemoryMapMegabytes { get; set; } = 1024;
 }

@@ -22,6 +22,12 @@ public static class DatabaseRegistration
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
         var provider = ParseProvider(options.Provider);
+        if (options.SqliteMemoryMapMegabytes is < 0 or > SqliteMemoryMap.MaxMegabytes)
+        {
+            throw new StartupConfigurationException(
+                $"Setting Database:SqliteMemoryMapMegabytes is {options.SqliteMemoryMapMegabytes}: give a size in megabytes from 0 (no memory map) to {SqliteMemoryMap.MaxMegabytes}.");
+        }
+
         var connectionString = ResolveConnectionString(configuration, environment, provider);
         if (provider == DatabaseProvider.Sqlite)
         {
@@ -42,6 +48,11 @@ public static class DatabaseRegistration
                     break;
                 default:
                     builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                    if (options.SqliteMemoryMapMegabytes > 0)
+                    {
+                        builder.AddInterceptors(new SqliteMemoryMap(options.SqliteMemoryMapMegabytes));
+                    }
+
                     break;
             }
         });

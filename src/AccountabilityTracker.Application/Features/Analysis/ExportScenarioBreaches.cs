@@ -29,8 +29,11 @@ public static class ExportScenarioBreaches
         public Validator() => Include(new CaseFilterValidator());
     }
 
-    internal sealed class Handler(IMediator mediator, TrackerDbContext db, ClockEvaluator clocks, LimitRuleBook rules) : IRequestHandler<Query, Result?>
+    internal sealed class Handler(IMediator mediator, TrackerDbContext db, ReadCache cache, LimitRuleBook rules) : IRequestHandler<Query, Result?>
     {
+        /// <summary>Stages read per round trip while streaming: few enough for any provider's parameter limit.</summary>
+        private const int Chunk = 500;
+
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
             var filter = new GetScenarioReport.Query
@@ -45,13 +48,17 @@ public static class ExportScenarioBreaches
             }
 
             var ruleSet = await rules.GetAsync(cancellationToken);
-            return new Result(report, Stream(report, filter, ruleSet, cancellationToken));
+            var computed = await ScenarioFigures.GetAsync(db, cache, report.Scenario, filter, ruleSet, report.Today, cancellationToken);
+            return new Result(report, Stream(report, computed.BreachOrder, ruleSet, cancellationToken));
 
-            async IAsyncEnumerable<GetScenarioReport.BreachRow> Stream(GetScenarioReport.Report found, CaseFilter cases, LimitRuleBook.RuleSet set, [EnumeratorCancellation] CancellationToken ct)
+            async IAsyncEnumerable<GetScenarioReport.BreachRow> Stream(GetScenarioReport.Report found, IReadOnlyList<int> order, LimitRuleBook.RuleSet set, [EnumeratorCancellation] CancellationToken ct)
             {
-                await foreach (var row in ScenarioFigures.Rows(db, found.Scenario, cases, found.Today).AsAsyncEnumerable().WithCancellation(ct))
+                foreach (var ids in order.Chunk(Chunk))
                 {
-                    yield return ScenarioFigures.ToBreach(row, found.Scenario, set, clocks.Today());
+                    foreach (var row in await ScenarioFigures.RowsAsync(db, ids, ct))
+                    {
+                        yield return ScenarioFigures.ToBreach(row, found.Scenario, set, found.Today);
+                    }
                 }
             }
         }

@@ -70,15 +70,12 @@ public static class GetScenarioReport
             var today = clocks.Today();
             var ruleSet = await rules.GetAsync(cancellationToken);
 
-            // The figures and each page stay the same until the data, the scenario or the day changes.
-            var key = string.Create(CultureInfo.InvariantCulture, $"scenario:{scenario.Id}:{scenario.Version}:{today:yyyy-MM-dd}:{request with { Page = 1 }}");
-            var figures = await cache.GetAsync(db, key, ct => ScenarioFigures.ComputeAsync(db, result, request, ruleSet, today, ct), cancellationToken);
-            var items = await cache.GetAsync(
-                db,
-                key + ":page:" + request.Page.ToString(CultureInfo.InvariantCulture),
-                async ct => (await ScenarioFigures.Rows(db, result, request, today).Skip((request.Page - 1) * PageSize).Take(PageSize).ToListAsync(ct))
-                    .Select(r => ScenarioFigures.ToBreach(r, result, ruleSet, today)).ToList(),
-                cancellationToken);
+            // The figures (with the order of the breaching stages) stay the same until the data, the scenario or the day
+            // changes; a page reads its 25 stages by id.
+            var computed = await ScenarioFigures.GetAsync(db, cache, result, request with { Page = 1 }, ruleSet, today, cancellationToken);
+            var ids = computed.BreachOrder.Skip((request.Page - 1) * PageSize).Take(PageSize).ToList();
+            var items = (await ScenarioFigures.RowsAsync(db, ids, cancellationToken)).Select(r => ScenarioFigures.ToBreach(r, result, ruleSet, today)).ToList();
+            var figures = computed.Figures;
             return new Report(result, request.Describe(), time.UtcNowDateTime(), today, figures, new PagedResult<BreachRow>(items, request.Page, PageSize, figures.Breaches));
         }
     }

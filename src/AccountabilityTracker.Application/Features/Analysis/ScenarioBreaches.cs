@@ -7,16 +7,18 @@ using AccountabilityTracker.Domain.Dates;
 namespace AccountabilityTracker.Application.Features.Analysis;
 
 /// <summary>
-/// Which stages and cases would have breached a scenario's limits, as SQL predicates over the stored dates (and, for the
-/// rules in force, the stored clocks), so the database answers through its indexes and no clock is evaluated.
-/// A stage is assessed when its start is an exact day and it is running or ended on an exact day; it breaches an
-/// N-month limit when its end (or today) is after start + N months (.NET AddMonths: 31 Jan + 1 month = 28/29 Feb),
-/// which in whole-number terms is: months between them > N, or = N and the end's day of month > the start's.
+/// Which stages and cases would have breached a scenario's limits, as SQL predicates over the stored durations and dates
+/// (and, for the rules in force, the stored clocks), so the database answers through its indexes and no clock is evaluated.
+/// A stage is assessed when its start is an exact day and it is running or ended on an exact day. An ended stage
+/// breaches an N-day limit when its stored <see cref="Stage.DurationDays"/> is over N, an N-month limit when its stored
+/// <see cref="Stage.MonthsBeforeEnd"/> is at least N (its end is after start + N months, as .NET's AddMonths counts:
+/// 31 Jan + 1 month = 28/29 Feb); a running stage breaches when it started on or before the last start whose due day is
+/// before today.
 /// </summary>
 internal static class ScenarioBreaches
 {
     public static readonly Expression<Func<Stage, bool>> Assessed = s =>
-        s.StartOn != null && s.StartPrecision == DatePrecision.Day && (!s.HasEnded || (s.EndOn != null && s.EndPrecision == DatePrecision.Day));
+        s.DurationDays != null || (!s.HasEnded && s.StartOn != null && s.StartPrecision == DatePrecision.Day);
 
     public static Expression<Func<Stage, bool>> RuleBreach(DateOnly today) => s =>
         (s.Clock.Phase == ClockPhase.Running && s.Clock.DueLatest < today) || (s.Clock.Phase == ClockPhase.Ended && s.Clock.FinalStatus == ClockStatus.ConcludedLate);
@@ -24,16 +26,17 @@ internal static class ScenarioBreaches
     public static Expression<Func<Case, bool>> CaseRuleBreach(DateOnly today) => c =>
         (c.Clock.Phase == ClockPhase.Running && c.Clock.DueLatest < today) || (c.Clock.Phase == ClockPhase.Ended && c.Clock.FinalStatus == ClockStatus.ConcludedLate);
 
-    /// <summary>Stages of any limited kind that would have breached their kind's limit.</summary>
+    /// <summary>Stages of any limited kind that would have breached their kind's limit (each such stage is assessed).</summary>
     public static Expression<Func<Stage, bool>> Breach(IReadOnlyList<ScenarioLimitTerms> limits, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         Expression<Func<Stage, bool>> any = s => false;
         foreach (var limit in limits)
         {
             any = Or(any, ForLimit(limit, today));
         }
 
-        return And(Assessed, any);
+        return any;
     }
 
     /// <summary>Cases from an exact-day incident to their close (or today while not closed) longer than the cap.</summary>
@@ -70,19 +73,13 @@ internal static class ScenarioBreaches
         var kind = limit.Kind;
         var n = limit.Amount;
         var latestStart = LatestBreachingStart(today, limit);
-        if (limit.Unit == LimitUnit.Months)
-        {
-            return s => s.Kind == kind
-                && ((!s.HasEnded && s.StartOn <= latestStart)
-                    || (s.HasEnded
-                        && ((s.EndOn!.Value.Year * 12) + s.EndOn.Value.Month - (s.StartOn!.Value.Year * 12) - s.StartOn.Value.Month > n
-                            || ((s.EndOn.Value.Year * 12) + s.EndOn.Value.Month - (s.StartOn.Value.Year * 12) - s.StartOn.Value.Month == n && s.EndOn.Value.Day > s.StartOn.Value.Day))));
-        }
-
-        return s => s.Kind == kind && ((!s.HasEnded && s.StartOn <= latestStart) || (s.HasEnded && s.StartOn!.Value.AddDays(n) < s.EndOn!.Value));
+        Expression<Func<Stage, bool>> running = s => !s.HasEnded && s.StartPrecision == DatePrecision.Day && s.StartOn <= latestStart;
+        Expression<Func<Stage, bool>> ended = limit.Unit == LimitUnit.Months ? s => s.MonthsBeforeEnd >= n : s => s.DurationDays > n;
+        Expression<Func<Stage, bool>> ofKind = s => s.Kind == kind;
+        return And(ofKind, Or(running, ended));
     }
 
-    private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
+    public static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
         Expression.Lambda<Func<T, bool>>(Expression.OrElse(left.Body, Rebind(right, left.Parameters[0])), left.Parameters);
 
     private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
@@ -93,14 +90,33 @@ internal static class ScenarioBreaches
         new Replace(lambda.Parameters[0], parameter).Visit(lambda.Body);
 
     /// <summary>
-    /// <paramref name="template"/> with every <see cref="Flag"/>(i) call replaced by predicate i applied to the
-    /// template's parameter: a projection can then carry computed yes/no columns that SQL counts.
+    /// <paramref name="template"/> with every <see cref="Flag"/>(i) or <see cref="Number"/>(i) call replaced by expression i
+    /// applied to the template's parameter: a projection can then carry yes/no and number columns that SQL computes.
     /// </summary>
     public static Expression<Func<T, TResult>> Inline<T, TResult>(Expression<Func<T, TResult>> template, params LambdaExpression[] flags) =>
         (Expression<Func<T, TResult>>)new FlagInliner(template.Parameters[0], flags).Visit(template);
 
     /// <summary>A placeholder for <see cref="Inline{T,TResult}"/>; never runs.</summary>
     public static bool Flag(int index) => throw new InvalidOperationException("Flag(" + index + ") only marks a place in a query.");
+
+    /// <summary>A placeholder for <see cref="Inline{T,TResult}"/> standing for a number-valued expression; never runs.</summary>
+    public static int Number(int index) => throw new InvalidOperationException("Number(" + index + ") only marks a place in a query.");
+
+    /// <summary>The position of a stage's kind among the scenario's limits, as SQL (0 for the first limit's kind and any other).</summary>
+    public static Expression<Func<Stage, int>> KindPosition(IReadOnlyList<ScenarioLimitTerms> limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        Expression<Func<Stage, int>> position = s => 0;
+        for (var i = 1; i < limits.Count; i++)
+        {
+            var kind = limits[i].Kind;
+            Expression<Func<Stage, bool>> isKind = s => s.Kind == kind;
+            position = Expression.Lambda<Func<Stage, int>>(
+                Expression.Condition(Rebind(isKind, position.Parameters[0]), Expression.Constant(i), position.Body), position.Parameters);
+        }
+
+        return position;
+    }
 
     private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
     {
@@ -111,7 +127,7 @@ internal static class ScenarioBreaches
     {
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            if (node.Method.DeclaringType == typeof(ScenarioBreaches) && node.Method.Name == nameof(Flag))
+            if (node.Method.DeclaringType == typeof(ScenarioBreaches) && node.Method.Name is nameof(Flag) or nameof(Number))
             {
                 var index = (int)((ConstantExpression)node.Arguments[0]).Value!;
                 return Rebind(flags[index], parameter);

@@ -14,54 +14,83 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityTracker.Application.Features.Analysis;
 
-/// <summary>The SQL behind the scenario report and its exports.</summary>
+/// <summary>
+/// The counting behind the scenario report and its exports. Two narrow reads, each one pass in SQL with every yes/no
+/// worked out there from the stored durations, dates and clocks (<see cref="ScenarioBreaches"/>): the filtered cases
+/// (their group keys and the overall cap), and the stages of the scenario's kinds (whether each is assessed, breaches
+/// the scenario, breaches the rule in force). Everything else (counts per kind, force, year and category, distinct
+/// cases, the order of the breaching stages) is added up here from those rows. At 100,000 cases that is one index scan
+/// of each table, where grouping in SQL took eight passes with joins (docs/performance.md).
+/// </summary>
 internal static class ScenarioFigures
 {
+    /// <summary>One stage as read: at 100,000 cases some 200,000 of these, so the yes/no answers come packed in one column.</summary>
     internal sealed class StageFacts
     {
-        public StageKind Kind { get; init; }
+        public int Id { get; init; }
 
-        public string Force { get; init; } = string.Empty;
+        public int CaseId { get; init; }
 
-        public int? Year { get; init; }
+        /// <summary>The start, read for breaching stages only (it orders them).</summary>
+        public DateOnly? BreachStartOn { get; init; }
 
-        public OperationCategory Category { get; init; }
+        /// <summary>1: assessed; 2: would breach the scenario; 4: breached the rule in force; then 8 × the position of its kind among the limits.</summary>
+        public int Flags { get; init; }
 
-        public bool Assessed { get; init; }
+        public int KindPosition => Flags >> 3;
 
-        public bool Breach { get; init; }
+        public bool Assessed => (Flags & 1) != 0;
+
+        public bool Breach => (Flags & 2) != 0;
+
+        public bool RuleBreach => (Flags & 4) != 0;
     }
 
     internal sealed class CaseFacts
     {
+        public int Id { get; init; }
+
+        public string Reference { get; init; } = string.Empty;
+
         public string Force { get; init; } = string.Empty;
 
         public int? Year { get; init; }
 
         public OperationCategory Category { get; init; }
 
-        public bool Breach { get; init; }
+        /// <summary>1: the overall cap can be assessed; 2: the case would breach it; 4: the case breached the whole-case rule in force (counted only with a cap).</summary>
+        public int Flags { get; init; }
 
-        public bool CapBreach { get; init; }
+        public bool CapAssessed => (Flags & 1) != 0;
 
-        public bool CapAssessed { get; init; }
+        public bool CapBreach => (Flags & 2) != 0;
+
+        public bool CapRuleBreach => (Flags & 4) != 0;
     }
+
+    /// <summary>The figures, and every breaching stage's id in the order pages and exports list them (case reference, start, id).</summary>
+    internal sealed record Computed(GetScenarioReport.Figures Figures, IReadOnlyList<int> BreachOrder);
 
     internal sealed record BreachFacts(
         int Id, int CaseId, string Reference, string Title, string Force, DateOnly? IncidentOn, OperationCategory Category, StageKind Kind, string Label,
         DateOnly? StartOn, bool HasEnded, DateOnly? EndOn, ClockRecord Clock);
 
-    public static IQueryable<Stage> Stages(TrackerDbContext db, GetScenario.Result scenario, CaseFilter filter)
+    /// <summary>The scenario's figures for these filters, from the read cache while the data, the scenario and the day stay the same.</summary>
+    public static Task<Computed> GetAsync(TrackerDbContext db, ReadCache cache, GetScenario.Result scenario, CaseFilter filter, LimitRuleBook.RuleSet rules, DateOnly today, CancellationToken cancellationToken)
     {
-        var kinds = scenario.Limits.Select(l => l.Kind).ToList();
-        var cases = filter.Apply(db.Cases.AsNoTracking());
-        return filter.ApplyToStages(db.Stages.AsNoTracking().Where(s => cases.Any(c => c.Id == s.CaseId))).Where(s => kinds.Contains(s.Kind));
+        ArgumentNullException.ThrowIfNull(scenario);
+        var key = string.Create(CultureInfo.InvariantCulture, $"scenario:{scenario.Id}:{scenario.Version}:{today:yyyy-MM-dd}:{filter}");
+        return cache.GetAsync(db, key, ct => ComputeAsync(db, scenario, filter, rules, today, ct), cancellationToken);
     }
 
-    public static IQueryable<BreachFacts> Rows(TrackerDbContext db, GetScenario.Result scenario, CaseFilter filter, DateOnly today) =>
-        Stages(db, scenario, filter).Where(ScenarioBreaches.Breach(scenario.Limits, today))
-            .OrderBy(s => s.Case.Reference).ThenBy(s => s.StartOn).ThenBy(s => s.Id)
-            .Select(s => new BreachFacts(s.Id, s.CaseId, s.Case.Reference, s.Case.Title, s.Case.Force, s.Case.IncidentOn, s.Case.Category, s.Kind, s.Label, s.StartOn, s.HasEnded, s.EndOn, s.Clock));
+    /// <summary>The breaching stages with these ids, in the order given.</summary>
+    public static async Task<List<BreachFacts>> RowsAsync(TrackerDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var rows = await db.Stages.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new BreachFacts(s.Id, s.CaseId, s.Case.Reference, s.Case.Title, s.Case.Force, s.Case.IncidentOn, s.Case.Category, s.Kind, s.Label, s.StartOn, s.HasEnded, s.EndOn, s.Clock))
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
+    }
 
     public static GetScenarioReport.BreachRow ToBreach(BreachFacts row, GetScenario.Result scenario, LimitRuleBook.RuleSet rules, DateOnly today)
     {
@@ -74,99 +103,87 @@ internal static class ScenarioFigures
             LimitRule.FormatAmount(limit.Amount, limit.Unit), due, end.DayNumber - due.DayNumber, row.Clock.ReadOn(today, rules.For(row.Kind)).Status);
     }
 
-    public static async Task<GetScenarioReport.Figures> ComputeAsync(TrackerDbContext db, GetScenario.Result scenario, CaseFilter filter, LimitRuleBook.RuleSet rules, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<Computed> ComputeAsync(TrackerDbContext db, GetScenario.Result scenario, CaseFilter filter, LimitRuleBook.RuleSet rules, DateOnly today, CancellationToken cancellationToken)
     {
-        var breach = ScenarioBreaches.Breach(scenario.Limits, today);
-        var ruleBreach = ScenarioBreaches.RuleBreach(today);
-        var stages = Stages(db, scenario, filter);
+        var capped = scenario.OverallCapMonths is not null;
+        var caseRule = capped ? ScenarioBreaches.CaseRuleBreach(today) : c => false;
+        Expression<Func<Case, bool>> capAssessed = c => capped && c.IncidentOn != null && c.IncidentPrecision == Domain.Dates.DatePrecision.Day;
+        var cases = filter.Apply(db.Cases.AsNoTracking())
+            .Select(ScenarioBreaches.Inline<Case, CaseFacts>(
+                c => new CaseFacts
+                {
+                    Id = c.Id, Reference = c.Reference, Force = c.Force, Year = c.IncidentOn == null ? null : c.IncidentOn.Value.Year, Category = c.Category,
+                    Flags = (ScenarioBreaches.Flag(0) ? 1 : 0) + (ScenarioBreaches.Flag(1) ? 2 : 0) + (ScenarioBreaches.Flag(2) ? 4 : 0),
+                },
+                capAssessed, ScenarioBreaches.CapBreach(scenario.OverallCapMonths, today), caseRule))
+            .ToList();
 
-        // Stage counts per kind, force, year and category; every dimension is rolled up from these. (EF cannot read the
-        // stored clock, a complex type, inside a grouped count, so the rule-in-force breaches are a second, filtered count.)
-        var projection = ScenarioBreaches.Inline<Stage, StageFacts>(
-            s => new StageFacts
+        // Each case's group (force, incident year, category) is looked up once here, not once per stage below.
+        var caseGroups = cases.GroupBy(c => (c.Force, c.Year, c.Category)).ToList();
+        var groupOf = new Dictionary<int, int>(cases.Count);
+        for (var g = 0; g < caseGroups.Count; g++)
+        {
+            foreach (var c in caseGroups[g])
             {
-                Kind = s.Kind,
-                Force = s.Case.Force,
-                Year = s.Case.IncidentOn == null ? null : s.Case.IncidentOn.Value.Year,
-                Category = s.Case.Category,
-                Assessed = ScenarioBreaches.Flag(0),
-                Breach = ScenarioBreaches.Flag(1),
-            },
-            ScenarioBreaches.Assessed, breach);
-        var counted = await stages.Select(projection)
-            .GroupBy(f => new { f.Kind, f.Force, f.Year, f.Category })
+                groupOf[c.Id] = g;
+            }
+        }
+
+        // The case filter is applied by the lookup into the filtered cases, so this read joins nothing. The kinds are
+        // tested inside a CASE so that SQLite reads the table straight through: a scenario's kinds are usually a large
+        // share of all stages, and fetching each of those rows through the kind index took three times as long.
+        var kinds = scenario.Limits.Select(l => l.Kind).ToList();
+        var stages = (filter.ApplyToStages(db.Stages.AsNoTracking()).Where(s => (kinds.Contains(s.Kind) ? 1 : 0) == 1)
+            .Select(ScenarioBreaches.Inline<Stage, StageFacts>(
+                s => new StageFacts
+                {
+                    Id = s.Id, CaseId = s.CaseId, BreachStartOn = ScenarioBreaches.Flag(1) ? s.StartOn : null,
+                    Flags = (ScenarioBreaches.Flag(0) ? 1 : 0) + (ScenarioBreaches.Flag(1) ? 2 : 0) + (ScenarioBreaches.Flag(2) ? 4 : 0) + (ScenarioBreaches.Number(3) * 8),
+                },
+                ScenarioBreaches.Assessed, ScenarioBreaches.Breach(scenario.Limits, today), ScenarioBreaches.RuleBreach(today), ScenarioBreaches.KindPosition(scenario.Limits)))
+            .ToList())
+            .Where(s => groupOf.ContainsKey(s.CaseId))
+            .ToList();
+
+        var combos = stages.GroupBy(s => (s.KindPosition, Group: groupOf[s.CaseId]))
             .Select(g => new
             {
-                g.Key.Kind, g.Key.Force, g.Key.Year, g.Key.Category,
-                Stages = g.Count(),
-                Assessed = g.Count(f => f.Assessed),
-                Breaches = g.Count(f => f.Breach),
+                scenario.Limits[g.Key.KindPosition].Kind, caseGroups[g.Key.Group].Key.Force, caseGroups[g.Key.Group].Key.Year, caseGroups[g.Key.Group].Key.Category,
+                Stages = g.Count(), Assessed = g.Count(s => s.Assessed), Breaches = g.Count(s => s.Breach), RuleBreaches = g.Count(s => s.RuleBreach),
             })
-            .ToListAsync(cancellationToken);
-        var ruleCounted = await stages.Where(ruleBreach)
-            .GroupBy(s => new { s.Kind, s.Case.Force, Year = s.Case.IncidentOn == null ? (int?)null : s.Case.IncidentOn.Value.Year, s.Case.Category })
-            .Select(g => new { g.Key.Kind, g.Key.Force, g.Key.Year, g.Key.Category, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var ruleByKey = ruleCounted.ToDictionary(r => (r.Kind, r.Force, r.Year, r.Category), r => r.Count);
-        var combos = counted.Select(c => new
-        {
-            c.Kind, c.Force, c.Year, c.Category, c.Stages, c.Assessed, c.Breaches,
-            RuleBreaches = ruleByKey.GetValueOrDefault((c.Kind, c.Force, c.Year, c.Category)),
-        }).ToList();
+            .ToList();
+        var scenarioCasesByKind = stages.Where(s => s.Breach).GroupBy(s => scenario.Limits[s.KindPosition].Kind).ToDictionary(g => g.Key, g => g.Select(s => s.CaseId).Distinct().Count());
+        var ruleCasesByKind = stages.Where(s => s.RuleBreach).GroupBy(s => scenario.Limits[s.KindPosition].Kind).ToDictionary(g => g.Key, g => g.Select(s => s.CaseId).Distinct().Count());
 
-        // Distinct cases per kind cannot be added up from the combinations: counted apart.
-        var scenarioCasesByKind = await stages.Where(breach).GroupBy(s => s.Kind)
-            .Select(g => new { Kind = g.Key, Cases = g.Select(s => s.CaseId).Distinct().Count() }).ToDictionaryAsync(x => x.Kind, x => x.Cases, cancellationToken);
-        var ruleCasesByKind = await stages.Where(ruleBreach).GroupBy(s => s.Kind)
-            .Select(g => new { Kind = g.Key, Cases = g.Select(s => s.CaseId).Distinct().Count() }).ToDictionaryAsync(x => x.Kind, x => x.Cases, cancellationToken);
-
-        // Case counts for the case-level dimensions and the overall cap.
-        var breaching = stages.Where(breach);
-        var ruleBreaching = stages.Where(ruleBreach);
-        var capped = scenario.OverallCapMonths is not null;
-        var caseRule = ScenarioBreaches.CaseRuleBreach(today);
-        Expression<Func<Case, bool>> capAssessed = c => capped && c.IncidentOn != null && c.IncidentPrecision == Domain.Dates.DatePrecision.Day;
-        Expression<Func<Case, bool>> anyBreach = c => breaching.Any(s => s.CaseId == c.Id);
-        var caseProjection = ScenarioBreaches.Inline<Case, CaseFacts>(
-            c => new CaseFacts
-            {
-                Force = c.Force,
-                Year = c.IncidentOn == null ? null : c.IncidentOn.Value.Year,
-                Category = c.Category,
-                Breach = ScenarioBreaches.Flag(0) || ScenarioBreaches.Flag(1),
-                CapBreach = ScenarioBreaches.Flag(1),
-                CapAssessed = ScenarioBreaches.Flag(2),
-            },
-            anyBreach, ScenarioBreaches.CapBreach(scenario.OverallCapMonths, today), capAssessed);
-        var filtered = filter.Apply(db.Cases.AsNoTracking());
-        var caseCounted = await filtered.Select(caseProjection)
-            .GroupBy(f => new { f.Force, f.Year, f.Category })
+        var withBreach = stages.Where(s => s.Breach).Select(s => s.CaseId).ToHashSet();
+        var withRuleBreach = stages.Where(s => s.RuleBreach).Select(s => s.CaseId).ToHashSet();
+        var caseCombos = caseGroups
             .Select(g => new
             {
                 g.Key.Force, g.Key.Year, g.Key.Category,
                 Cases = g.Count(),
-                Breaches = g.Count(f => f.Breach),
-                CapBreaches = g.Count(f => f.CapBreach),
-                CapAssessed = g.Count(f => f.CapAssessed),
+                Breaches = g.Count(c => c.CapBreach || withBreach.Contains(c.Id)),
+                CapBreaches = g.Count(c => c.CapBreach),
+                CapAssessed = g.Count(c => c.CapAssessed),
+                RuleBreaches = g.Count(c => c.CapRuleBreach || withRuleBreach.Contains(c.Id)),
             })
-            .ToListAsync(cancellationToken);
-        var ruleCases = filtered.Where(c => ruleBreaching.Any(s => s.CaseId == c.Id));
-        if (capped)
+            .ToList();
+        var capRuleBreaches = cases.Count(c => c.CapRuleBreach);
+
+        // Case reference order without comparing references per stage: rank the cases once.
+        var references = cases.Select(c => c.Reference).ToArray();
+        var byReference = cases.Select(c => c.Id).ToArray();
+        Array.Sort(references, byReference, StringComparer.Ordinal);
+        var rank = new Dictionary<int, int>(byReference.Length);
+        for (var i = 0; i < byReference.Length; i++)
         {
-            ruleCases = ruleCases.Union(filtered.Where(caseRule));
+            rank[byReference[i]] = i;
         }
 
-        var caseRuleCounted = await ruleCases
-            .GroupBy(c => new { c.Force, Year = c.IncidentOn == null ? (int?)null : c.IncidentOn.Value.Year, c.Category })
-            .Select(g => new { g.Key.Force, g.Key.Year, g.Key.Category, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var capRuleBreaches = capped ? await filtered.Where(caseRule).CountAsync(cancellationToken) : 0;
-        var caseRuleByKey = caseRuleCounted.ToDictionary(r => (r.Force, r.Year, r.Category), r => r.Count);
-        var caseCombos = caseCounted.Select(c => new
-        {
-            c.Force, c.Year, c.Category, c.Cases, c.Breaches, c.CapBreaches, c.CapAssessed,
-            RuleBreaches = caseRuleByKey.GetValueOrDefault((c.Force, c.Year, c.Category)),
-        }).ToList();
+        var breachOrder = stages.Where(s => s.Breach)
+            .Select(s => (Rank: rank[s.CaseId], Start: s.BreachStartOn?.DayNumber ?? int.MinValue, s.Id))
+            .Order()
+            .Select(s => s.Id).ToList();
 
         var limits = new List<GetScenarioReport.LimitRow>();
         foreach (var limit in scenario.Limits)
@@ -180,10 +197,9 @@ internal static class ScenarioFigures
 
         if (scenario.OverallCapMonths is { } cap)
         {
-            var cases = caseCombos.Sum(c => c.Cases);
             limits.Add(new GetScenarioReport.LimitRow(
                 "WholeCase", "Whole case (incident to close)", LimitRule.FormatAmount(cap, LimitUnit.Months), rules.WholeCase?.LimitText ?? "no limit",
-                cases, caseCombos.Sum(c => c.CapAssessed), caseCombos.Sum(c => c.CapBreaches), caseCombos.Sum(c => c.CapBreaches),
+                cases.Count, caseCombos.Sum(c => c.CapAssessed), caseCombos.Sum(c => c.CapBreaches), caseCombos.Sum(c => c.CapBreaches),
                 capRuleBreaches, capRuleBreaches));
         }
 
@@ -195,8 +211,9 @@ internal static class ScenarioFigures
         AddCaseDimension(groups, "IncidentYear", combos.Select(c => (YearCode(c.Year), YearCode(c.Year), c.Stages, c.Assessed, c.Breaches, c.RuleBreaches)), caseCombos.Select(c => (YearCode(c.Year), c.Cases, c.Breaches, c.RuleBreaches)));
         AddCaseDimension(groups, "Category", combos.Select(c => (c.Category.ToString(), c.Category.DisplayName(), c.Stages, c.Assessed, c.Breaches, c.RuleBreaches)), caseCombos.Select(c => (c.Category.ToString(), c.Cases, c.Breaches, c.RuleBreaches)));
 
-        return new GetScenarioReport.Figures(
-            limits, groups, caseCombos.Sum(c => c.Cases), caseCombos.Sum(c => c.Breaches), caseCombos.Sum(c => c.RuleBreaches), combos.Sum(c => c.Breaches));
+        return new Computed(
+            new GetScenarioReport.Figures(limits, groups, caseCombos.Sum(c => c.Cases), caseCombos.Sum(c => c.Breaches), caseCombos.Sum(c => c.RuleBreaches), combos.Sum(c => c.Breaches)),
+            breachOrder);
     }
 
     private static string YearCode(int? year) => year?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
