@@ -6,6 +6,9 @@ using AccountabilityTracker.Application.Interchange;
 using AccountabilityTracker.Application.Persistence;
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.DataGenerator;
+using AccountabilityTracker.Domain.Analysis;
+using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Clocks;
 using AccountabilityTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -16,8 +19,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityTracker.Web.Tests.Performance;
 
 /// <summary>
-/// The number of SQL commands behind the case list, a case page and the navigation's overdue count does not grow
-/// with the number of cases or stages: an N+1 query or a read of every clock cannot come back unnoticed. Timings live
+/// The number of SQL commands behind the case list, a case page, the navigation's overdue count and a limit scenario
+/// (read cold, after a change) does not grow with the number of cases or stages: an N+1 query or a read of every clock cannot come back unnoticed. Timings live
 /// in the benchmark (perf/benchmark.sh); this guards the query shape.
 /// </summary>
 public sealed class QueryShapeTests : IClassFixture<QueryShapeTests.CountingFactory>
@@ -38,6 +41,51 @@ public sealed class QueryShapeTests : IClassFixture<QueryShapeTests.CountingFact
 
         Assert.Equal(small, large);
         Assert.All(large.Values, commands => Assert.InRange(commands, 1, 12));
+    }
+
+    [Fact]
+    public async Task A_limit_scenario_after_a_change_reads_each_table_once_however_many_cases()
+    {
+        var client = await _factory.CreateClientForAsync(Roles.Analyst);
+        var scenarioId = await _factory.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<TrackerDbContext>();
+            var scenario = LimitScenario.Create(
+                "Query shape", null, [new(StageKind.IopcInvestigation, 12, LimitUnit.Months), new(StageKind.CpsDecision, 3, LimitUnit.Months)], 60, "test", _factory.Time.GetUtcNow().UtcDateTime);
+            db.LimitScenarios.Add(scenario);
+            await db.SaveChangesAsync();
+            return scenario.Id;
+        });
+        var pages = new[]
+        {
+            string.Create(CultureInfo.InvariantCulture, $"/analysis/scenarios/{scenarioId}"),
+            string.Create(CultureInfo.InvariantCulture, $"/analysis/scenarios/{scenarioId}?page=2"),
+            string.Create(CultureInfo.InvariantCulture, $"/api/v1/analysis/scenarios/{scenarioId}"),
+        };
+
+        var small = await MeasureColdAsync(client, pages);
+        await AddSyntheticCasesAsync(400, "SCENARIO", seed: 6);
+        var large = await MeasureColdAsync(client, pages);
+
+        Assert.Equal(small, large);
+        Assert.All(large.Values, commands => Assert.InRange(commands, 1, 14));
+    }
+
+    /// <summary>Commands per request right after a change to the data, when nothing can come from the read cache.</summary>
+    private async Task<Dictionary<string, int>> MeasureColdAsync(HttpClient client, string[] pages)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
+            await _factory.WithServicesAsync(services => services.GetRequiredService<TrackerDbContext>().DataVersions
+                .ExecuteUpdateAsync(v => v.SetProperty(d => d.Value, d => d.Value + 1)));
+            _factory.Commands.Reset();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
+            counts[page] = _factory.Commands.Count;
+        }
+
+        return counts;
     }
 
     private async Task<Dictionary<string, int>> MeasureAsync(HttpClient client, int caseId)
@@ -66,16 +114,16 @@ public sealed class QueryShapeTests : IClassFixture<QueryShapeTests.CountingFact
         return counts;
     }
 
-    private Task<bool> AddSyntheticCasesAsync(int count) =>
+    private Task<bool> AddSyntheticCasesAsync(int count, string prefix = "SHAPE", int seed = 5) =>
         _factory.WithServicesAsync(async services =>
         {
             var db = services.GetRequiredService<TrackerDbContext>();
-            var generator = new SyntheticCases(seed: 5);
+            var generator = new SyntheticCases(seed);
             var now = _factory.Time.GetUtcNow().UtcDateTime;
             var index = 0;
             foreach (var entry in generator.Generate(count, 5))
             {
-                var created = CaseFileMapper.ToCase(entry, string.Create(CultureInfo.InvariantCulture, $"SHAPE-{index++:D5}"), now);
+                var created = CaseFileMapper.ToCase(entry, string.Create(CultureInfo.InvariantCulture, $"{prefix}-{index++:D5}"), now);
                 generator.AddClockEvents(created, now);
                 db.Cases.Add(created);
             }

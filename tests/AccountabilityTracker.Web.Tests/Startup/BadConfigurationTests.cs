@@ -17,6 +17,7 @@ public sealed class BadConfigurationTests : IDisposable
     [InlineData("Clocks__Rules__Inquest__WarningPercent", "150", "Clocks:Rules:Inquest:WarningPercent")]
     [InlineData("Clocks__Rules__Fortnightly__Amount", "2", "Clocks:Rules:Fortnightly")]
     [InlineData("Clocks__BankHolidays__Add__0", "next Tuesday", "Clocks:BankHolidays:Add:0")]
+    [InlineData("Database__SqliteMemoryMapMegabytes", "-1", "Database:SqliteMemoryMapMegabytes")]
     public async Task Start_up_stops_with_one_line_naming_the_setting(string variable, string value, string setting)
     {
         var (exitCode, output) = await RunAppAsync(new Dictionary<string, string> { [variable] = value });
