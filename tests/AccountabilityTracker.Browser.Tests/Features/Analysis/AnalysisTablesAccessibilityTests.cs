@@ -26,6 +26,8 @@ public sealed class AnalysisTablesAccessibilityTests(BrowserFixture fixture)
         var scenario = new Uri(page.Url).AbsolutePath;
 
         var failures = new List<string>();
+        var folder = Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
         string[] paths =
         [
             "/analysis/contrasts", "/analysis/contrasts?groupBy=Force", "/analysis/burden", "/analysis/burden?force=Metropolitan%20Police%20Service",
@@ -83,6 +85,8 @@ public sealed class AnalysisTablesAccessibilityTests(BrowserFixture fixture)
             }
 
             failures.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{path} at 375 px: {v}"));
+            var name = string.Concat(new Uri(page.Url).PathAndQuery.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-375.png"), FullPage = true });
         }
 
         await page.Context.CloseAsync();
