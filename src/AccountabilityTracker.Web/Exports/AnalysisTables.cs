@@ -97,11 +97,11 @@ public static class AnalysisTables
         new("group", ExportType.Text, "The group in words"),
         new("cases", ExportType.WholeNumber, "Cases in the group", Cases),
         new("small_group", ExportType.YesNo, "True when the group has fewer than 5 cases: read its shares as counts"),
-        new("event", ExportType.Text, "charged, convicted, misconduct_case_to_answer, dismissed (on misconduct proceedings) or final_outcome (the end of the last proceeding, none still running)"),
+        new("event", ExportType.Text, "arrested or interviewed_under_caution (officer events), charged (a stage's outcome or an officer event, whichever came first), convicted, misconduct_case_to_answer, dismissed (on misconduct proceedings) or final_outcome (the end of the last proceeding, none still running)"),
         new("event_cases", ExportType.WholeNumber, "Cases in the group with the event", Cases),
         new("share", ExportType.Number, "event_cases divided by cases", "share from 0 to 1"),
-        new("timed_cases", ExportType.WholeNumber, "Of event_cases, those whose incident is known to the day: the base of the timings", Cases),
-        new("median_days", ExportType.Number, "Median days from the incident to the event", "days"),
+        new("timed_cases", ExportType.WholeNumber, "Of event_cases, those whose incident and first event are known to the day: the base of the timings", Cases),
+        new("median_days", ExportType.Number, "Median days from the incident to the first such event", "days"),
         new("lower_quartile_days", ExportType.Number, "25th percentile of those days", "days"),
         new("upper_quartile_days", ExportType.Number, "75th percentile of those days", "days"),
     ];
@@ -122,6 +122,14 @@ public static class AnalysisTables
         new("years_months", ExportType.Text, "The same in whole years and months (\"9 years 10 months\")"),
         new("proceedings", ExportType.WholeNumber, "Proceedings (investigations, charging decisions, trials, misconduct proceedings, judicial reviews, appeals) with a known start", "proceedings"),
         new("most_at_once", ExportType.WholeNumber, "The most proceedings running on any one day", "proceedings"),
+        new("days_suspended", ExportType.WholeNumber, "Days suspended: the officer's suspension periods from start to end (to the day of the export while one runs), overlaps counted once; only periods with exact-day dates", "days"),
+        new("days_restricted_duties", ExportType.WholeNumber, "Days on restricted duties, counted the same way", "days"),
+        new("days_suspended_or_restricted", ExportType.WholeNumber, "Days suspended or on restricted duties (a day in both counted once)", "days"),
+        new("period_running", ExportType.YesNo, "True while a suspension or restricted duties has no end recorded"),
+        new("unmeasured_periods", ExportType.WholeNumber, "Suspensions or restricted duties whose start or end is not an exact day: left out of the days", "periods"),
+        new("arrested", ExportType.YesNo, "True when an officer event records the officer's arrest"),
+        new("interviewed_under_caution", ExportType.YesNo, "True when an officer event records an interview under caution"),
+        new("charged", ExportType.YesNo, "True when an officer event records the officer's charge"),
     ];
 
     public static ExportTable Contrasts(GetOutcomeContrasts.Report report)
@@ -142,7 +150,8 @@ public static class AnalysisTables
             report.Officers.Select(o => new object?[]
             {
                 o.OfficerId, o.Officer, o.CaseReference, o.CaseTitle, o.Force, o.Category.ToString(), o.Category.DisplayName(), o.Incident, o.LastEnd, o.StillRunning,
-                o.Days, o.YearsMonths, o.Proceedings, o.MostAtOnce,
+                o.Days, o.YearsMonths, o.Proceedings, o.MostAtOnce, o.DaysSuspended, o.DaysRestricted, o.DaysSuspendedOrRestricted, o.PeriodRunning, o.UnmeasuredPeriods,
+                o.Arrested, o.InterviewedUnderCaution, o.Charged,
             }).ToAsyncEnumerable());
     }
 

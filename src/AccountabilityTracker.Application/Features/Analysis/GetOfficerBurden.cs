@@ -17,15 +17,36 @@ namespace AccountabilityTracker.Application.Features.Analysis;
 /// one still runs) and the most proceedings running at once; then the distribution across officers (median, quartiles).
 /// An officer is shown by cipher, else by name only where the viewer may see it. Stages belong to the case, so every
 /// officer of a case carries its proceedings.
+/// From the officer's own events (removed ones never count): the days suspended and the days on restricted duties (the
+/// union of the periods of each kind, an open period running to today, overlapping periods counted once; only periods
+/// whose start, and end once ended, are exact days are measured, and a row says how many could not be), and whether the
+/// officer was arrested, interviewed under caution or charged. A second distribution covers the days suspended or on
+/// restricted duties of the officers with any such measured time.
 /// </summary>
 public static class GetOfficerBurden
 {
     public sealed record Query : CaseFilter, IRequest<Report>;
 
     public sealed record Row(int OfficerId, int CaseId, string CaseReference, string CaseTitle, string Force, OperationCategory Category, string Officer,
-        DateOnly Incident, DateOnly LastEnd, bool StillRunning, int Days, string YearsMonths, int Proceedings, int MostAtOnce);
+        DateOnly Incident, DateOnly LastEnd, bool StillRunning, int Days, string YearsMonths, int Proceedings, int MostAtOnce,
+        int DaysSuspended, int DaysRestricted, int DaysSuspendedOrRestricted, bool PeriodRunning, int UnmeasuredPeriods, bool Arrested, bool InterviewedUnderCaution, bool Charged);
 
-    public sealed record Report(string Filters, DateTime GeneratedAtUtc, DateOnly Today, IReadOnlyList<Row> Officers, DurationSummary Distribution, int WithoutExactIncident);
+    /// <summary>
+    /// <paramref name="Distribution"/>: days from the incident to the end of the last proceeding, across every row.
+    /// <paramref name="SuspendedOrRestricted"/>: days suspended or on restricted duties, across the rows with any such measured time.
+    /// </summary>
+    public sealed record Report(string Filters, DateTime GeneratedAtUtc, DateOnly Today, IReadOnlyList<Row> Officers, DurationSummary Distribution, int WithoutExactIncident,
+        DurationSummary SuspendedOrRestricted);
+
+    /// <summary>The officer event kinds the burden reads.</summary>
+    public static readonly IReadOnlyList<OfficerEventKind> EventKinds =
+        [OfficerEventKind.Suspended, OfficerEventKind.RestrictedDuties, OfficerEventKind.Arrested, OfficerEventKind.InterviewedUnderCaution, OfficerEventKind.Charged];
+
+    /// <summary>One officer event as the burden reads it.</summary>
+    public sealed record EventRow(int OfficerId, OfficerEventKind Kind, DateOnly? OccurredOn, DatePrecision Precision, DateOnly? EndedOn, DatePrecision? EndPrecision);
+
+    /// <summary>An officer's time suspended and on restricted duties, counted once each where periods overlap.</summary>
+    public sealed record Periods(int DaysSuspended, int DaysRestricted, int DaysEither, bool Running, int Unmeasured);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -47,6 +68,11 @@ public static class GetOfficerBurden
                 .Select(s => new { s.CaseId, s.StartOn, s.HasEnded, s.EndOn })
                 .ToListAsync(cancellationToken))
                 .ToLookup(s => s.CaseId);
+            var kinds = EventKinds.ToList();
+            var events = (await db.OfficerEvents.AsNoTracking().Where(e => !e.IsRemoved && kinds.Contains(e.Kind) && cases.Any(c => c.Id == e.CaseId))
+                .Select(e => new EventRow(e.OfficerId, e.Kind, e.OccurredOn, e.Precision, e.EndedOn, e.EndPrecision))
+                .ToListAsync(cancellationToken))
+                .ToLookup(e => e.OfficerId);
 
             var rows = new List<Row>();
             var withoutIncident = 0;
@@ -66,11 +92,16 @@ public static class GetOfficerBurden
 
                 var last = of.Max(s => s.End);
                 var running = stages[o.Officer.CaseId].Any(s => !s.HasEnded);
+                var own = events[o.Officer.Id].ToList();
+                var periods = PeriodsOf(own, today);
                 rows.Add(new Row(o.Officer.Id, o.Officer.CaseId, o.Reference, o.Title, o.Force, o.Category, o.Officer.Designation(user.CanSeeRestricted),
-                    incident, last, running, last.DayNumber - incident.DayNumber, YearsMonths(incident, last), of.Count, MostAtOnce(of)));
+                    incident, last, running, last.DayNumber - incident.DayNumber, YearsMonths(incident, last), of.Count, MostAtOnce(of),
+                    periods.DaysSuspended, periods.DaysRestricted, periods.DaysEither, periods.Running, periods.Unmeasured,
+                    own.Any(e => e.Kind == OfficerEventKind.Arrested), own.Any(e => e.Kind == OfficerEventKind.InterviewedUnderCaution), own.Any(e => e.Kind == OfficerEventKind.Charged)));
             }
 
-            return new Report(request.Describe(), time.UtcNowDateTime(), today, rows, DurationSummary.Of(rows.Select(r => r.Days)), withoutIncident);
+            return new Report(request.Describe(), time.UtcNowDateTime(), today, rows, DurationSummary.Of(rows.Select(r => r.Days)), withoutIncident,
+                DurationSummary.Of(rows.Where(r => r.DaysSuspendedOrRestricted > 0).Select(r => r.DaysSuspendedOrRestricted)));
         }
     }
 
@@ -101,5 +132,43 @@ public static class GetOfficerBurden
         }
 
         return most;
+    }
+
+    /// <summary>
+    /// The days of one officer's suspensions and restricted duties: each period from its start to its end (to today while
+    /// it runs; the end day not counted, as <see cref="OfficerEvent.Duration"/>), the periods of a kind merged so overlaps
+    /// count once, and both kinds merged for the days suspended or restricted. A period whose start, or end, is not an exact
+    /// day is not measured and is counted in <see cref="Periods.Unmeasured"/>.
+    /// </summary>
+    public static Periods PeriodsOf(IEnumerable<EventRow> events, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var periods = events.Where(e => e.Kind.IsPeriod()).ToList();
+        var measured = periods.Where(Measurable).Select(e => (e.Kind, Start: e.OccurredOn!.Value.DayNumber, End: (e.EndedOn ?? today).DayNumber)).ToList();
+        return new Periods(
+            UnionDays(measured.Where(p => p.Kind == OfficerEventKind.Suspended).Select(p => (p.Start, p.End))),
+            UnionDays(measured.Where(p => p.Kind == OfficerEventKind.RestrictedDuties).Select(p => (p.Start, p.End))),
+            UnionDays(measured.Select(p => (p.Start, p.End))),
+            periods.Any(p => p.EndPrecision is null),
+            periods.Count(p => !Measurable(p)));
+
+        static bool Measurable(EventRow e) => e.Precision == DatePrecision.Day && e.OccurredOn is not null && (e.EndPrecision is null || (e.EndPrecision == DatePrecision.Day && e.EndedOn is not null));
+    }
+
+    /// <summary>Days covered by half-open spans [start, end), each day once however many spans cover it.</summary>
+    private static int UnionDays(IEnumerable<(int Start, int End)> spans)
+    {
+        int total = 0, reached = int.MinValue;
+        foreach (var (start, end) in spans.Where(s => s.End > s.Start).OrderBy(s => s.Start))
+        {
+            var from = Math.Max(start, reached);
+            if (end > from)
+            {
+                total += end - from;
+                reached = end;
+            }
+        }
+
+        return total;
     }
 }

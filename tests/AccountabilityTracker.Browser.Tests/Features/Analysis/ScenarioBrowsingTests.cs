@@ -32,7 +32,7 @@ public sealed class ScenarioBrowsingTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and show the scenario" }).ClickAsync();
         await page.WaitForURLAsync("**/analysis/scenarios/*");
 
-        await page.GetByLabel("Force").SelectOptionAsync("Metropolitan Police Service");
+        await page.GetByLabel("Force", new() { Exact = true }).SelectOptionAsync("Metropolitan Police Service");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await page.WaitForURLAsync("**force=Metropolitan*");
 
