@@ -57,7 +57,7 @@ public sealed class Stage
     /// <summary>
     /// For the same stages: how many whole months from the start fall before the end day (<see cref="StageSpan.MonthsBeforeEnd"/>),
     /// so the stage overran an N-month limit exactly when this is at least N. Stored, like <see cref="DurationDays"/>, so a
-    /// limit scenario over every stage reads an index instead of doing date arithmetic on every row.
+    /// limit scenario over every stage makes one comparison per row in SQL instead of calendar arithmetic on its dates.
     /// </summary>
     public int? MonthsBeforeEnd { get; private set; }
 

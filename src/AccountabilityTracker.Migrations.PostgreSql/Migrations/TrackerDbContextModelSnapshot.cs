@@ -1209,8 +1209,6 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Kind", "HasEnded");
 
-                    b.HasIndex("Kind", "MonthsBeforeEnd");
-
                     b.ToTable("Stages", (string)null);
                 });
 

@@ -1212,8 +1212,6 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Kind", "HasEnded");
 
-                    b.HasIndex("Kind", "MonthsBeforeEnd");
-
                     b.ToTable("Stages", (string)null);
                 });
 

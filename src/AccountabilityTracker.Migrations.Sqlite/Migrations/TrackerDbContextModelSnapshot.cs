@@ -1168,8 +1168,6 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Kind", "HasEnded");
 
-                    b.HasIndex("Kind", "MonthsBeforeEnd");
-
                     b.ToTable("Stages", (string)null);
                 });
 

@@ -31,9 +31,6 @@ internal sealed class StageConfiguration : IEntityTypeConfiguration<Stage>
         // that is one lookup, where the (Kind, HasEnded) index alone made SQLite scan every stage of the kind per case.
         builder.HasIndex(s => new { s.CaseId, s.Kind });
 
-        // A limit scenario asks "which ended stages of this kind ran N months or more": one range of this index.
-        builder.HasIndex(s => new { s.Kind, s.MonthsBeforeEnd });
-
         builder.HasMany(s => s.Sources).WithOne(s => s.Stage).HasForeignKey(s => s.StageId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(s => s.Sources).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(s => s.Pauses).WithOne(p => p.Stage).HasForeignKey(p => p.StageId).OnDelete(DeleteBehavior.Restrict);

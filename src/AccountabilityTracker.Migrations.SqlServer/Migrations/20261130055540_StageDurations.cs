@@ -29,20 +29,11 @@ UPDATE [Stages] SET
     [DurationDays] = DATEDIFF(day, [StartOn], [EndOn]),
     [MonthsBeforeEnd] = DATEDIFF(month, [StartOn], [EndOn]) - CASE WHEN DAY([EndOn]) > DAY([StartOn]) THEN 0 ELSE 1 END
 WHERE [HasEnded] = 1 AND [StartPrecision] = 'Day' AND [EndPrecision] = 'Day' AND [StartOn] IS NOT NULL AND [EndOn] IS NOT NULL;");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Stages_Kind_MonthsBeforeEnd",
-                table: "Stages",
-                columns: new[] { "Kind", "MonthsBeforeEnd" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_Stages_Kind_MonthsBeforeEnd",
-                table: "Stages");
-
             migrationBuilder.DropColumn(
                 name: "DurationDays",
                 table: "Stages");

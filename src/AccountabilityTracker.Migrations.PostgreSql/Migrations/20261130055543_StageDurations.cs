@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace AccountabilityTracker.Migrations.Sqlite.Migrations
+namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class StageDurations : Migration
@@ -13,38 +13,29 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "DurationDays",
                 table: "Stages",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "MonthsBeforeEnd",
                 table: "Stages",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             // Existing stages get the durations the entity now stores (Stage.SetDates, StageSpan.MonthsBeforeEnd:
             // calendar months between the days, less one unless the end's day of the month is after the start's).
             migrationBuilder.Sql(@"
-UPDATE Stages SET
-    DurationDays = CAST(julianday(EndOn) - julianday(StartOn) AS INTEGER),
-    MonthsBeforeEnd = CAST(substr(EndOn, 1, 4) AS INTEGER) * 12 + CAST(substr(EndOn, 6, 2) AS INTEGER)
-        - CAST(substr(StartOn, 1, 4) AS INTEGER) * 12 - CAST(substr(StartOn, 6, 2) AS INTEGER)
-        - CASE WHEN CAST(substr(EndOn, 9, 2) AS INTEGER) > CAST(substr(StartOn, 9, 2) AS INTEGER) THEN 0 ELSE 1 END
-WHERE HasEnded = 1 AND StartPrecision = 'Day' AND EndPrecision = 'Day' AND StartOn IS NOT NULL AND EndOn IS NOT NULL;");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Stages_Kind_MonthsBeforeEnd",
-                table: "Stages",
-                columns: new[] { "Kind", "MonthsBeforeEnd" });
+UPDATE ""Stages"" SET
+    ""DurationDays"" = ""EndOn"" - ""StartOn"",
+    ""MonthsBeforeEnd"" = EXTRACT(YEAR FROM ""EndOn"")::int * 12 + EXTRACT(MONTH FROM ""EndOn"")::int
+        - EXTRACT(YEAR FROM ""StartOn"")::int * 12 - EXTRACT(MONTH FROM ""StartOn"")::int
+        - CASE WHEN EXTRACT(DAY FROM ""EndOn"") > EXTRACT(DAY FROM ""StartOn"") THEN 0 ELSE 1 END
+WHERE ""HasEnded"" AND ""StartPrecision"" = 'Day' AND ""EndPrecision"" = 'Day' AND ""StartOn"" IS NOT NULL AND ""EndOn"" IS NOT NULL;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_Stages_Kind_MonthsBeforeEnd",
-                table: "Stages");
-
             migrationBuilder.DropColumn(
                 name: "DurationDays",
                 table: "Stages");
