@@ -68,6 +68,15 @@ internal static class ScenarioFigures
         public bool CapRuleBreach => (Flags & 4) != 0;
     }
 
+    /// <summary>Stages of one kind in one case group: how many, assessed, breaching the scenario, breaching the rule in force.</summary>
+    private struct StageTally
+    {
+        public int Stages;
+        public int Assessed;
+        public int Breaches;
+        public int RuleBreaches;
+    }
+
     /// <summary>The figures, and every breaching stage's id in the order pages and exports list them (case reference, start, id).</summary>
     internal sealed record Computed(GetScenarioReport.Figures Figures, IReadOnlyList<int> BreachOrder);
 
@@ -118,72 +127,114 @@ internal static class ScenarioFigures
                 capAssessed, ScenarioBreaches.CapBreach(scenario.OverallCapMonths, today), caseRule))
             .ToList();
 
-        // Each case's group (force, incident year, category) is looked up once here, not once per stage below.
-        var caseGroups = cases.GroupBy(c => (c.Force, c.Year, c.Category)).ToList();
-        var groupOf = new Dictionary<int, int>(cases.Count);
-        for (var g = 0; g < caseGroups.Count; g++)
+        // Each case's position and group (force, incident year, category), found once here rather than once per stage.
+        var groupKeys = new List<(string Force, int? Year, OperationCategory Category)>();
+        var groupIndex = new Dictionary<(string Force, int? Year, OperationCategory Category), int>();
+        var positionOf = new Dictionary<int, int>(cases.Count);
+        var groupAt = new int[cases.Count];
+        for (var i = 0; i < cases.Count; i++)
         {
-            foreach (var c in caseGroups[g])
+            var key = (cases[i].Force, cases[i].Year, cases[i].Category);
+            if (!groupIndex.TryGetValue(key, out var group))
             {
-                groupOf[c.Id] = g;
+                group = groupKeys.Count;
+                groupIndex[key] = group;
+                groupKeys.Add(key);
             }
+
+            groupAt[i] = group;
+            positionOf[cases[i].Id] = i;
         }
 
         // The case filter is applied by the lookup into the filtered cases, so this read joins nothing. The kinds are
         // tested inside a CASE so that SQLite reads the table straight through: a scenario's kinds are usually a large
         // share of all stages, and fetching each of those rows through the kind index took three times as long.
+        // Each row is tallied as it is read (per kind and case group; whether its case breaches, per kind and at all).
         var kinds = scenario.Limits.Select(l => l.Kind).ToList();
-        var stages = (filter.ApplyToStages(db.Stages.AsNoTracking()).Where(s => (kinds.Contains(s.Kind) ? 1 : 0) == 1)
+        var tally = new StageTally[kinds.Count, groupKeys.Count];
+        var caseBreachesKind = new bool[kinds.Count, cases.Count];
+        var caseRuleBreachesKind = new bool[kinds.Count, cases.Count];
+        var scenarioCasesOfKind = new int[kinds.Count];
+        var ruleCasesOfKind = new int[kinds.Count];
+        var caseBreaches = new bool[cases.Count];
+        var caseRuleBreaches = new bool[cases.Count];
+        var breaching = new List<(int CasePosition, int Start, int Id)>();
+        var stages = filter.ApplyToStages(db.Stages.AsNoTracking()).Where(s => (kinds.Contains(s.Kind) ? 1 : 0) == 1)
             .Select(ScenarioBreaches.Inline<Stage, StageFacts>(
                 s => new StageFacts
                 {
                     Id = s.Id, CaseId = s.CaseId, BreachStartOn = ScenarioBreaches.Flag(1) ? s.StartOn : null,
                     Flags = (ScenarioBreaches.Flag(0) ? 1 : 0) + (ScenarioBreaches.Flag(1) ? 2 : 0) + (ScenarioBreaches.Flag(2) ? 4 : 0) + (ScenarioBreaches.Number(3) * 8),
                 },
-                ScenarioBreaches.Assessed, ScenarioBreaches.Breach(scenario.Limits, today), ScenarioBreaches.RuleBreach(today), ScenarioBreaches.KindPosition(scenario.Limits)))
-            .ToList())
-            .Where(s => groupOf.ContainsKey(s.CaseId))
-            .ToList();
+                ScenarioBreaches.Assessed, ScenarioBreaches.Breach(scenario.Limits, today), ScenarioBreaches.RuleBreach(today), ScenarioBreaches.KindPosition(scenario.Limits)));
+        foreach (var stage in stages.AsEnumerable())
+        {
+            if (!positionOf.TryGetValue(stage.CaseId, out var at))
+            {
+                continue;
+            }
 
-        var combos = stages.GroupBy(s => (s.KindPosition, Group: groupOf[s.CaseId]))
+            var kind = stage.KindPosition;
+            ref var counts = ref tally[kind, groupAt[at]];
+            counts.Stages++;
+            counts.Assessed += stage.Assessed ? 1 : 0;
+            if (stage.Breach)
+            {
+                counts.Breaches++;
+                caseBreaches[at] = true;
+                scenarioCasesOfKind[kind] += caseBreachesKind[kind, at] ? 0 : 1;
+                caseBreachesKind[kind, at] = true;
+                breaching.Add((at, stage.BreachStartOn?.DayNumber ?? int.MinValue, stage.Id));
+            }
+
+            if (stage.RuleBreach)
+            {
+                counts.RuleBreaches++;
+                caseRuleBreaches[at] = true;
+                ruleCasesOfKind[kind] += caseRuleBreachesKind[kind, at] ? 0 : 1;
+                caseRuleBreachesKind[kind, at] = true;
+            }
+        }
+
+        var combos = new List<(StageKind Kind, string Force, int? Year, OperationCategory Category, int Stages, int Assessed, int Breaches, int RuleBreaches)>();
+        for (var kind = 0; kind < kinds.Count; kind++)
+        {
+            for (var group = 0; group < groupKeys.Count; group++)
+            {
+                var counts = tally[kind, group];
+                if (counts.Stages > 0)
+                {
+                    combos.Add((kinds[kind], groupKeys[group].Force, groupKeys[group].Year, groupKeys[group].Category, counts.Stages, counts.Assessed, counts.Breaches, counts.RuleBreaches));
+                }
+            }
+        }
+
+        var scenarioCasesByKind = kinds.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => scenarioCasesOfKind[x.i]);
+        var ruleCasesByKind = kinds.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => ruleCasesOfKind[x.i]);
+        var caseCombos = Enumerable.Range(0, cases.Count).GroupBy(i => groupAt[i])
             .Select(g => new
             {
-                scenario.Limits[g.Key.KindPosition].Kind, caseGroups[g.Key.Group].Key.Force, caseGroups[g.Key.Group].Key.Year, caseGroups[g.Key.Group].Key.Category,
-                Stages = g.Count(), Assessed = g.Count(s => s.Assessed), Breaches = g.Count(s => s.Breach), RuleBreaches = g.Count(s => s.RuleBreach),
-            })
-            .ToList();
-        var scenarioCasesByKind = stages.Where(s => s.Breach).GroupBy(s => scenario.Limits[s.KindPosition].Kind).ToDictionary(g => g.Key, g => g.Select(s => s.CaseId).Distinct().Count());
-        var ruleCasesByKind = stages.Where(s => s.RuleBreach).GroupBy(s => scenario.Limits[s.KindPosition].Kind).ToDictionary(g => g.Key, g => g.Select(s => s.CaseId).Distinct().Count());
-
-        var withBreach = stages.Where(s => s.Breach).Select(s => s.CaseId).ToHashSet();
-        var withRuleBreach = stages.Where(s => s.RuleBreach).Select(s => s.CaseId).ToHashSet();
-        var caseCombos = caseGroups
-            .Select(g => new
-            {
-                g.Key.Force, g.Key.Year, g.Key.Category,
+                groupKeys[g.Key].Force, groupKeys[g.Key].Year, groupKeys[g.Key].Category,
                 Cases = g.Count(),
-                Breaches = g.Count(c => c.CapBreach || withBreach.Contains(c.Id)),
-                CapBreaches = g.Count(c => c.CapBreach),
-                CapAssessed = g.Count(c => c.CapAssessed),
-                RuleBreaches = g.Count(c => c.CapRuleBreach || withRuleBreach.Contains(c.Id)),
+                Breaches = g.Count(i => cases[i].CapBreach || caseBreaches[i]),
+                CapBreaches = g.Count(i => cases[i].CapBreach),
+                CapAssessed = g.Count(i => cases[i].CapAssessed),
+                RuleBreaches = g.Count(i => cases[i].CapRuleBreach || caseRuleBreaches[i]),
             })
             .ToList();
         var capRuleBreaches = cases.Count(c => c.CapRuleBreach);
 
         // Case reference order without comparing references per stage: rank the cases once.
         var references = cases.Select(c => c.Reference).ToArray();
-        var byReference = cases.Select(c => c.Id).ToArray();
+        var byReference = Enumerable.Range(0, cases.Count).ToArray();
         Array.Sort(references, byReference, StringComparer.Ordinal);
-        var rank = new Dictionary<int, int>(byReference.Length);
+        var rank = new int[cases.Count];
         for (var i = 0; i < byReference.Length; i++)
         {
             rank[byReference[i]] = i;
         }
 
-        var breachOrder = stages.Where(s => s.Breach)
-            .Select(s => (Rank: rank[s.CaseId], Start: s.BreachStartOn?.DayNumber ?? int.MinValue, s.Id))
-            .Order()
-            .Select(s => s.Id).ToList();
+        var breachOrder = breaching.Select(b => (Rank: rank[b.CasePosition], b.Start, b.Id)).Order().Select(b => b.Id).ToList();
 
         var limits = new List<GetScenarioReport.LimitRow>();
         foreach (var limit in scenario.Limits)

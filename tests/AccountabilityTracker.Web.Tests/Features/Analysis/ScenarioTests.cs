@@ -99,6 +99,9 @@ public sealed partial class ScenarioTests(TrackerAppFactory factory) : IClassFix
         var stages = IndependentReaders.Csv(await client.GetByteArrayAsync($"/analysis/scenarios/{_scenarioId}/stages.csv" + query));
         var stageHeader = stages[0];
         Assert.Equal(allBreaches.Select(b => b.StageId), stages.Skip(1).Select(r => int.Parse(r[stageHeader.IndexOf("stage_id")], CultureInfo.InvariantCulture)).Order());
+        var listed = stages.Skip(1).Select(r => (Reference: r[stageHeader.IndexOf("case_reference")], Start: r[stageHeader.IndexOf("start_date")], Id: int.Parse(r[stageHeader.IndexOf("stage_id")], CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(listed.OrderBy(r => r.Reference, StringComparer.Ordinal).ThenBy(r => r.Start, StringComparer.Ordinal).ThenBy(r => r.Id), listed); // by case reference, start, stage
+        Assert.True(listed.Select(r => r.Reference).Distinct().Count() > 1);
         foreach (var b in allBreaches)
         {
             var row = stages.Single(r => r[stageHeader.IndexOf("stage_id")] == b.StageId.ToString(CultureInfo.InvariantCulture));
