@@ -8,7 +8,8 @@ namespace AccountabilityTracker.Application.Features.Analysis;
 
 /// <summary>
 /// Which stages and cases would have breached a scenario's limits, as SQL predicates over the stored durations and dates
-/// (and, for the rules in force, the stored clocks), so the database answers through its indexes and no clock is evaluated.
+/// (and, for the rules in force, the stored clocks), so the database works each one out as it reads the row and no clock
+/// is evaluated.
 /// A stage is assessed when its start is an exact day and it is running or ended on an exact day. An ended stage
 /// breaches an N-day limit when its stored <see cref="Stage.DurationDays"/> is over N, an N-month limit when its stored
 /// <see cref="Stage.MonthsBeforeEnd"/> is at least N (its end is after start + N months, as .NET's AddMonths counts:
@@ -79,7 +80,7 @@ internal static class ScenarioBreaches
         return And(ofKind, Or(running, ended));
     }
 
-    public static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
+    private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
         Expression.Lambda<Func<T, bool>>(Expression.OrElse(left.Body, Rebind(right, left.Parameters[0])), left.Parameters);
 
     private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
