@@ -19,8 +19,8 @@ namespace AccountabilityTracker.Application.Features.Analysis;
 /// worked out there from the stored durations, dates and clocks (<see cref="ScenarioBreaches"/>): the filtered cases
 /// (their group keys and the overall cap), and the stages of the scenario's kinds (whether each is assessed, breaches
 /// the scenario, breaches the rule in force). Everything else (counts per kind, force, year and category, distinct
-/// cases, the order of the breaching stages) is added up here from those rows. At 100,000 cases that is one index scan
-/// of each table, where grouping in SQL took eight passes with joins (docs/performance.md).
+/// cases, the order of the breaching stages) is added up here as the rows are read. At 100,000 cases that is one pass over
+/// each table, where grouping in SQL took eight passes with joins (docs/performance.md).
 /// </summary>
 internal static class ScenarioFigures
 {
@@ -117,7 +117,7 @@ internal static class ScenarioFigures
         var capped = scenario.OverallCapMonths is not null;
         var caseRule = capped ? ScenarioBreaches.CaseRuleBreach(today) : c => false;
         Expression<Func<Case, bool>> capAssessed = c => capped && c.IncidentOn != null && c.IncidentPrecision == Domain.Dates.DatePrecision.Day;
-        var cases = filter.Apply(db.Cases.AsNoTracking())
+        var cases = await filter.Apply(db.Cases.AsNoTracking())
             .Select(ScenarioBreaches.Inline<Case, CaseFacts>(
                 c => new CaseFacts
                 {
@@ -125,7 +125,7 @@ internal static class ScenarioFigures
                     Flags = (ScenarioBreaches.Flag(0) ? 1 : 0) + (ScenarioBreaches.Flag(1) ? 2 : 0) + (ScenarioBreaches.Flag(2) ? 4 : 0),
                 },
                 capAssessed, ScenarioBreaches.CapBreach(scenario.OverallCapMonths, today), caseRule))
-            .ToList();
+            .ToListAsync(cancellationToken);
 
         // Each case's position and group (force, incident year, category), found once here rather than once per stage.
         var groupKeys = new List<(string Force, int? Year, OperationCategory Category)>();
@@ -167,7 +167,7 @@ internal static class ScenarioFigures
                     Flags = (ScenarioBreaches.Flag(0) ? 1 : 0) + (ScenarioBreaches.Flag(1) ? 2 : 0) + (ScenarioBreaches.Flag(2) ? 4 : 0) + (ScenarioBreaches.Number(3) * 8),
                 },
                 ScenarioBreaches.Assessed, ScenarioBreaches.Breach(scenario.Limits, today), ScenarioBreaches.RuleBreach(today), ScenarioBreaches.KindPosition(scenario.Limits)));
-        foreach (var stage in stages.AsEnumerable())
+        await foreach (var stage in stages.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (!positionOf.TryGetValue(stage.CaseId, out var at))
             {
