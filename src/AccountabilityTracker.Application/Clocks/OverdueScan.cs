@@ -40,6 +40,8 @@ internal static class OverdueScan
     public sealed record Counts(int Flagged, int Overdue)
     {
         public int Approaching => Flagged - Overdue;
+
+        public Counts Plus(Counts other) => new(Flagged + other.Flagged, Overdue + other.Overdue);
     }
 
     /// <remarks>
@@ -48,39 +50,30 @@ internal static class OverdueScan
     /// </remarks>
     public static async Task<Counts> CountAsync(TrackerDbContext db, DateOnly today, Filter filter, CancellationToken cancellationToken)
     {
-        var flagged = 0;
-        var overdue = 0;
+        var counts = new Counts(0, 0);
         if (!filter.WholeCaseOnly)
         {
-            (flagged, overdue) = Add(flagged, overdue, await FlaggedStages(db, today, filter)
-                .Select(s => s.Clock.DueLatest < today)
-                .GroupBy(isOverdue => isOverdue)
-                .Select(g => new Tally(g.Key, g.Count()))
-                .ToListAsync(cancellationToken));
+            counts = counts.Plus(await TallyAsync(FlaggedStages(db, today, filter).Select(s => s.Clock.DueLatest < today), cancellationToken));
         }
 
         if (filter.Kind is null && !filter.WholeCaseOnly)
         {
-            (flagged, overdue) = Add(flagged, overdue, await FlaggedMilestones(db, today, filter)
-                .Select(m => m.Clock.DueLatest < today)
-                .GroupBy(isOverdue => isOverdue)
-                .Select(g => new Tally(g.Key, g.Count()))
-                .ToListAsync(cancellationToken));
+            counts = counts.Plus(await TallyAsync(FlaggedMilestones(db, today, filter).Select(m => m.Clock.DueLatest < today), cancellationToken));
         }
 
         if (filter.Kind is null)
         {
-            (flagged, overdue) = Add(flagged, overdue, await FlaggedCases(db, today, filter)
-                .Select(c => c.Clock.DueLatest < today)
-                .GroupBy(isOverdue => isOverdue)
-                .Select(g => new Tally(g.Key, g.Count()))
-                .ToListAsync(cancellationToken));
+            counts = counts.Plus(await TallyAsync(FlaggedCases(db, today, filter).Select(c => c.Clock.DueLatest < today), cancellationToken));
         }
 
-        return new Counts(flagged, overdue);
+        return counts;
+    }
 
-        static (int Flagged, int Overdue) Add(int flagged, int overdue, List<Tally> tallies) =>
-            (flagged + tallies.Sum(t => t.Count), overdue + tallies.Where(t => t.IsOverdue).Sum(t => t.Count));
+    /// <summary>How many flagged clocks, and how many of them overdue: one grouped pass, at most two rows back.</summary>
+    private static async Task<Counts> TallyAsync(IQueryable<bool> isOverdue, CancellationToken cancellationToken)
+    {
+        var groups = await isOverdue.GroupBy(overdue => overdue).Select(g => new Tally(g.Key, g.Count())).ToListAsync(cancellationToken);
+        return new Counts(groups.Sum(g => g.Count), groups.Where(g => g.IsOverdue).Sum(g => g.Count));
     }
 
     private sealed record Tally(bool IsOverdue, int Count);

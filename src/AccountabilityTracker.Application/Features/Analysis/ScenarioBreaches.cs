@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.Clocks;
 using System.Linq.Expressions;
 using AccountabilityTracker.Domain.Analysis;
 using AccountabilityTracker.Domain.Cases;
@@ -21,11 +22,11 @@ internal static class ScenarioBreaches
     public static readonly Expression<Func<Stage, bool>> Assessed = s =>
         s.DurationDays != null || (!s.HasEnded && s.StartOn != null && s.StartPrecision == DatePrecision.Day);
 
-    public static Expression<Func<Stage, bool>> RuleBreach(DateOnly today) => s =>
-        (s.Clock.Phase == ClockPhase.Running && s.Clock.DueLatest < today) || (s.Clock.Phase == ClockPhase.Ended && s.Clock.FinalStatus == ClockStatus.ConcludedLate);
+    /// <summary>Past the rule in force (overdue today or concluded late), from the stored clock.</summary>
+    public static Expression<Func<Stage, bool>> RuleBreach(DateOnly today) => StoredClocks.OfStage(StoredClocks.PastLimit(today));
 
-    public static Expression<Func<Case, bool>> CaseRuleBreach(DateOnly today) => c =>
-        (c.Clock.Phase == ClockPhase.Running && c.Clock.DueLatest < today) || (c.Clock.Phase == ClockPhase.Ended && c.Clock.FinalStatus == ClockStatus.ConcludedLate);
+    /// <summary>The whole case past the rule in force, from its stored clock.</summary>
+    public static Expression<Func<Case, bool>> CaseRuleBreach(DateOnly today) => StoredClocks.OfCase(StoredClocks.PastLimit(today));
 
     /// <summary>Stages of any limited kind that would have breached their kind's limit (each such stage is assessed).</summary>
     public static Expression<Func<Stage, bool>> Breach(IReadOnlyList<ScenarioLimitTerms> limits, DateOnly today)
