@@ -21,6 +21,7 @@ public static partial class DatabaseStartup
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
         try
         {
+            await RefuseUnknownMigrationsAsync(db, options);
             if (options.ApplyMigrationsAtStartup)
             {
                 await db.Database.MigrateAsync();
@@ -66,6 +67,28 @@ public static partial class DatabaseStartup
         {
             throw new StartupConfigurationException(
                 $"Could not open the database named by setting ConnectionStrings:Tracker ({options.Provider}): {exception.Message}");
+        }
+    }
+
+    /// <summary>
+    /// A database whose history names migrations this build does not have was made by another build: before the first
+    /// release the migrations were squashed into one (operations.md, "Migrations"), so a database from a pre-release
+    /// build cannot be upgraded in place. Migrating it would fail half-way on tables that already exist.
+    /// </summary>
+    private static async Task RefuseUnknownMigrationsAsync(TrackerDbContext db, DatabaseOptions options)
+    {
+        if (!await db.Database.CanConnectAsync())
+        {
+            return;
+        }
+
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync()).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new StartupConfigurationException(
+                $"The database named by setting ConnectionStrings:Tracker ({options.Provider}) was made by another build: it records migration {unknown[0]}, which this build does not have. " +
+                "A database from a pre-release build cannot be upgraded: keep it aside and start on a new, empty database (docs/operations.md, \"Migrations\").");
         }
     }
 

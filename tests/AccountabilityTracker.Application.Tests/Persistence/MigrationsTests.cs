@@ -35,6 +35,21 @@ public class MigrationsTests
         Assert.NotEmpty(db.Database.GetMigrations());
     }
 
+    /// <summary>Nothing is released yet, so each provider keeps one initial migration (operations.md, "Migrations").</summary>
+    [Fact]
+    public void Each_provider_has_one_initial_migration_until_the_first_release()
+    {
+        using var sqlite = new AccountabilityTracker.Migrations.Sqlite.DesignTimeDbContextFactory().CreateDbContext([]);
+        using var sqlServer = new AccountabilityTracker.Migrations.SqlServer.DesignTimeDbContextFactory().CreateDbContext([]);
+        using var postgres = new AccountabilityTracker.Migrations.PostgreSql.DesignTimeDbContextFactory().CreateDbContext([]);
+
+        foreach (var db in new TrackerDbContext[] { sqlite, sqlServer, postgres })
+        {
+            var migration = Assert.Single(db.Database.GetMigrations());
+            Assert.EndsWith("_InitialCreate", migration, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData(MigrationsSqlGenerationOptions.Default)]
     [InlineData(MigrationsSqlGenerationOptions.Idempotent)]

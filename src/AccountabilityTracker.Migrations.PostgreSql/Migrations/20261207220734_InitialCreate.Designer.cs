@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261130055543_StageDurations")]
-    partial class StageDurations
+    [Migration("20261207220734_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -122,6 +122,30 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContextFigures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Area = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    YearEnding = table.Column<DateOnly>(type: "date", nullable: true),
+                    PeriodNote = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Measure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Qualifier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SourceUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Publisher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Published = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Wording = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    IsArchived = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContextFigures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -222,6 +246,9 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     StageKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    FromMilestone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ToMilestone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    EventJurisdiction = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
                     Amount = table.Column<int>(type: "integer", nullable: false),
                     Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -238,6 +265,27 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LimitRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LimitScenarios",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OverallCapMonths = table.Column<int>(type: "integer", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LimitScenarios", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -510,6 +558,26 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CaseId = table.Column<int>(type: "integer", nullable: false),
                     Label = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, defaultValue: "Other"),
+                    Clock_Phase = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Clock_NotApplicableReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Clock_Amount = table.Column<int>(type: "integer", nullable: true),
+                    Clock_Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Clock_ExtensionGrantedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_DueEarliest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_DueLatest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_WarnEarliest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_WarnLatest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_FinalStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Clock_FinalPossibleStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Clock_FinalDaysOver = table.Column<int>(type: "integer", nullable: true),
+                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "integer", nullable: true),
+                    Clock_IsApproximate = table.Column<bool>(type: "boolean", nullable: false),
+                    Clock_IsPaused = table.Column<bool>(type: "boolean", nullable: false),
+                    Clock_PausedDays = table.Column<int>(type: "integer", nullable: false),
+                    Clock_ReportsFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_ComputedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Clock_ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
                     OccurredOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Precision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
@@ -569,6 +637,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     HasEnded = table.Column<bool>(type: "boolean", nullable: false),
                     EndOn = table.Column<DateOnly>(type: "date", nullable: true),
                     EndPrecision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DurationDays = table.Column<int>(type: "integer", nullable: true),
+                    MonthsBeforeEnd = table.Column<int>(type: "integer", nullable: true),
                     Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     OutcomeType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, defaultValue: "None"),
                     Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
@@ -618,6 +688,62 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                         name: "FK_ImportJobContents_ImportJobs_JobId",
                         column: x => x.JobId,
                         principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScenarioLimits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ScenarioId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Amount = table.Column<int>(type: "integer", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScenarioLimits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScenarioLimits_LimitScenarios_ScenarioId",
+                        column: x => x.ScenarioId,
+                        principalTable: "LimitScenarios",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficerEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    OfficerId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Precision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndPrecision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    IsRemoved = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficerEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OfficerEvents_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OfficerEvents_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -938,6 +1064,11 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 column: "Title");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContextFigures_Area_Measure_YearEnding",
+                table: "ContextFigures",
+                columns: new[] { "Area", "Measure", "YearEnding" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DigestDeliveries_Day",
                 table: "DigestDeliveries",
                 column: "Day");
@@ -975,9 +1106,29 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LimitScenarios_IsArchived_Name",
+                table: "LimitScenarios",
+                columns: new[] { "IsArchived", "Name" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Milestones_CaseId_OccurredOn",
                 table: "Milestones",
                 columns: new[] { "CaseId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_Clock_Phase_Clock_DueLatest",
+                table: "Milestones",
+                columns: new[] { "Clock_Phase", "Clock_DueLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_Clock_Phase_Clock_WarnEarliest",
+                table: "Milestones",
+                columns: new[] { "Clock_Phase", "Clock_WarnEarliest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_Clock_ValidUntil",
+                table: "Milestones",
+                column: "Clock_ValidUntil");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_CaseId",
@@ -1011,6 +1162,21 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 columns: new[] { "DigestEnabled", "DigestHour" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_CaseId_OccurredOn",
+                table: "OfficerEvents",
+                columns: new[] { "CaseId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_Kind_OccurredOn",
+                table: "OfficerEvents",
+                columns: new[] { "Kind", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_OfficerId",
+                table: "OfficerEvents",
+                column: "OfficerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Officers_CaseId_Cipher",
                 table: "Officers",
                 columns: new[] { "CaseId", "Cipher" },
@@ -1031,6 +1197,12 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "IX_PersonalAccessTokens_UserId",
                 table: "PersonalAccessTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScenarioLimits_ScenarioId_Kind",
+                table: "ScenarioLimits",
+                columns: new[] { "ScenarioId", "Kind" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SecurityAudit_OccurredAtUtc",
@@ -1130,6 +1302,9 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "ClockBases");
 
             migrationBuilder.DropTable(
+                name: "ContextFigures");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -1157,7 +1332,13 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "NotificationSettings");
 
             migrationBuilder.DropTable(
+                name: "OfficerEvents");
+
+            migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");
+
+            migrationBuilder.DropTable(
+                name: "ScenarioLimits");
 
             migrationBuilder.DropTable(
                 name: "SecurityAudit");
@@ -1175,16 +1356,19 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Officers");
-
-            migrationBuilder.DropTable(
                 name: "Sources");
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
+                name: "Officers");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "LimitScenarios");
 
             migrationBuilder.DropTable(
                 name: "Milestones");

@@ -71,16 +71,77 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     IncidentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Harm = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Jurisdiction = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false, defaultValue: "EnglandAndWales"),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false, defaultValue: "Open"),
+                    StatusNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpectedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     ConfidentialNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Clock_Phase = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Clock_NotApplicableReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Clock_Amount = table.Column<int>(type: "INTEGER", nullable: true),
+                    Clock_Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Clock_ExtensionGrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_DueEarliest = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_DueLatest = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_WarnEarliest = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_WarnLatest = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_FinalStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Clock_FinalPossibleStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Clock_FinalDaysOver = table.Column<int>(type: "INTEGER", nullable: true),
+                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "INTEGER", nullable: true),
+                    Clock_IsApproximate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Clock_IsPaused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Clock_PausedDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Clock_ReportsFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_ComputedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Clock_ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClockBases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClockBases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContextFigures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    YearEnding = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PeriodNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Qualifier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SourceUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Publisher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Published = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Wording = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContextFigures", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -95,6 +156,18 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataVersions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -119,11 +192,31 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
                     WarningCount = table.Column<int>(type: "INTEGER", nullable: false),
                     ReportJson = table.Column<string>(type: "TEXT", nullable: true),
-                    FailureMessage = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    FailureMessage = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClaimExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressTotal = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AcquiredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Fence = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -152,6 +245,9 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     StageKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FromMilestone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ToMilestone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    EventJurisdiction = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     Amount = table.Column<int>(type: "INTEGER", nullable: false),
                     Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -168,6 +264,27 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LimitRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LimitScenarios",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OverallCapMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LimitScenarios", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -310,6 +427,76 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarFeedTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarFeedTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalendarFeedTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DigestDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CaseCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotificationCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigestDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DigestDeliveries_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationSettings",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DigestEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DigestHour = table.Column<int>(type: "INTEGER", nullable: false),
+                    DigestOnlyWhenChanged = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationSettings", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_NotificationSettings_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PersonalAccessTokens",
                 columns: table => new
                 {
@@ -335,6 +522,34 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseFollows",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StoppedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseFollows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseFollows_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseFollows_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Milestones",
                 columns: table => new
                 {
@@ -342,9 +557,30 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     CaseId = table.Column<int>(type: "INTEGER", nullable: false),
                     Label = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false, defaultValue: "Other"),
+                    Clock_Phase = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Clock_NotApplicableReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Clock_Amount = table.Column<int>(type: "INTEGER", nullable: true),
+                    Clock_Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Clock_ExtensionGrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_DueEarliest = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_DueLatest = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_WarnEarliest = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_WarnLatest = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_FinalStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Clock_FinalPossibleStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Clock_FinalDaysOver = table.Column<int>(type: "INTEGER", nullable: true),
+                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "INTEGER", nullable: true),
+                    Clock_IsApproximate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Clock_IsPaused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Clock_PausedDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Clock_ReportsFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_ComputedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Clock_ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Precision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -364,10 +600,16 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Cipher = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Cipher = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     RealName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NameIsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
                     UnderAnonymityOrder = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PubliclyNamedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    PubliclyNamedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AnonymityOrderMadeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AnonymityOrderVariedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AnonymityOrderLiftedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -394,9 +636,31 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     HasEnded = table.Column<bool>(type: "INTEGER", nullable: false),
                     EndOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     EndPrecision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DurationDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    MonthsBeforeEnd = table.Column<int>(type: "INTEGER", nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OutcomeType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false, defaultValue: "None"),
                     Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Clock_Phase = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Clock_NotApplicableReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Clock_Amount = table.Column<int>(type: "INTEGER", nullable: true),
+                    Clock_Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Clock_ExtensionGrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_DueEarliest = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_DueLatest = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_WarnEarliest = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_WarnLatest = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_FinalStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Clock_FinalPossibleStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Clock_FinalDaysOver = table.Column<int>(type: "INTEGER", nullable: true),
+                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "INTEGER", nullable: true),
+                    Clock_IsApproximate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Clock_IsPaused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Clock_PausedDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Clock_ReportsFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Clock_ComputedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Clock_ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -428,6 +692,101 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScenarioLimits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ScenarioId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Amount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScenarioLimits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScenarioLimits_LimitScenarios_ScenarioId",
+                        column: x => x.ScenarioId,
+                        principalTable: "LimitScenarios",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficerEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Precision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndPrecision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    IsRemoved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficerEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OfficerEvents_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OfficerEvents_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StageId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ConcernsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Stages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "Stages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sources",
                 columns: table => new
                 {
@@ -439,7 +798,8 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Publisher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Quote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Quote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -566,6 +926,11 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.InsertData(
+                table: "DataVersions",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -604,6 +969,28 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeedTokens_TokenHash",
+                table: "CalendarFeedTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeedTokens_UserId",
+                table: "CalendarFeedTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseFollows_CaseId",
+                table: "CaseFollows",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseFollows_UserId_CaseId",
+                table: "CaseFollows",
+                columns: new[] { "UserId", "CaseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseHistory_CaseId_OccurredAtUtc",
                 table: "CaseHistory",
                 columns: new[] { "CaseId", "OccurredAtUtc" });
@@ -629,25 +1016,66 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 column: "StageId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_Clock_Phase_Clock_DueLatest",
+                table: "Cases",
+                columns: new[] { "Clock_Phase", "Clock_DueLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Clock_Phase_Clock_WarnEarliest",
+                table: "Cases",
+                columns: new[] { "Clock_Phase", "Clock_WarnEarliest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Clock_ValidUntil",
+                table: "Cases",
+                column: "Clock_ValidUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ExpectedOn",
+                table: "Cases",
+                column: "ExpectedOn");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_ExternalId",
                 table: "Cases",
                 column: "ExternalId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_Force",
+                name: "IX_Cases_Force_IncidentOn",
                 table: "Cases",
-                column: "Force");
+                columns: new[] { "Force", "IncidentOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_IsArchived_IncidentOn",
+                name: "IX_Cases_IncidentOn",
                 table: "Cases",
-                columns: new[] { "IsArchived", "IncidentOn" });
+                column: "IncidentOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Reference",
                 table: "Cases",
                 column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Title",
+                table: "Cases",
+                column: "Title");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContextFigures_Area_Measure_YearEnding",
+                table: "ContextFigures",
+                columns: new[] { "Area", "Measure", "YearEnding" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestDeliveries_Day",
+                table: "DigestDeliveries",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestDeliveries_UserId_Day",
+                table: "DigestDeliveries",
+                columns: new[] { "UserId", "Day" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -677,9 +1105,75 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LimitScenarios_IsArchived_Name",
+                table: "LimitScenarios",
+                columns: new[] { "IsArchived", "Name" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Milestones_CaseId_OccurredOn",
                 table: "Milestones",
                 columns: new[] { "CaseId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_Clock_Phase_Clock_DueLatest",
+                table: "Milestones",
+                columns: new[] { "Clock_Phase", "Clock_DueLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_Clock_Phase_Clock_WarnEarliest",
+                table: "Milestones",
+                columns: new[] { "Clock_Phase", "Clock_WarnEarliest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_Clock_ValidUntil",
+                table: "Milestones",
+                column: "Clock_ValidUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_CaseId",
+                table: "Notifications",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_StageId",
+                table: "Notifications",
+                column: "StageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_CreatedAtUtc",
+                table: "Notifications",
+                columns: new[] { "UserId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_Kind_Subject_ConcernsOn",
+                table: "Notifications",
+                columns: new[] { "UserId", "Kind", "Subject", "ConcernsOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAtUtc",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationSettings_DigestEnabled_DigestHour",
+                table: "NotificationSettings",
+                columns: new[] { "DigestEnabled", "DigestHour" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_CaseId_OccurredOn",
+                table: "OfficerEvents",
+                columns: new[] { "CaseId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_Kind_OccurredOn",
+                table: "OfficerEvents",
+                columns: new[] { "Kind", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_OfficerId",
+                table: "OfficerEvents",
+                column: "OfficerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Officers_CaseId_Cipher",
@@ -702,6 +1196,12 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 name: "IX_PersonalAccessTokens_UserId",
                 table: "PersonalAccessTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScenarioLimits_ScenarioId_Kind",
+                table: "ScenarioLimits",
+                columns: new[] { "ScenarioId", "Kind" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SecurityAudit_OccurredAtUtc",
@@ -740,9 +1240,29 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 columns: new[] { "StageId", "From" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Stages_CaseId_Kind",
+                table: "Stages",
+                columns: new[] { "CaseId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Stages_CaseId_StartOn",
                 table: "Stages",
                 columns: new[] { "CaseId", "StartOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Stages_Clock_Phase_Clock_DueLatest",
+                table: "Stages",
+                columns: new[] { "Clock_Phase", "Clock_DueLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Stages_Clock_Phase_Clock_WarnEarliest",
+                table: "Stages",
+                columns: new[] { "Clock_Phase", "Clock_WarnEarliest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Stages_Clock_ValidUntil",
+                table: "Stages",
+                column: "Clock_ValidUntil");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Stages_Kind_HasEnded",
@@ -769,13 +1289,34 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CalendarFeedTokens");
+
+            migrationBuilder.DropTable(
+                name: "CaseFollows");
+
+            migrationBuilder.DropTable(
                 name: "CaseHistory");
+
+            migrationBuilder.DropTable(
+                name: "ClockBases");
+
+            migrationBuilder.DropTable(
+                name: "ContextFigures");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DataVersions");
+
+            migrationBuilder.DropTable(
+                name: "DigestDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "ImportJobContents");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
 
             migrationBuilder.DropTable(
                 name: "LimitRuleChanges");
@@ -784,7 +1325,19 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 name: "LimitRules");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "NotificationSettings");
+
+            migrationBuilder.DropTable(
+                name: "OfficerEvents");
+
+            migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");
+
+            migrationBuilder.DropTable(
+                name: "ScenarioLimits");
 
             migrationBuilder.DropTable(
                 name: "SecurityAudit");
@@ -802,16 +1355,19 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Officers");
-
-            migrationBuilder.DropTable(
                 name: "Sources");
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
+                name: "Officers");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "LimitScenarios");
 
             migrationBuilder.DropTable(
                 name: "Milestones");

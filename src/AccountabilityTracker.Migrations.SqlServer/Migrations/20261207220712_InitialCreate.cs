@@ -71,16 +71,77 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     IncidentType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Harm = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Category = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Jurisdiction = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false, defaultValue: "EnglandAndWales"),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false, defaultValue: "Open"),
+                    StatusNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpectedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     ConfidentialNotes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     IsArchived = table.Column<bool>(type: "bit", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Clock_Phase = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_NotApplicableReason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Clock_Amount = table.Column<int>(type: "int", nullable: true),
+                    Clock_Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Clock_ExtensionGrantedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_DueEarliest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_DueLatest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_WarnEarliest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_WarnLatest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_FinalStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_FinalPossibleStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_FinalDaysOver = table.Column<int>(type: "int", nullable: true),
+                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "int", nullable: true),
+                    Clock_IsApproximate = table.Column<bool>(type: "bit", nullable: false),
+                    Clock_IsPaused = table.Column<bool>(type: "bit", nullable: false),
+                    Clock_PausedDays = table.Column<int>(type: "int", nullable: false),
+                    Clock_ReportsFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_ComputedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Clock_ValidUntil = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClockBases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClockBases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContextFigures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Area = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    YearEnding = table.Column<DateOnly>(type: "date", nullable: true),
+                    PeriodNote = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Measure = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Qualifier = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SourceUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Publisher = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Published = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Wording = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    IsArchived = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContextFigures", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -95,6 +156,18 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataVersions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -119,11 +192,31 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     ErrorCount = table.Column<int>(type: "int", nullable: false),
                     WarningCount = table.Column<int>(type: "int", nullable: false),
                     ReportJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    FailureMessage = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    FailureMessage = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ClaimExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClaimCount = table.Column<int>(type: "int", nullable: false),
+                    ProgressDone = table.Column<int>(type: "int", nullable: false),
+                    ProgressTotal = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AcquiredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Fence = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -152,6 +245,9 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .Annotation("SqlServer:Identity", "1, 1"),
                     Key = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     StageKind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    FromMilestone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    ToMilestone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    EventJurisdiction = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     IsEnabled = table.Column<bool>(type: "bit", nullable: false),
                     Amount = table.Column<int>(type: "int", nullable: false),
                     Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
@@ -168,6 +264,27 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LimitRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LimitScenarios",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    OverallCapMonths = table.Column<int>(type: "int", nullable: true),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    IsArchived = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LimitScenarios", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -310,6 +427,76 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarFeedTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarFeedTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalendarFeedTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DigestDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    ClaimedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CaseCount = table.Column<int>(type: "int", nullable: false),
+                    NotificationCount = table.Column<int>(type: "int", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigestDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DigestDeliveries_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationSettings",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    DigestEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    DigestHour = table.Column<int>(type: "int", nullable: false),
+                    DigestOnlyWhenChanged = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationSettings", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_NotificationSettings_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PersonalAccessTokens",
                 columns: table => new
                 {
@@ -335,6 +522,34 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseFollows",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CaseId = table.Column<int>(type: "int", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StoppedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseFollows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseFollows_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseFollows_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Milestones",
                 columns: table => new
                 {
@@ -342,9 +557,30 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         .Annotation("SqlServer:Identity", "1, 1"),
                     CaseId = table.Column<int>(type: "int", nullable: false),
                     Label = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false, defaultValue: "Other"),
+                    Clock_Phase = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_NotApplicableReason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Clock_Amount = table.Column<int>(type: "int", nullable: true),
+                    Clock_Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Clock_ExtensionGrantedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_DueEarliest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_DueLatest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_WarnEarliest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_WarnLatest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_FinalStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_FinalPossibleStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_FinalDaysOver = table.Column<int>(type: "int", nullable: true),
+                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "int", nullable: true),
+                    Clock_IsApproximate = table.Column<bool>(type: "bit", nullable: false),
+                    Clock_IsPaused = table.Column<bool>(type: "bit", nullable: false),
+                    Clock_PausedDays = table.Column<int>(type: "int", nullable: false),
+                    Clock_ReportsFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_ComputedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Clock_ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
                     OccurredOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Precision = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -364,10 +600,16 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     CaseId = table.Column<int>(type: "int", nullable: false),
-                    Cipher = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Cipher = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
                     RealName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    NameIsPublic = table.Column<bool>(type: "bit", nullable: false),
                     UnderAnonymityOrder = table.Column<bool>(type: "bit", nullable: false),
-                    PubliclyNamedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    PubliclyNamedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AnonymityOrderMadeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AnonymityOrderVariedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AnonymityOrderLiftedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -394,9 +636,31 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     HasEnded = table.Column<bool>(type: "bit", nullable: false),
                     EndOn = table.Column<DateOnly>(type: "date", nullable: true),
                     EndPrecision = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DurationDays = table.Column<int>(type: "int", nullable: true),
+                    MonthsBeforeEnd = table.Column<int>(type: "int", nullable: true),
                     Outcome = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    OutcomeType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false, defaultValue: "None"),
                     Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Clock_Phase = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_NotApplicableReason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Clock_Amount = table.Column<int>(type: "int", nullable: true),
+                    Clock_Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Clock_ExtensionGrantedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_DueEarliest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_DueLatest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_WarnEarliest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_WarnLatest = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_FinalStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_FinalPossibleStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_FinalDaysOver = table.Column<int>(type: "int", nullable: true),
+                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "int", nullable: true),
+                    Clock_IsApproximate = table.Column<bool>(type: "bit", nullable: false),
+                    Clock_IsPaused = table.Column<bool>(type: "bit", nullable: false),
+                    Clock_PausedDays = table.Column<int>(type: "int", nullable: false),
+                    Clock_ReportsFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    Clock_ComputedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Clock_ValidUntil = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -428,6 +692,101 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScenarioLimits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScenarioId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Amount = table.Column<int>(type: "int", nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScenarioLimits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScenarioLimits_LimitScenarios_ScenarioId",
+                        column: x => x.ScenarioId,
+                        principalTable: "LimitScenarios",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficerEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<int>(type: "int", nullable: false),
+                    OfficerId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Precision = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndPrecision = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    IsRemoved = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficerEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OfficerEvents_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OfficerEvents_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CaseId = table.Column<int>(type: "int", nullable: false),
+                    StageId = table.Column<int>(type: "int", nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ConcernsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(600)", maxLength: 600, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Stages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "Stages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sources",
                 columns: table => new
                 {
@@ -439,7 +798,8 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                     Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
                     Publisher = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Quote = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                    Quote = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -566,6 +926,11 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.InsertData(
+                table: "DataVersions",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -606,6 +971,28 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeedTokens_TokenHash",
+                table: "CalendarFeedTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeedTokens_UserId",
+                table: "CalendarFeedTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseFollows_CaseId",
+                table: "CaseFollows",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseFollows_UserId_CaseId",
+                table: "CaseFollows",
+                columns: new[] { "UserId", "CaseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseHistory_CaseId_OccurredAtUtc",
                 table: "CaseHistory",
                 columns: new[] { "CaseId", "OccurredAtUtc" });
@@ -631,6 +1018,26 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 column: "StageId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_Clock_Phase_Clock_DueLatest",
+                table: "Cases",
+                columns: new[] { "Clock_Phase", "Clock_DueLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Clock_Phase_Clock_WarnEarliest",
+                table: "Cases",
+                columns: new[] { "Clock_Phase", "Clock_WarnEarliest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Clock_ValidUntil",
+                table: "Cases",
+                column: "Clock_ValidUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ExpectedOn",
+                table: "Cases",
+                column: "ExpectedOn");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_ExternalId",
                 table: "Cases",
                 column: "ExternalId",
@@ -638,19 +1045,40 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 filter: "[ExternalId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_Force",
+                name: "IX_Cases_Force_IncidentOn",
                 table: "Cases",
-                column: "Force");
+                columns: new[] { "Force", "IncidentOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_IsArchived_IncidentOn",
+                name: "IX_Cases_IncidentOn",
                 table: "Cases",
-                columns: new[] { "IsArchived", "IncidentOn" });
+                column: "IncidentOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Reference",
                 table: "Cases",
                 column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Title",
+                table: "Cases",
+                column: "Title");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContextFigures_Area_Measure_YearEnding",
+                table: "ContextFigures",
+                columns: new[] { "Area", "Measure", "YearEnding" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestDeliveries_Day",
+                table: "DigestDeliveries",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestDeliveries_UserId_Day",
+                table: "DigestDeliveries",
+                columns: new[] { "UserId", "Day" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -680,15 +1108,82 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LimitScenarios_IsArchived_Name",
+                table: "LimitScenarios",
+                columns: new[] { "IsArchived", "Name" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Milestones_CaseId_OccurredOn",
                 table: "Milestones",
                 columns: new[] { "CaseId", "OccurredOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Milestones_Clock_Phase_Clock_DueLatest",
+                table: "Milestones",
+                columns: new[] { "Clock_Phase", "Clock_DueLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_Clock_Phase_Clock_WarnEarliest",
+                table: "Milestones",
+                columns: new[] { "Clock_Phase", "Clock_WarnEarliest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_Clock_ValidUntil",
+                table: "Milestones",
+                column: "Clock_ValidUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_CaseId",
+                table: "Notifications",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_StageId",
+                table: "Notifications",
+                column: "StageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_CreatedAtUtc",
+                table: "Notifications",
+                columns: new[] { "UserId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_Kind_Subject_ConcernsOn",
+                table: "Notifications",
+                columns: new[] { "UserId", "Kind", "Subject", "ConcernsOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAtUtc",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationSettings_DigestEnabled_DigestHour",
+                table: "NotificationSettings",
+                columns: new[] { "DigestEnabled", "DigestHour" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_CaseId_OccurredOn",
+                table: "OfficerEvents",
+                columns: new[] { "CaseId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_Kind_OccurredOn",
+                table: "OfficerEvents",
+                columns: new[] { "Kind", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerEvents_OfficerId",
+                table: "OfficerEvents",
+                column: "OfficerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Officers_CaseId_Cipher",
                 table: "Officers",
                 columns: new[] { "CaseId", "Cipher" },
-                unique: true);
+                unique: true,
+                filter: "[Cipher] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Officers_Cipher",
@@ -705,6 +1200,12 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 name: "IX_PersonalAccessTokens_UserId",
                 table: "PersonalAccessTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScenarioLimits_ScenarioId_Kind",
+                table: "ScenarioLimits",
+                columns: new[] { "ScenarioId", "Kind" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SecurityAudit_OccurredAtUtc",
@@ -743,9 +1244,29 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 columns: new[] { "StageId", "From" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Stages_CaseId_Kind",
+                table: "Stages",
+                columns: new[] { "CaseId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Stages_CaseId_StartOn",
                 table: "Stages",
                 columns: new[] { "CaseId", "StartOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Stages_Clock_Phase_Clock_DueLatest",
+                table: "Stages",
+                columns: new[] { "Clock_Phase", "Clock_DueLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Stages_Clock_Phase_Clock_WarnEarliest",
+                table: "Stages",
+                columns: new[] { "Clock_Phase", "Clock_WarnEarliest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Stages_Clock_ValidUntil",
+                table: "Stages",
+                column: "Clock_ValidUntil");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Stages_Kind_HasEnded",
@@ -772,13 +1293,34 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CalendarFeedTokens");
+
+            migrationBuilder.DropTable(
+                name: "CaseFollows");
+
+            migrationBuilder.DropTable(
                 name: "CaseHistory");
+
+            migrationBuilder.DropTable(
+                name: "ClockBases");
+
+            migrationBuilder.DropTable(
+                name: "ContextFigures");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DataVersions");
+
+            migrationBuilder.DropTable(
+                name: "DigestDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "ImportJobContents");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
 
             migrationBuilder.DropTable(
                 name: "LimitRuleChanges");
@@ -787,7 +1329,19 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 name: "LimitRules");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "NotificationSettings");
+
+            migrationBuilder.DropTable(
+                name: "OfficerEvents");
+
+            migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");
+
+            migrationBuilder.DropTable(
+                name: "ScenarioLimits");
 
             migrationBuilder.DropTable(
                 name: "SecurityAudit");
@@ -805,16 +1359,19 @@ namespace AccountabilityTracker.Migrations.SqlServer.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Officers");
-
-            migrationBuilder.DropTable(
                 name: "Sources");
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
+                name: "Officers");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "LimitScenarios");
 
             migrationBuilder.DropTable(
                 name: "Milestones");
