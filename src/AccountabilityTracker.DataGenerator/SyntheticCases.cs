@@ -15,6 +15,13 @@ public sealed class SyntheticCases(int seed)
     private static readonly DateOnly Today = new(2026, 11, 23);
     private readonly Random _random = new(seed);
 
+    /// <summary>Outcomes as a caseworker would record them: the text and the type they chose (the tracker never guesses one from the text).</summary>
+    private static readonly (string Text, OutcomeType Type)[] Outcomes =
+    [
+        ("No case to answer", OutcomeType.NoCaseToAnswer), ("Case to answer", OutcomeType.CaseToAnswerMisconduct), ("No further action", OutcomeType.NoFurtherAction),
+        ("Charged", OutcomeType.Charged), ("Acquitted", OutcomeType.Acquitted), ("Lawful killing", OutcomeType.LawfulKilling), ("Dismissed", OutcomeType.Dismissed),
+    ];
+
     public IEnumerable<CaseFileEntry> Generate(int caseCount, int stagesPerCase)
     {
         for (var i = 0; i < caseCount; i++)
@@ -57,6 +64,7 @@ public sealed class SyntheticCases(int seed)
             };
             var end = start.AddDays(length);
             var running = end > Today || _random.Next(10) == 0;
+            (string Text, OutcomeType Type)? outcome = running ? null : Pick(Outcomes);
             var precision = _random.Next(50) == 0 ? "unknown" : _random.Next(33) == 0 ? "year" : _random.Next(10) == 0 ? "month" : "day";
             entry.Stages.Add(new CaseFileStage
             {
@@ -72,7 +80,8 @@ public sealed class SyntheticCases(int seed)
                 StartPrecision = precision,
                 EndDate = running ? null : Iso(end > Today ? Today : end),
                 EndPrecision = running ? null : "day",
-                Outcome = running ? null : Pick(["No case to answer", "Case to answer", "No further action", "Charged", "Acquitted", "Lawful killing", "Dismissed"]),
+                Outcome = outcome?.Text,
+                OutcomeType = outcome?.Type.ToString(),
                 Sources = { new CaseFileSource { Url = string.Create(CultureInfo.InvariantCulture, $"https://example.org/source/{index}/{s}"), Quote = "Synthetic source" } },
             });
         }

@@ -1,47 +1,50 @@
 using System.Linq.Expressions;
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Domain.Cases;
 using AccountabilityTracker.Domain.Clocks;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace AccountabilityTracker.Application.Clocks;
 
 /// <summary>
-/// Questions asked of stored clocks (<see cref="ClockRecord"/>) in the database, with today as a parameter: each
-/// predicate says in SQL what <see cref="ClockRecord.ReadOn"/> says in memory, so lists, counts and filters never
-/// evaluate a clock row by row.
+/// Questions asked of stored clocks (<see cref="ClockRecord"/>), with today as a parameter. Every one is built from the
+/// domain's <see cref="ClockThresholds"/> (past due, warning reached) and the record's phase, so the database (lists,
+/// counts, filters, reports) and memory (<see cref="ClockRecord.ReadOn"/>, the case page) apply the same definition;
+/// each predicate keeps the comparison on a stored column, so the indexes on the due and warning dates serve it.
 /// </summary>
 public static class StoredClocks
 {
-    /// <summary>Running and either overdue or approaching, for certain or possibly: what the Overdue page lists.</summary>
-    public static Expression<Func<ClockRecord, bool>> Flagged(DateOnly today) =>
-        c => c.Phase == ClockPhase.Running && c.WarnEarliest <= today;
-
     /// <summary>Running and past its due date for certain.</summary>
     public static Expression<Func<ClockRecord, bool>> Overdue(DateOnly today) =>
-        c => c.Phase == ClockPhase.Running && c.DueLatest < today;
+        Build(c => c.Phase == ClockPhase.Running && ClockThresholds.IsPastDue.Apply(c.DueLatest, Today), today);
+
+    /// <summary>Running and either overdue or approaching, for certain or possibly: what the Overdue page lists.</summary>
+    public static Expression<Func<ClockRecord, bool>> Flagged(DateOnly today) =>
+        Build(c => c.Phase == ClockPhase.Running && ClockThresholds.HasReachedWarning.Apply(c.WarnEarliest, Today), today);
+
+    /// <summary>Past its limit: overdue today for certain, or concluded late for certain.</summary>
+    public static Expression<Func<ClockRecord, bool>> PastLimit(DateOnly today) =>
+        Build(c => (c.Phase == ClockPhase.Running && ClockThresholds.IsPastDue.Apply(c.DueLatest, Today))
+                   || (c.Phase == ClockPhase.Ended && c.FinalStatus == ClockStatus.ConcludedLate), today);
 
     /// <summary>The clock's status (for certain) on <paramref name="today"/> is <paramref name="status"/>.</summary>
     public static Expression<Func<ClockRecord, bool>> HasStatus(ClockStatus status, DateOnly today) => status switch
     {
         ClockStatus.Overdue => Overdue(today),
-        ClockStatus.Approaching => c => c.Phase == ClockPhase.Running && c.WarnLatest <= today && c.DueLatest >= today,
-        ClockStatus.WithinLimit => c => c.Phase == ClockPhase.Running && c.WarnLatest > today,
+        ClockStatus.Approaching => Build(
+            c => c.Phase == ClockPhase.Running && !ClockThresholds.IsPastDue.Apply(c.DueLatest, Today) && ClockThresholds.HasReachedWarning.Apply(c.WarnLatest, Today), today),
+        ClockStatus.WithinLimit => Build(c => c.Phase == ClockPhase.Running && !ClockThresholds.HasReachedWarning.Apply(c.WarnLatest, Today), today),
         ClockStatus.ConcludedInTime => c => c.Phase == ClockPhase.Ended && c.FinalStatus == ClockStatus.ConcludedInTime,
         ClockStatus.ConcludedLate => c => c.Phase == ClockPhase.Ended && c.FinalStatus == ClockStatus.ConcludedLate,
         _ => c => c.Phase == ClockPhase.NotApplicable,
     };
 
-    /// <summary>Past its limit: overdue today, or concluded late.</summary>
-    public static Expression<Func<ClockRecord, bool>> PastLimit(DateOnly today) =>
-        c => (c.Phase == ClockPhase.Running && c.DueLatest < today) || (c.Phase == ClockPhase.Ended && c.FinalStatus == ClockStatus.ConcludedLate);
-
     /// <summary>Urgency tier as the Overdue page sorts: 0 overdue for certain, 1 possibly overdue, 2 approaching.</summary>
     public static Expression<Func<ClockRecord, int>> UrgencyTier(DateOnly today) =>
-        c => c.DueLatest < today ? 0 : c.DueEarliest < today ? 1 : 2;
+        Build(c => ClockThresholds.IsPastDue.Apply(c.DueLatest, Today) ? 0 : ClockThresholds.IsPastDue.Apply(c.DueEarliest, Today) ? 1 : 2, today);
 
     /// <summary>Within a tier, the due date that orders it: furthest over (or soonest due) first.</summary>
     public static Expression<Func<ClockRecord, DateOnly?>> UrgencyDate(DateOnly today) =>
-        c => c.DueLatest < today ? c.DueLatest : c.DueEarliest < today ? c.DueEarliest : c.DueLatest;
+        Build(c => ClockThresholds.IsPastDue.Apply(c.DueLatest, Today) ? c.DueLatest : ClockThresholds.IsPastDue.Apply(c.DueEarliest, Today) ? c.DueEarliest : c.DueLatest, today);
 
     /// <summary>Applies a question about a clock to the stage that stores it.</summary>
     public static Expression<Func<Stage, TResult>> OfStage<TResult>(Expression<Func<ClockRecord, TResult>> question) => Compose((Stage s) => s.Clock, question);
@@ -52,10 +55,35 @@ public static class StoredClocks
     /// <summary>Applies a question about a clock to the case that stores it (its whole-case clock).</summary>
     public static Expression<Func<Case, TResult>> OfCase<TResult>(Expression<Func<ClockRecord, TResult>> question) => Compose((Case c) => c.Clock, question);
 
+    /// <summary>Stands for today inside a question's body until <see cref="Build{TResult}"/> binds it; never called.</summary>
+    private static DateOnly Today => throw new InvalidOperationException("StoredClocks.Today stands for a parameter and is never read.");
+
+    /// <summary>Inlines the thresholds and binds <see cref="Today"/> to a captured value, which EF sends as a query parameter.</summary>
+    private static Expression<Func<ClockRecord, TResult>> Build<TResult>(Expression<Func<ClockRecord, TResult>> question, DateOnly today)
+    {
+        var inlined = FactExpressions.Inline(question);
+        var body = new TodayBinder(new DayParameter(today).Property).Visit(inlined.Body)!;
+        return Expression.Lambda<Func<ClockRecord, TResult>>(body, inlined.Parameters);
+    }
+
     private static Expression<Func<TOwner, TResult>> Compose<TOwner, TResult>(Expression<Func<TOwner, ClockRecord>> clock, Expression<Func<ClockRecord, TResult>> question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var body = ReplacingExpressionVisitor.Replace(question.Parameters[0], clock.Body, question.Body);
+        var body = new ReplaceExpression(question.Parameters[0], clock.Body).Visit(question.Body)!;
         return Expression.Lambda<Func<TOwner, TResult>>(body, clock.Parameters);
+    }
+
+    private sealed class TodayBinder(Expression day) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node) =>
+            node.Member.DeclaringType == typeof(StoredClocks) && node.Member.Name == nameof(Today) ? day : base.VisitMember(node);
+    }
+
+    /// <summary>Holds a day the way a closure would, so EF parameterises it instead of writing it into the SQL.</summary>
+    private sealed class DayParameter(DateOnly day)
+    {
+        public DateOnly Day { get; } = day;
+
+        public Expression Property => Expression.Property(Expression.Constant(this), nameof(Day));
     }
 }

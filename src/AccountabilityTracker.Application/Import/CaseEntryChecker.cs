@@ -518,11 +518,18 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
             officerEvent.Kind = kindName;
             var precision = Precision(at.OfficerEvent(i, "precision"), officerEvent.Date, officerEvent.Precision, out var precisionName);
             officerEvent.Precision = precisionName;
+            // As for a stage: no end (or end_precision "running") runs; end_precision "unknown" without a date ended undated.
             var endPrecision = DatePrecision.Day;
-            if (officerEvent.EndDate is not null || officerEvent.EndPrecision is not null)
+            var ended = false;
+            if (string.Equals(Clean(officerEvent.EndPrecision), CaseFileMapper.RunningPrecision, StringComparison.OrdinalIgnoreCase) && officerEvent.EndDate is null)
+            {
+                officerEvent.EndPrecision = null;
+            }
+            else if (officerEvent.EndDate is not null || officerEvent.EndPrecision is not null)
             {
                 endPrecision = Precision(at.OfficerEvent(i, "end_precision"), officerEvent.EndDate, officerEvent.EndPrecision, out var endName);
-                officerEvent.EndPrecision = officerEvent.EndDate is null ? null : endName;
+                ended = officerEvent.EndDate is not null || endPrecision == DatePrecision.Unknown;
+                officerEvent.EndPrecision = ended ? endName : null;
             }
 
             var fields = new AddOfficerEvent.Command
@@ -531,6 +538,7 @@ public sealed class CaseEntryChecker(List<ImportMessage> messages, TimeProvider 
                 Kind = kindName is null ? null : Enum.Parse<OfficerEventKind>(kindName),
                 Date = officerEvent.Date,
                 DatePrecision = precision,
+                Ended = ended,
                 EndDate = officerEvent.EndDate,
                 EndPrecision = endPrecision,
                 Notes = officerEvent.Notes,

@@ -306,10 +306,19 @@ public static partial class CaseFileMapper
         return owner.AddOfficerEvent(officer, ParseEnum(officerEvent.Kind, OfficerEventKind.Arrested), ToDate(officerEvent.Date, officerEvent.Precision), OfficerEventEnd(officerEvent), officerEvent.Notes, nowUtc);
     }
 
+    /// <summary>
+    /// A period's end from a file: null while it runs (no end, or end_precision "running"); an unknown date when it ended
+    /// undated (end_precision "unknown" without a date), as for a stage.
+    /// </summary>
     public static PartialDate? OfficerEventEnd(CaseFileOfficerEvent officerEvent)
     {
         ArgumentNullException.ThrowIfNull(officerEvent);
-        return string.IsNullOrWhiteSpace(officerEvent.EndDate) ? null : ToDate(officerEvent.EndDate, officerEvent.EndPrecision);
+        if (string.IsNullOrWhiteSpace(officerEvent.EndDate))
+        {
+            return string.Equals(officerEvent.EndPrecision?.Trim(), nameof(DatePrecision.Unknown), StringComparison.OrdinalIgnoreCase) ? PartialDate.Unknown : null;
+        }
+
+        return ToDate(officerEvent.EndDate, officerEvent.EndPrecision);
     }
 
     public static SourceDetails ToDetails(CaseFileSource source)

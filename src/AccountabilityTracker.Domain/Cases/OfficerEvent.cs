@@ -80,6 +80,16 @@ public sealed class OfficerEvent
 
     public PartialDate? End => EndPrecision is { } precision ? PartialDate.FromStored(EndedOn, precision) : null;
 
+    /// <summary>
+    /// When a period ended: running while it has no end, ended undated when its end precision is unknown (the record says
+    /// it ended, not when). Always running for a point event, which has no end.
+    /// </summary>
+    public Ending Ending => EndingFromStored(EndedOn, EndPrecision);
+
+    /// <summary>The ending stored columns say: no end precision is running; an unknown one ended undated.</summary>
+    public static Ending EndingFromStored(DateOnly? endedOn, DatePrecision? endPrecision) =>
+        endPrecision is { } precision ? Ending.On(PartialDate.FromStored(endedOn, precision)) : Ending.Running;
+
     /// <summary>A period without an end: still running.</summary>
     public bool IsOpenPeriod => Kind.IsPeriod() && EndPrecision is null;
 
@@ -93,7 +103,7 @@ public sealed class OfficerEvent
 
     /// <summary>The days a period lasted (to today while it runs); null for a point or an unknown date.</summary>
     public DayRange? Duration(DateOnly today) =>
-        !Kind.IsPeriod() ? null : Date.DaysUntil(End ?? PartialDate.OnDay(today));
+        !Kind.IsPeriod() ? null : Ending.DaysFrom(Date, today);
 
     public void Edit(Officer officer, OfficerEventKind kind, PartialDate on, PartialDate? end, string? notes, DateTime nowUtc)
     {

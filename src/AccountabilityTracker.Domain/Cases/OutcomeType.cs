@@ -6,7 +6,7 @@ public enum OutcomeType
     /// <summary>No outcome is recorded.</summary>
     None = 0,
 
-    /// <summary>Free text that could not be mapped to one type: listed for an editor to classify.</summary>
+    /// <summary>An outcome is recorded (free text) but no one has chosen its type yet: listed under "outcomes to confirm".</summary>
     Unclassified = 1,
 
     ReferredToCps = 2,
@@ -26,6 +26,9 @@ public enum OutcomeType
     Allowed = 16,
     Dismissed = 17,
     Findings = 18,
+
+    /// <summary>A person looked and none of the types fits: classified, unlike <see cref="Unclassified"/>.</summary>
+    Other = 19,
 }
 
 public static class Outcomes
@@ -37,17 +40,17 @@ public static class Outcomes
     private static readonly OutcomeType[] Misconduct = [OutcomeType.Proven, OutcomeType.NotProven, OutcomeType.NoCaseToAnswer, OutcomeType.Dismissed];
     private static readonly OutcomeType[] Court = [OutcomeType.Allowed, OutcomeType.Dismissed];
 
-    /// <summary>Words that say one outcome type unambiguously, checked in order (the more specific first).</summary>
+    /// <summary>Words that point to one outcome type, checked in order (the more specific first).</summary>
     private static readonly (OutcomeType Type, string[] Phrases)[] Phrases =
     [
         (OutcomeType.NoCaseToAnswer, ["no case to answer"]),
         (OutcomeType.CaseToAnswerGrossMisconduct, ["case to answer for gross misconduct", "gross misconduct hearing", "case for a gross misconduct"]),
         (OutcomeType.CaseToAnswerMisconduct, ["case to answer for misconduct"]),
         (OutcomeType.NotProven, ["not proven", "not found proven"]),
-        (OutcomeType.Proven, ["gross misconduct proven", "misconduct proven", "found proven"]),
+        (OutcomeType.Proven, ["gross misconduct proven", "misconduct proven", "found proven", "found guilty of gross misconduct", "found guilty of misconduct"]),
         (OutcomeType.ReferredToCps, ["referred to the cps", "referred a file", "file of evidence referred", "referred to cps"]),
         (OutcomeType.NoFurtherAction, ["no further action", "no realistic prospect of conviction", "decided not to charge", "not to prosecute", "no charge"]),
-        (OutcomeType.Charged, ["charge authorised", "charged with", "charge of"]),
+        (OutcomeType.Charged, ["charge authorised", "charges authorised", "charged with", "charge of"]),
         (OutcomeType.Acquitted, ["acquitted", "not guilty"]),
         (OutcomeType.Convicted, ["convicted", "found guilty"]),
         (OutcomeType.UnlawfulKilling, ["unlawful killing", "unlawfully killed"]),
@@ -57,6 +60,9 @@ public static class Outcomes
         (OutcomeType.Allowed, ["appeal allowed", "claim allowed", "allowed the appeal"]),
         (OutcomeType.Dismissed, ["dismissed"]),
     ];
+
+    /// <summary>The types a person can choose: every type but "no outcome" and "not classified", which describe the absence of a choice.</summary>
+    public static IReadOnlyList<OutcomeType> Choosable { get; } = [.. Enum.GetValues<OutcomeType>().Where(t => t is not OutcomeType.None and not OutcomeType.Unclassified)];
 
     /// <summary>The outcome types a stage of <paramref name="kind"/> usually has, listed first in forms; every type is allowed.</summary>
     public static IReadOnlyList<OutcomeType> TypicalFor(StageKind kind) => kind switch
@@ -72,16 +78,19 @@ public static class Outcomes
     };
 
     /// <summary>
-    /// The type free text states without doubt: exactly one type's phrases occur in it. Anything else is
-    /// <see cref="OutcomeType.Unclassified"/> (or <see cref="OutcomeType.None"/> for no text), never a guess.
+    /// A type the text of a <paramref name="kind"/> stage's outcome points to, for a person to confirm or correct (the
+    /// tracker never stores it by itself: people decide types). Only the kind's typical types are suggested ("found
+    /// guilty of gross misconduct" on misconduct proceedings is Proven, never Convicted), and only when exactly one of
+    /// them is named; otherwise null.
     /// </summary>
-    public static OutcomeType Classify(string? text)
+    public static OutcomeType? Suggest(string? text, StageKind kind)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return OutcomeType.None;
+            return null;
         }
 
+        var typical = TypicalFor(kind);
         var lower = text.ToLowerInvariant();
         var found = new List<OutcomeType>();
         foreach (var (type, phrases) in Phrases)
@@ -93,13 +102,14 @@ public static class Outcomes
             }
         }
 
-        return found.Count == 1 ? found[0] : OutcomeType.Unclassified;
+        var fitting = found.Where(typical.Contains).ToList();
+        return found.Count == 1 && fitting.Count == 1 ? fitting[0] : null;
     }
 
     public static string DisplayName(this OutcomeType type) => type switch
     {
         OutcomeType.None => "No outcome",
-        OutcomeType.Unclassified => "Unclassified",
+        OutcomeType.Unclassified => "Not classified",
         OutcomeType.ReferredToCps => "Referred to prosecutor",
         OutcomeType.NoFurtherAction => "No further action",
         OutcomeType.Charged => "Charged",
@@ -117,6 +127,7 @@ public static class Outcomes
         OutcomeType.Allowed => "Allowed",
         OutcomeType.Dismissed => "Dismissed",
         OutcomeType.Findings => "Findings",
+        OutcomeType.Other => "Other (none of these)",
         _ => type.ToString(),
     };
 }

@@ -25,7 +25,7 @@ public sealed class Stage
         Label = label.Trim();
         SetDates(start, end);
         Outcome = string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim();
-        OutcomeType = Outcomes.Classify(Outcome);
+        OutcomeType = Outcome is null ? OutcomeType.None : OutcomeType.Unclassified;
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
         Version = Guid.NewGuid();
     }
@@ -75,8 +75,11 @@ public sealed class Stage
 
     public PartialDate Start => PartialDate.FromStored(StartOn, StartPrecision);
 
-    /// <summary>The end, or null while the stage is running.</summary>
+    /// <summary>The end, or null while the stage is running (<see cref="PartialDate.Unknown"/> when it ended undated).</summary>
     public PartialDate? End => HasEnded ? PartialDate.FromStored(EndOn, EndPrecision) : null;
+
+    /// <summary>When the stage ended, or that it still runs: the one value every page, report and export reads.</summary>
+    public Ending Ending => Ending.FromStored(HasEnded, EndOn, EndPrecision);
 
     public bool IsRunning => !HasEnded;
 
@@ -89,7 +92,7 @@ public sealed class Stage
     public IReadOnlyCollection<StageExtension> Extensions => _extensions;
 
     /// <summary>How long the stage ran (to <paramref name="today"/> while running); null when a date is unknown.</summary>
-    public DayRange? Duration(DateOnly today) => Start.DaysUntil(End ?? PartialDate.OnDay(today));
+    public DayRange? Duration(DateOnly today) => Ending.DaysFrom(Start, today);
 
     public void Close(PartialDate end, string? outcome, DateTime nowUtc, OutcomeType? outcomeType = null)
     {
@@ -97,7 +100,7 @@ public sealed class Stage
         if (!string.IsNullOrWhiteSpace(outcome))
         {
             Outcome = outcome.Trim();
-            OutcomeType = Outcomes.Classify(Outcome);
+            KeepTypeWithText();
         }
 
         if (outcomeType is { } type)
@@ -131,7 +134,7 @@ public sealed class Stage
         if (!string.Equals(newOutcome, Outcome, StringComparison.Ordinal))
         {
             Outcome = newOutcome;
-            OutcomeType = Outcomes.Classify(Outcome);
+            KeepTypeWithText();
         }
 
         if (outcomeType is { } type)
@@ -253,6 +256,22 @@ public sealed class Stage
     /// <summary>The one rule for "end before start": true only when the end is certainly before the start, at both dates' precision.</summary>
     public static bool EndsBeforeStart(PartialDate start, PartialDate? end) =>
         end is { Latest: { } last } && start.Earliest is { } first && last < first;
+
+    /// <summary>
+    /// After the outcome text changes: a type someone chose stays until they change it (the text gives detail, it does not
+    /// decide the type); text without a type is "not classified"; no text, no outcome.
+    /// </summary>
+    private void KeepTypeWithText()
+    {
+        if (Outcome is null && OutcomeType == OutcomeType.Unclassified)
+        {
+            OutcomeType = OutcomeType.None;
+        }
+        else if (Outcome is not null && OutcomeType == OutcomeType.None)
+        {
+            OutcomeType = OutcomeType.Unclassified;
+        }
+    }
 
     private void SetOutcomeType(OutcomeType type)
     {

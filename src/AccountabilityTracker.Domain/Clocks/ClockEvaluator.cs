@@ -197,9 +197,8 @@ public sealed class ClockEvaluator
 
         if (end is { } ended)
         {
-            return ended > due
-                ? new ClockPoint(ClockStatus.ConcludedLate, due, ended.DayNumber - due.DayNumber, null, pausedDays, percentUsed)
-                : new ClockPoint(ClockStatus.ConcludedInTime, due, null, null, pausedDays, percentUsed);
+            var final = ClockThresholds.EndedStatus(due, ended);
+            return new ClockPoint(final, due, final == ClockStatus.ConcludedLate ? ended.DayNumber - due.DayNumber : null, null, pausedDays, percentUsed);
         }
 
         bool WarnsBy(DateOnly day) => CountedUnitsThrough(day) * 100L >= (long)warningPercent * length;
@@ -223,19 +222,7 @@ public sealed class ClockEvaluator
         }
 
         var warnFrom = DateOnly.FromDayNumber(high);
-        if (today > due)
-        {
-            return new ClockPoint(ClockStatus.Overdue, due, today.DayNumber - due.DayNumber, null, pausedDays, percentUsed, warnFrom);
-        }
-
-        return new ClockPoint(
-            today >= warnFrom ? ClockStatus.Approaching : ClockStatus.WithinLimit,
-            due,
-            null,
-            due.DayNumber - today.DayNumber,
-            pausedDays,
-            percentUsed,
-            warnFrom);
+        return ClockPoint.Running(due, warnFrom, today, pausedDays, percentUsed);
     }
 
     /// <summary>

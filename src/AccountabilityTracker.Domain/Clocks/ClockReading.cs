@@ -180,4 +180,13 @@ internal readonly record struct ClockPoint(
     DateOnly? WarnFrom = null)
 {
     public static ClockPoint None { get; } = new(ClockStatus.NotApplicable, null, null, null, 0, null);
+
+    /// <summary>A running clock due on <paramref name="due"/> as it stands on <paramref name="today"/> (<see cref="ClockThresholds"/>).</summary>
+    public static ClockPoint Running(DateOnly due, DateOnly warnFrom, DateOnly today, int pausedDays, int? percentUsed)
+    {
+        var status = ClockThresholds.RunningStatus(due, warnFrom, today);
+        return status == ClockStatus.Overdue
+            ? new ClockPoint(status, due, today.DayNumber - due.DayNumber, null, pausedDays, percentUsed, warnFrom)
+            : new ClockPoint(status, due, null, due.DayNumber - today.DayNumber, pausedDays, percentUsed, warnFrom);
+    }
 }

@@ -140,10 +140,7 @@ public sealed class ClockRecord
         return new ClockReading(today, rule, amount, unit, extension, certain, worst, IsApproximate, IsPaused, nextReport, reportsSoFar);
     }
 
-    private ClockPoint RunningPoint(DateOnly today, DateOnly due, DateOnly warnFrom) =>
-        today > due
-            ? new ClockPoint(ClockStatus.Overdue, due, today.DayNumber - due.DayNumber, null, PausedDays, null, warnFrom)
-            : new ClockPoint(today >= warnFrom ? ClockStatus.Approaching : ClockStatus.WithinLimit, due, null, due.DayNumber - today.DayNumber, PausedDays, null, warnFrom);
+    private ClockPoint RunningPoint(DateOnly today, DateOnly due, DateOnly warnFrom) => ClockPoint.Running(due, warnFrom, today, PausedDays, null);
 
     private static DateOnly? ValidUntilFor(ClockSubject subject, DateOnly computedOn, bool pausedNow)
     {

@@ -22,8 +22,18 @@ public readonly record struct DayRange
 
     public bool IsExact => Shortest == Longest;
 
-    /// <summary>The middle of the range, used where one figure is needed and flagged as approximate.</summary>
-    public int Midpoint => Shortest + ((Longest - Shortest) / 2);
+    /// <summary>
+    /// The exact middle of the range (334–364 days: 349; 590–954 days: 772; 334–365: 349.5): the one figure an approximate
+    /// duration counts as in medians and quartiles, flagged as approximate wherever it is shown.
+    /// </summary>
+    public double Middle => (Shortest + Longest) / 2.0;
+
+    /// <summary>The middle rounded half away from zero, for a phrase in words ("about 350 days").</summary>
+    public int Midpoint => (int)Math.Round(Middle, MidpointRounding.AwayFromZero);
+
+    /// <summary>The days between two days known within bounds: shortest from the latest start to the earliest end, never negative.</summary>
+    public static DayRange Between(DateBounds from, DateBounds to) =>
+        new(Math.Max(0, to.Earliest.DayNumber - from.Latest.DayNumber), Math.Max(0, to.Latest.DayNumber - from.Earliest.DayNumber));
 
     /// <summary>"380 days", or "about 1,250 days (1,235–1,265)" when approximate: never a false exact count.</summary>
     public override string ToString()

@@ -106,17 +106,8 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         };
 
     /// <summary>The span from this date to <paramref name="end"/>, as a range when either is imprecise; null when either is unknown.</summary>
-    public DayRange? DaysUntil(PartialDate end)
-    {
-        if (Earliest is not { } startFirst || Latest is not { } startLast || end.Earliest is not { } endFirst || end.Latest is not { } endLast)
-        {
-            return null;
-        }
-
-        var shortest = Math.Max(0, endFirst.DayNumber - startLast.DayNumber);
-        var longest = Math.Max(0, endLast.DayNumber - startFirst.DayNumber);
-        return new DayRange(shortest, longest);
-    }
+    public DayRange? DaysUntil(PartialDate end) =>
+        DateBounds.Of(this) is { } from && DateBounds.Of(end) is { } to ? DayRange.Between(from, to) : null;
 
     /// <summary>Orders by earliest possible day, unknown dates last, then less precise first.</summary>
     public int CompareTo(PartialDate other)

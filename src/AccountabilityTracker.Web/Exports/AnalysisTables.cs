@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using AccountabilityTracker.Application.Clocks;
 using AccountabilityTracker.Application.Features.Analysis;
 using AccountabilityTracker.Domain.Cases;
+using AccountabilityTracker.Domain.Dates;
 
 namespace AccountabilityTracker.Web.Exports;
 
@@ -97,11 +99,12 @@ public static class AnalysisTables
         new("group", ExportType.Text, "The group in words"),
         new("cases", ExportType.WholeNumber, "Cases in the group", Cases),
         new("small_group", ExportType.YesNo, "True when the group has fewer than 5 cases: read its shares as counts"),
-        new("event", ExportType.Text, "arrested or interviewed_under_caution (officer events), charged (a stage's outcome or an officer event, whichever came first), convicted, misconduct_case_to_answer, dismissed (on misconduct proceedings) or final_outcome (the end of the last proceeding, none still running)"),
+        new("event", ExportType.Text, "arrested or interviewed_under_caution (officer events), charged (a stage's outcome or an officer event, whichever came first), convicted, misconduct_case_to_answer, dismissed (on misconduct proceedings) or final_outcome (every proceeding ended; dated by the end of the last)"),
         new("event_cases", ExportType.WholeNumber, "Cases in the group with the event", Cases),
         new("share", ExportType.Number, "event_cases divided by cases", "share from 0 to 1"),
-        new("timed_cases", ExportType.WholeNumber, "Of event_cases, those whose incident and first event are known to the day: the base of the timings", Cases),
-        new("median_days", ExportType.Number, "Median days from the incident to the first such event", "days"),
+        new("timed_cases", ExportType.WholeNumber, "Of event_cases, those whose incident is known to the day and whose every occurrence of the event is dated (an undated one could have come first): the base of the timings", Cases),
+        new("approximate_timings", ExportType.WholeNumber, "Of timed_cases, those whose first event is known only within a month or a year: a range of days counted at its exact middle", Cases),
+        new("median_days", ExportType.Number, "Median days from the incident to the first such event (a range counts at its middle)", "days"),
         new("lower_quartile_days", ExportType.Number, "25th percentile of those days", "days"),
         new("upper_quartile_days", ExportType.Number, "75th percentile of those days", "days"),
     ];
@@ -116,17 +119,23 @@ public static class AnalysisTables
         new("category_code", ExportType.Text, "Operation category code"),
         new("category", ExportType.Text, "Operation category in words"),
         new("incident_date", ExportType.Date, "Day of the incident"),
-        new("last_proceeding_end", ExportType.Date, "End of the last proceeding (today while one still runs)"),
+        new("last_proceeding_end", ExportType.Text, "End of the last proceeding as precisely as it is known (\"2021-01\", \"2025\", \"2021-01-01/2021-01-15\" for bounds that are no single month or year); the day of the export while one still runs; empty when there is no proceeding or the last ended on an unknown date"),
+        new("last_proceeding_end_earliest", ExportType.Date, "First day last_proceeding_end can be"),
+        new("last_proceeding_end_latest", ExportType.Date, "Last day last_proceeding_end can be"),
+        new("last_proceeding_end_text", ExportType.Text, "The same in words: \"still running\", \"ended, date unknown\", \"no proceeding recorded\", \"January 2021\""),
         new("still_running", ExportType.YesNo, "True while a proceeding still runs"),
-        new("days", ExportType.WholeNumber, "Days from the incident to last_proceeding_end", "days"),
-        new("years_months", ExportType.Text, "The same in whole years and months (\"9 years 10 months\")"),
-        new("proceedings", ExportType.WholeNumber, "Proceedings (investigations, charging decisions, trials, misconduct proceedings, judicial reviews, appeals) with a known start", "proceedings"),
-        new("most_at_once", ExportType.WholeNumber, "The most proceedings running on any one day", "proceedings"),
+        new("days", ExportType.Number, "Days from the incident to last_proceeding_end; the exact middle of the range when an end is known only to the month or year; empty when not timed", "days"),
+        new("days_shortest", ExportType.WholeNumber, "Shortest number of days the dates allow", "days"),
+        new("days_longest", ExportType.WholeNumber, "Longest number of days the dates allow", "days"),
+        new("days_approximate", ExportType.YesNo, "True when days is the middle of a range"),
+        new("years_months", ExportType.Text, "The same in whole years and months (\"9 years 10 months\"; \"between … and …\" for a range)"),
+        new("proceedings", ExportType.WholeNumber, "Proceedings (investigations, charging decisions, trials, misconduct proceedings, judicial reviews, appeals) of the case", "proceedings"),
+        new("most_at_once", ExportType.WholeNumber, "The most proceedings certainly running on any one day (each from its latest possible start to its earliest possible end; proceedings with an unknown date left out)", "proceedings"),
         new("days_suspended", ExportType.WholeNumber, "Days suspended: the officer's suspension periods from start to end (to the day of the export while one runs), overlaps counted once; only periods with exact-day dates", "days"),
         new("days_restricted_duties", ExportType.WholeNumber, "Days on restricted duties, counted the same way", "days"),
         new("days_suspended_or_restricted", ExportType.WholeNumber, "Days suspended or on restricted duties (a day in both counted once)", "days"),
         new("period_running", ExportType.YesNo, "True while a suspension or restricted duties has no end recorded"),
-        new("unmeasured_periods", ExportType.WholeNumber, "Suspensions or restricted duties whose start or end is not an exact day: left out of the days", "periods"),
+        new("unmeasured_periods", ExportType.WholeNumber, "Suspensions or restricted duties whose start or end is not an exact day (or that ended on an unknown date): left out of the days", "periods"),
         new("arrested", ExportType.YesNo, "True when an officer event records the officer's arrest"),
         new("interviewed_under_caution", ExportType.YesNo, "True when an officer event records an interview under caution"),
         new("charged", ExportType.YesNo, "True when an officer event records the officer's charge"),
@@ -139,7 +148,7 @@ public static class AnalysisTables
             report.Groups.Append(report.Total).SelectMany(g => g.Events.Select(e => new object?[]
             {
                 report.GroupBy.ToString(), g.Code, g.Label, g.Cases, g.IsSmall, e.Event, e.Cases, e.Share is { } share ? Math.Round(share, 4) : null,
-                e.DaysFromIncident.Count, e.DaysFromIncident.Median, e.DaysFromIncident.LowerQuartile, e.DaysFromIncident.UpperQuartile,
+                e.DaysFromIncident.Count, e.ApproximateTimings, e.DaysFromIncident.Median, e.DaysFromIncident.LowerQuartile, e.DaysFromIncident.UpperQuartile,
             })).ToAsyncEnumerable());
     }
 
@@ -149,11 +158,16 @@ public static class AnalysisTables
         return new ExportTable(BurdenName, "Officer burden", report.Filters, report.GeneratedAtUtc, BurdenColumns,
             report.Officers.Select(o => new object?[]
             {
-                o.OfficerId, o.Officer, o.CaseReference, o.CaseTitle, o.Force, o.Category.ToString(), o.Category.DisplayName(), o.Incident, o.LastEnd, o.StillRunning,
-                o.Days, o.YearsMonths, o.Proceedings, o.MostAtOnce, o.DaysSuspended, o.DaysRestricted, o.DaysSuspendedOrRestricted, o.PeriodRunning, o.UnmeasuredPeriods,
+                o.OfficerId, o.Officer, o.CaseReference, o.CaseTitle, o.Force, o.Category.ToString(), o.Category.DisplayName(), o.Incident,
+                o.LastEnd is { } end ? IsoOf(end) : null, o.LastEnd?.Earliest, o.LastEnd?.Latest, o.LastEndText, o.StillRunning,
+                o.Days?.Middle, o.Days?.Shortest, o.Days?.Longest, o.Days is { } days ? !days.IsExact : null, o.YearsMonths, o.Proceedings, o.MostAtOnce, o.DaysSuspended, o.DaysRestricted, o.DaysSuspendedOrRestricted, o.PeriodRunning, o.UnmeasuredPeriods,
                 o.Arrested, o.InterviewedUnderCaution, o.Charged,
             }).ToAsyncEnumerable());
     }
+
+    /// <summary>Bounds as a machine reads them: the partial date they are ("2021-01"), else an ISO 8601 interval of days.</summary>
+    private static string IsoOf(DateBounds bounds) =>
+        bounds.AsPartialDate() is { } date ? date.ToIsoString() : string.Create(CultureInfo.InvariantCulture, $"{bounds.Earliest:yyyy-MM-dd}/{bounds.Latest:yyyy-MM-dd}");
 
     public static ExportTable Context(GetContextReport.Report report)
     {

@@ -37,7 +37,7 @@ public static partial class ReportTables
         new("end_earliest", ExportType.Date, "Earliest day the end can be"),
         new("end_latest", ExportType.Date, "Latest day the end can be"),
         new("running", ExportType.YesNo, "True while the stage has not ended"),
-        new("duration_days", ExportType.WholeNumber, "Days from start to end (to the day of the export while running); the middle of the range when a date is imprecise", Days),
+        new("duration_days", ExportType.Number, "Days from start to end (to the day of the export while running); the exact middle of the range when a date is imprecise (it may end in .5)", Days),
         new("duration_approximate", ExportType.YesNo, "True when the duration comes from a month- or year-precision date"),
         new("duration_shortest_days", ExportType.WholeNumber, "Shortest duration the dates allow", Days),
         new("duration_longest_days", ExportType.WholeNumber, "Longest duration the dates allow", Days),
@@ -46,7 +46,9 @@ public static partial class ReportTables
         new("limit_unit", ExportType.Text, "The time limit's unit: CalendarDays, Months or WorkingDays"),
         new("clock_status_code", ExportType.Text, "Clock status code: NotApplicable, WithinLimit, Approaching, Overdue, ConcludedInTime, ConcludedLate"),
         new("clock_status", ExportType.Text, "Clock status in words"),
-        new("days_over", ExportType.WholeNumber, "Days past the limit, when overdue or concluded late", Days),
+        new("days_over", ExportType.WholeNumber, "Days past the limit for certain, when overdue or concluded late (the fewest the dates allow)", Days),
+        new("days_over_most", ExportType.WholeNumber, "The most days past the limit the dates allow (the earliest possible start, the latest possible end), when even that is past it", Days),
+        new("possibly_late", ExportType.YesNo, "True when the clock is not past its limit for certain but could be, given an imprecise date (\"concluded within limit, possibly late\"; \"possibly overdue\")"),
         new("outcome_type_code", ExportType.Text, "Outcome type code from the controlled list (None, Charged, Convicted, Acquitted, CaseToAnswerGrossMisconduct, NoCaseToAnswer, Dismissed, …)"),
         new("outcome_type", ExportType.Text, "Outcome type in words"),
         new("outcome", ExportType.Text, "The outcome as written (free text)"),
@@ -64,13 +66,14 @@ public static partial class ReportTables
         new("upper_quartile_days", ExportType.Number, "75th percentile of the durations", Days),
         new("percentile_90_days", ExportType.Number, "90th percentile of the durations", Days),
         new("mean_days", ExportType.Number, "Mean duration", Days),
-        new("maximum_days", ExportType.WholeNumber, "Longest duration", Days),
-        new("approximate_durations", ExportType.WholeNumber, "Durations from a month- or year-precision date (counted at the middle of their range)", "stages"),
+        new("maximum_days", ExportType.Number, "Longest duration", Days),
+        new("approximate_durations", ExportType.WholeNumber, "Durations from a month- or year-precision date (counted at the exact middle of their range)", "stages"),
         new("unknown_dates", ExportType.WholeNumber, "Stages with an unknown start or end, left out of the duration figures", "stages"),
         new("running", ExportType.WholeNumber, "Stages that have not ended", "stages"),
-        new("with_limit", ExportType.WholeNumber, "Stages that have a time limit", "stages"),
-        new("past_limit", ExportType.WholeNumber, "Stages overdue or concluded late", "stages"),
-        new("share_past_limit", ExportType.Number, "past_limit divided by with_limit (empty when no stage has a limit)", "share from 0 to 1"),
+        new("with_limit", ExportType.WholeNumber, "Stages whose clock has a status under a time limit: the base of past_limit", "stages"),
+        new("past_limit", ExportType.WholeNumber, "Of with_limit, stages overdue or concluded late for certain", "stages"),
+        new("share_past_limit", ExportType.Number, "past_limit divided by with_limit (empty when with_limit is 0)", "share from 0 to 1"),
+        new("not_assessed", ExportType.WholeNumber, "Stages whose kind has a time limit but whose clock has no status (a date it needs is unknown): not in with_limit", "stages"),
     ];
 
     public static ExportTable Stages(ExportStageDurations.Result result)
@@ -94,7 +97,7 @@ public static partial class ReportTables
         [
             groupBy.ToString(), group.Code, group.Key, group.Stages, d.Count, Round(d.Median), Round(d.LowerQuartile), Round(d.UpperQuartile),
             Round(d.Percentile90), Round(d.Mean), d.Maximum, group.ApproximateDurations, group.UnknownDates, group.Running,
-            group.WithLimit, group.PastLimit, group.PastLimitShare is { } share ? Math.Round(share, 4) : null,
+            group.WithLimit, group.PastLimit, group.PastLimitShare is { } share ? Math.Round(share, 4) : null, group.NotAssessed,
         ];
     }
 
@@ -126,10 +129,10 @@ public static partial class ReportTables
                 row.Start.IsKnown ? row.Start.ToIsoString() : null, PrecisionCode(row.Start.Precision), row.Start.Earliest, row.Start.Latest,
                 row.End is { IsKnown: true } end ? end.ToIsoString() : null, row.End is { } e ? PrecisionCode(e.Precision) : "running",
                 row.End?.Earliest, row.End?.Latest, row.IsRunning,
-                row.Duration?.Midpoint, row.Duration is null ? null : !row.Duration.Value.IsExact,
+                row.Duration?.Middle, row.Duration is null ? null : !row.Duration.Value.IsExact,
                 row.Duration?.Shortest, row.Duration?.Longest,
                 row.Limit, row.LimitAmount, row.LimitUnit?.ToString(),
-                row.Status.ToString(), ClockView.TextOf(row.Status), row.DaysOver,
+                row.Status.ToString(), ClockView.TextOf(row.Status), row.DaysOver, row.DaysOverMost, row.PossiblyLate,
                 row.OutcomeType.ToString(), row.OutcomeType == OutcomeType.None ? null : row.OutcomeType.DisplayName(), row.Outcome,
             ];
         }

@@ -24,16 +24,38 @@ public sealed class LegalRecordTests
     }
 
     [Theory]
-    [InlineData("Murder charge authorised (Wed 20 Sep 2023) by CPS Special Crime Division.", OutcomeType.Charged)]
-    [InlineData("Not guilty of murder (Mon 21 Oct 2024); unanimous verdict.", OutcomeType.Acquitted)]
-    [InlineData("The panel found no case to answer.", OutcomeType.NoCaseToAnswer)]
-    [InlineData("Officer to face a gross misconduct hearing", OutcomeType.CaseToAnswerGrossMisconduct)]
-    [InlineData("Jury returned a conclusion of unlawful killing", OutcomeType.UnlawfulKilling)]
-    [InlineData("Opened and adjourned pending the IOPC investigation", OutcomeType.Unclassified)]
-    [InlineData("Acquitted of murder; convicted of misconduct in public office", OutcomeType.Unclassified)]
-    [InlineData("", OutcomeType.None)]
-    public void Outcome_text_is_classified_only_when_it_says_one_type(string text, OutcomeType expected) =>
-        Assert.Equal(expected, Outcomes.Classify(text));
+    [InlineData("Murder charge authorised (Wed 20 Sep 2023) by CPS Special Crime Division.", StageKind.CpsDecision, OutcomeType.Charged)]
+    [InlineData("Charges authorised against two officers.", StageKind.CpsDecision, OutcomeType.Charged)]
+    [InlineData("Not guilty of murder (Mon 21 Oct 2024); unanimous verdict.", StageKind.CriminalTrial, OutcomeType.Acquitted)]
+    [InlineData("The panel found no case to answer.", StageKind.MisconductProceedings, OutcomeType.NoCaseToAnswer)]
+    [InlineData("Officer to face a gross misconduct hearing", StageKind.IopcInvestigation, OutcomeType.CaseToAnswerGrossMisconduct)]
+    [InlineData("Jury returned a conclusion of unlawful killing", StageKind.Inquest, OutcomeType.UnlawfulKilling)]
+    [InlineData("Found guilty of gross misconduct and given a final written warning.", StageKind.MisconductProceedings, OutcomeType.Proven)]
+    public void Outcome_text_suggests_the_one_type_of_the_stage_kind_it_names(string text, StageKind kind, OutcomeType expected) =>
+        Assert.Equal(expected, Outcomes.Suggest(text, kind));
+
+    [Theory]
+    [InlineData("Opened and adjourned pending the IOPC investigation", StageKind.Inquest)]
+    [InlineData("Acquitted of murder; convicted of misconduct in public office", StageKind.CriminalTrial)]
+    [InlineData("Judgment: no violation of Article 2; the decision not to prosecute individuals was lawful.", StageKind.Appeal)]
+    [InlineData("Hearing discontinued; an earlier claim had been dismissed.", StageKind.MisconductProceedings)]
+    [InlineData("", StageKind.CpsDecision)]
+    public void Outcome_text_suggests_nothing_when_it_names_no_single_type_of_the_kind(string text, StageKind kind) =>
+        Assert.Null(Outcomes.Suggest(text, kind));
+
+    [Fact]
+    public void Outcome_text_alone_never_sets_a_type()
+    {
+        var stage = NewCase().AddStage(StageKind.CpsDecision, "Decision", PartialDate.OnDay(2016, 1, 1), PartialDate.OnDay(2017, 1, 1), "Charged with murder", Now);
+        Assert.Equal(OutcomeType.Unclassified, stage.OutcomeType);
+
+        stage.ClassifyOutcome(OutcomeType.Charged, Now);
+        stage.Edit(StageKind.CpsDecision, "Decision", stage.Start, stage.End, "Charged with murder; later discontinued", null, Now);
+        Assert.Equal(OutcomeType.Charged, stage.OutcomeType);
+
+        stage.Edit(StageKind.CpsDecision, "Decision", stage.Start, stage.End, null, null, Now, OutcomeType.Other);
+        Assert.Equal((OutcomeType.Other, (string?)null), (stage.OutcomeType, stage.Outcome));
+    }
 
     [Fact]
     public void An_editor_classifies_an_outcome_and_a_stage_with_text_is_never_typeless()

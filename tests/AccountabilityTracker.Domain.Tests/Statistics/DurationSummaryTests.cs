@@ -32,7 +32,7 @@ public class DurationSummaryTests
     [Fact]
     public void No_values_give_no_figures()
     {
-        var summary = DurationSummary.Of([]);
+        var summary = DurationSummary.Of(Array.Empty<int>());
 
         Assert.Equal(0, summary.Count);
         Assert.Null(summary.Median);

@@ -41,7 +41,6 @@ public static class RecordClocks
             }
 
             var previous = stored?.Value;
-            await ClassifyOutcomesAsync(cancellationToken);
             var recorded = await clocks.RecordAllAsync(db, kind: null, wholeCase: false, cancellationToken);
             if (stored is null)
             {
@@ -55,25 +54,6 @@ public static class RecordClocks
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new Result(recorded, previous, clocks.Basis);
-        }
-
-        /// <summary>
-        /// Outcomes stored as free text before outcome types existed get the type their text states without doubt; the
-        /// rest become Unclassified, listed for an editor. Runs with the clock recompute that follows the upgrade.
-        /// </summary>
-        private async Task ClassifyOutcomesAsync(CancellationToken cancellationToken)
-        {
-            var pending = await db.Stages.Where(s => s.OutcomeType == Domain.Cases.OutcomeType.None && s.Outcome != null)
-                .Select(s => new { s.Id, s.Outcome })
-                .ToListAsync(cancellationToken);
-            foreach (var group in pending.GroupBy(s => Domain.Cases.Outcomes.Classify(s.Outcome)))
-            {
-                var type = group.Key;
-                foreach (var chunk in group.Select(s => s.Id).Chunk(500))
-                {
-                    await db.Stages.Where(s => chunk.Contains(s.Id)).ExecuteUpdateAsync(u => u.SetProperty(s => s.OutcomeType, type), cancellationToken);
-                }
-            }
         }
     }
 }

@@ -50,6 +50,7 @@ public static class EditOfficerEvent
             Kind = found.Kind,
             Date = found.Date.ToIsoString(),
             DatePrecision = found.Precision,
+            Ended = found.Ending.HasEnded,
             EndDate = found.End?.ToIsoString(),
             EndPrecision = found.EndPrecision ?? Domain.Dates.DatePrecision.Day,
             Notes = found.Notes,

@@ -19,6 +19,9 @@ public abstract record OfficerEventFields
 
     public DatePrecision? DatePrecision { get; init; } = Domain.Dates.DatePrecision.Day;
 
+    /// <summary>Ticked when a suspension or restricted duties has ended even if its end date is unknown; an end date implies it.</summary>
+    public bool Ended { get; init; }
+
     /// <summary>The end of a suspension or restricted duties; empty while it runs (and for a single event).</summary>
     public string? EndDate { get; init; }
 
@@ -26,7 +29,7 @@ public abstract record OfficerEventFields
 
     public string? Notes { get; init; }
 
-    internal bool HasEnd => !string.IsNullOrWhiteSpace(EndDate);
+    internal bool HasEnd => Ended || !string.IsNullOrWhiteSpace(EndDate);
 
     internal PartialDate Parsed => DateInput.Parse(Date, DatePrecision);
 
@@ -59,6 +62,8 @@ public sealed class OfficerEventFieldsRules : AbstractValidator<OfficerEventFiel
         RuleFor(e => e.Date).PartialDate(e => e.DatePrecision, time);
         RuleFor(e => e.EndDate).Empty().When(e => e.Kind is { } kind && !kind.IsPeriod())
             .WithMessage("Only a suspension or restricted duties has an end date: leave it empty for a single event.");
+        RuleFor(e => e.Ended).Equal(false).When(e => e.Kind is { } kind && !kind.IsPeriod() && string.IsNullOrWhiteSpace(e.EndDate))
+            .WithMessage("Only a suspension or restricted duties can end: leave “ended” unticked for a single event.");
         RuleFor(e => e.EndDate).PartialDate(e => e.EndPrecision, time).When(e => e.HasEnd && (e.Kind is null || e.Kind.Value.IsPeriod()));
         RuleFor(e => e.EndDate).Must((e, _) => !StageDates.EndsBeforeStart(e.Date, e.DatePrecision, e.EndDate, e.EndPrecision, time))
             .When(e => e.HasEnd).WithMessage("A period cannot end before it starts: check the end date.");

@@ -24,8 +24,11 @@ public enum ReportGrouping
 
 /// <summary>
 /// Duration figures per group: how long stages took (concluded stages with known dates), how many still run, and how
-/// often limits were exceeded. A duration from a month- or year-precision date counts once, at the middle of its
-/// range, and is counted as approximate; a stage with an unknown date is left out of the figures and counted as such.
+/// often limits were exceeded. A duration from a month- or year-precision date counts once, at the exact middle of its
+/// range (<see cref="DayRange.Middle"/>), and is counted as approximate; a stage with an unknown date (or ended on an
+/// unknown date) is left out of the duration figures and counted as such. "Past limit" is counted of the stages whose
+/// clock could be assessed: a stage whose kind has a rule but whose dates leave its clock without a status is counted
+/// apart (<see cref="Group.NotAssessed"/>), so the share's base says exactly what it counts.
 /// </summary>
 public static class GetDurationReport
 {
@@ -37,6 +40,8 @@ public static class GetDurationReport
     /// <summary>The figures per chosen group, the same per incident year (for the trend), and for all stages together.</summary>
     public sealed record Report(string Filters, DateTime GeneratedAtUtc, ReportGrouping GroupBy, IReadOnlyList<Group> Groups, IReadOnlyList<Group> ByIncidentYear, Group Total);
 
+    /// <param name="WithLimit">Stages whose clock has a status under a rule: the base of <paramref name="PastLimit"/>.</param>
+    /// <param name="NotAssessed">Stages whose kind has a rule in force but whose clock has no status (a date it needs is unknown): not in the base.</param>
     public sealed record Group(
         string Key,
         int Stages,
@@ -45,12 +50,13 @@ public static class GetDurationReport
         int UnknownDates,
         int Running,
         int WithLimit,
-        int PastLimit)
+        int PastLimit,
+        int NotAssessed = 0)
     {
         /// <summary>The group's stable code for exports and the API ("IopcInvestigation", "CounterTerrorism", "2019", "all").</summary>
         public string Code { get; init; } = string.Empty;
 
-        /// <summary>Share of stages with a limit that went past it; null when no stage has a limit.</summary>
+        /// <summary>Share of the assessed stages (<see cref="WithLimit"/>) that went past their limit; null when none was assessed.</summary>
         public double? PastLimitShare => WithLimit == 0 ? null : PastLimit / (double)WithLimit;
     }
 
@@ -63,7 +69,7 @@ public static class GetDurationReport
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, ClockFreshness freshness, ReadCache cache, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Report>
+    internal sealed class Handler(TrackerDbContext db, ClockFreshness freshness, ReadCache cache, LimitRuleBook rules, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Report>
     {
         /// <summary>The figures are the same for every reader until the data or the day changes: computed once, then kept.</summary>
         public async Task<Report> Handle(Query request, CancellationToken cancellationToken)
@@ -78,6 +84,8 @@ public static class GetDurationReport
         /// </summary>
         private async Task<Report> ComputeAsync(Query request, CancellationToken cancellationToken)
         {
+            var ruleSet = await rules.GetAsync(cancellationToken);
+            var pastLimit = StoredClocks.PastLimit(clocks.Today());
             var groups = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
             var years = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
             var total = new Accumulator();
@@ -85,9 +93,10 @@ public static class GetDurationReport
             var cases = request.Apply(db.Cases.AsNoTracking());
             var stages = request.ApplyToStages(db.Stages.AsNoTracking().Where(s => cases.Any(c => c.Id == s.CaseId)));
             var rows = stages
-                .Select(s => new
+                .Select(FactExpressions.Inline((Stage s) => new
                 {
                     s.Kind,
+                    s.Case.Jurisdiction,
                     s.Case.Force,
                     s.Case.IncidentOn,
                     s.Case.Category,
@@ -98,15 +107,15 @@ public static class GetDurationReport
                     s.EndOn,
                     s.EndPrecision,
                     HasLimit = s.Clock.Phase != ClockPhase.NotApplicable,
-                    IsPastLimit = (s.Clock.Phase == ClockPhase.Running && s.Clock.DueLatest < today)
-                        || (s.Clock.Phase == ClockPhase.Ended && s.Clock.FinalStatus == ClockStatus.ConcludedLate),
-                })
+                    IsPastLimit = pastLimit.Apply(s.Clock),
+                }))
                 .AsAsyncEnumerable();
             await foreach (var s in rows.WithCancellation(cancellationToken))
             {
                 var start = PartialDate.FromStored(s.StartOn, s.StartPrecision);
-                PartialDate? end = s.HasEnded ? PartialDate.FromStored(s.EndOn, s.EndPrecision) : null;
-                var row = new ReportRow(s.Kind, s.Force, s.IncidentOn?.Year, s.Category, s.OutcomeType, !s.HasEnded, start.DaysUntil(end ?? PartialDate.OnDay(today)), s.HasLimit, s.IsPastLimit);
+                var end = Ending.FromStored(s.HasEnded, s.EndOn, s.EndPrecision);
+                var notAssessed = !s.HasLimit && ruleSet.For(s.Kind, s.Jurisdiction) is not null;
+                var row = new ReportRow(s.Kind, s.Force, s.IncidentOn?.Year, s.Category, s.OutcomeType, end.IsRunning, end.DaysFrom(start, today), s.HasLimit, s.IsPastLimit, notAssessed);
                 Add(groups, KeyOf(request.GroupBy, row), CodeOf(request.GroupBy, row), row);
                 Add(years, KeyOf(ReportGrouping.IncidentYear, row), CodeOf(ReportGrouping.IncidentYear, row), row);
                 total.Add(row);
@@ -154,19 +163,20 @@ public static class GetDurationReport
 
     /// <summary>What the report needs of one stage.</summary>
     private sealed record ReportRow(
-        StageKind Kind, string Force, int? IncidentYear, OperationCategory Category, OutcomeType OutcomeType, bool IsRunning, DayRange? Duration, bool HasLimit, bool IsPastLimit);
+        StageKind Kind, string Force, int? IncidentYear, OperationCategory Category, OutcomeType OutcomeType, bool IsRunning, DayRange? Duration, bool HasLimit, bool IsPastLimit, bool NotAssessed);
 
     private sealed class Accumulator
     {
         public string Code { get; init; } = string.Empty;
 
-        private readonly List<int> _durations = [];
+        private readonly List<double> _durations = [];
         private int _stages;
         private int _approximate;
         private int _unknown;
         private int _running;
         private int _withLimit;
         private int _pastLimit;
+        private int _notAssessed;
 
         public void Add(ReportRow row)
         {
@@ -177,7 +187,7 @@ public static class GetDurationReport
             }
             else if (row.Duration is { } duration)
             {
-                _durations.Add(duration.Midpoint);
+                _durations.Add(duration.Middle);
                 if (!duration.IsExact)
                 {
                     _approximate++;
@@ -198,9 +208,14 @@ public static class GetDurationReport
             {
                 _pastLimit++;
             }
+
+            if (row.NotAssessed)
+            {
+                _notAssessed++;
+            }
         }
 
         public Group ToGroup(string key) =>
-            new(key, _stages, DurationSummary.Of(_durations), _approximate, _unknown, _running, _withLimit, _pastLimit);
+            new(key, _stages, DurationSummary.Of(_durations), _approximate, _unknown, _running, _withLimit, _pastLimit, _notAssessed);
     }
 }

@@ -28,6 +28,12 @@ public sealed record StageDurationRow(
     int? DaysOver,
     string? Outcome)
 {
+    /// <summary>The most days past the limit the dates allow (worst case), when even that is past it.</summary>
+    public int? DaysOverMost { get; init; }
+
+    /// <summary>Not past the limit for certain, but possibly, given an imprecise date.</summary>
+    public bool PossiblyLate { get; init; }
+
     /// <summary>The controlled outcome type (the free text is <see cref="Outcome"/>).</summary>
     public OutcomeType OutcomeType { get; init; }
 
@@ -106,6 +112,8 @@ internal static class StageDurationSource
                 s.Outcome)
             {
                 OutcomeType = s.OutcomeType,
+                DaysOverMost = reading.PossibleStatus is ClockStatus.Overdue or ClockStatus.ConcludedLate ? reading.PossibleDaysOver : null,
+                PossiblyLate = reading.IsUncertain && reading.PossibleStatus is ClockStatus.Overdue or ClockStatus.ConcludedLate,
                 LimitAmount = reading.Amount,
                 LimitUnit = reading.Unit,
             };

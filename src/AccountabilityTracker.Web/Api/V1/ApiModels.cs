@@ -408,13 +408,14 @@ public sealed record ApiDurationGroup(
     double? UpperQuartileDays,
     double? Percentile90Days,
     double? MeanDays,
-    int? MaximumDays,
+    double? MaximumDays,
     int ApproximateDurations,
     int UnknownDates,
     int Running,
     int WithLimit,
     int PastLimit,
-    double? PastLimitShare)
+    double? PastLimitShare,
+    int NotAssessed)
 {
     public static ApiDurationGroup From(GetDurationReport.Group group)
     {
@@ -422,7 +423,7 @@ public sealed record ApiDurationGroup(
         DurationSummary d = group.Durations;
         return new(
             group.Key, group.Stages, d.Count, d.Median, d.LowerQuartile, d.UpperQuartile, d.Percentile90, d.Mean, d.Maximum,
-            group.ApproximateDurations, group.UnknownDates, group.Running, group.WithLimit, group.PastLimit, group.PastLimitShare);
+            group.ApproximateDurations, group.UnknownDates, group.Running, group.WithLimit, group.PastLimit, group.PastLimitShare, group.NotAssessed);
     }
 }
 

@@ -81,7 +81,7 @@ public sealed class OfficerEventFiguresTests : IAsyncLifetime
     {
         var today = new DateOnly(2026, 11, 23);
         static GetOfficerBurden.EventRow Period(OfficerEventKind kind, DateOnly start, DateOnly? end, DatePrecision precision = DatePrecision.Day) =>
-            new(1, kind, start, precision, end, end is null ? null : DatePrecision.Day);
+            new(1, kind, PartialDate.FromStored(start, precision), end is { } e ? Ending.On(PartialDate.OnDay(e)) : Ending.Running);
 
         var periods = GetOfficerBurden.PeriodsOf(
         [
@@ -91,14 +91,15 @@ public sealed class OfficerEventFiguresTests : IAsyncLifetime
             Period(OfficerEventKind.Suspended, new(2020, 2, 10), new(2020, 2, 20)), // starts the day the second ends
             Period(OfficerEventKind.Suspended, new(2020, 5, 1), new(2020, 6, 1), DatePrecision.Month), // not measured
             Period(OfficerEventKind.RestrictedDuties, new(2020, 2, 15), null), // open
-            new(1, OfficerEventKind.Arrested, new(2020, 1, 1), DatePrecision.Day, null, null), // a point, not a period
+            Period(OfficerEventKind.RestrictedDuties, new(2019, 6, 1), null) with { End = Ending.Undated }, // ended, date unknown: not running, not measured
+            new(1, OfficerEventKind.Arrested, PartialDate.OnDay(2020, 1, 1), Ending.Running), // a point, not a period
         ], today);
 
         Assert.Equal(new DateOnly(2020, 2, 20).DayNumber - new DateOnly(2020, 1, 1).DayNumber, periods.DaysSuspended);
         Assert.Equal(today.DayNumber - new DateOnly(2020, 2, 15).DayNumber, periods.DaysRestricted);
         Assert.Equal(today.DayNumber - new DateOnly(2020, 1, 1).DayNumber, periods.DaysEither);
         Assert.True(periods.Running);
-        Assert.Equal(1, periods.Unmeasured);
+        Assert.Equal(2, periods.Unmeasured);
         Assert.Equal(new GetOfficerBurden.Periods(0, 0, 0, false, 0), GetOfficerBurden.PeriodsOf([], today));
     }
 }
