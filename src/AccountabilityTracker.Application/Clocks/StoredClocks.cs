@@ -15,24 +15,25 @@ public static class StoredClocks
 {
     /// <summary>Running and past its due date for certain.</summary>
     public static Expression<Func<ClockRecord, bool>> Overdue(DateOnly today) =>
-        Build(c => c.Phase == ClockPhase.Running && ClockThresholds.IsPastDue.Apply(c.DueLatest, Today), today);
+        FactExpressions.Bind((ClockRecord c, DateOnly day) => c.Phase == ClockPhase.Running && ClockThresholds.IsPastDue.Apply(c.DueLatest, day), today);
 
     /// <summary>Running and either overdue or approaching, for certain or possibly: what the Overdue page lists.</summary>
     public static Expression<Func<ClockRecord, bool>> Flagged(DateOnly today) =>
-        Build(c => c.Phase == ClockPhase.Running && ClockThresholds.HasReachedWarning.Apply(c.WarnEarliest, Today), today);
+        FactExpressions.Bind((ClockRecord c, DateOnly day) => c.Phase == ClockPhase.Running && ClockThresholds.HasReachedWarning.Apply(c.WarnEarliest, day), today);
 
     /// <summary>Past its limit: overdue today for certain, or concluded late for certain.</summary>
     public static Expression<Func<ClockRecord, bool>> PastLimit(DateOnly today) =>
-        Build(c => (c.Phase == ClockPhase.Running && ClockThresholds.IsPastDue.Apply(c.DueLatest, Today))
+        FactExpressions.Bind((ClockRecord c, DateOnly day) => (c.Phase == ClockPhase.Running && ClockThresholds.IsPastDue.Apply(c.DueLatest, day))
                    || (c.Phase == ClockPhase.Ended && c.FinalStatus == ClockStatus.ConcludedLate), today);
 
     /// <summary>The clock's status (for certain) on <paramref name="today"/> is <paramref name="status"/>.</summary>
     public static Expression<Func<ClockRecord, bool>> HasStatus(ClockStatus status, DateOnly today) => status switch
     {
         ClockStatus.Overdue => Overdue(today),
-        ClockStatus.Approaching => Build(
-            c => c.Phase == ClockPhase.Running && !ClockThresholds.IsPastDue.Apply(c.DueLatest, Today) && ClockThresholds.HasReachedWarning.Apply(c.WarnLatest, Today), today),
-        ClockStatus.WithinLimit => Build(c => c.Phase == ClockPhase.Running && !ClockThresholds.HasReachedWarning.Apply(c.WarnLatest, Today), today),
+        ClockStatus.Approaching => FactExpressions.Bind(
+            (ClockRecord c, DateOnly day) => c.Phase == ClockPhase.Running && !ClockThresholds.IsPastDue.Apply(c.DueLatest, day) && ClockThresholds.HasReachedWarning.Apply(c.WarnLatest, day), today),
+        ClockStatus.WithinLimit => FactExpressions.Bind(
+            (ClockRecord c, DateOnly day) => c.Phase == ClockPhase.Running && !ClockThresholds.HasReachedWarning.Apply(c.WarnLatest, day), today),
         ClockStatus.ConcludedInTime => c => c.Phase == ClockPhase.Ended && c.FinalStatus == ClockStatus.ConcludedInTime,
         ClockStatus.ConcludedLate => c => c.Phase == ClockPhase.Ended && c.FinalStatus == ClockStatus.ConcludedLate,
         _ => c => c.Phase == ClockPhase.NotApplicable,
@@ -40,11 +41,11 @@ public static class StoredClocks
 
     /// <summary>Urgency tier as the Overdue page sorts: 0 overdue for certain, 1 possibly overdue, 2 approaching.</summary>
     public static Expression<Func<ClockRecord, int>> UrgencyTier(DateOnly today) =>
-        Build(c => ClockThresholds.IsPastDue.Apply(c.DueLatest, Today) ? 0 : ClockThresholds.IsPastDue.Apply(c.DueEarliest, Today) ? 1 : 2, today);
+        FactExpressions.Bind((ClockRecord c, DateOnly day) => ClockThresholds.IsPastDue.Apply(c.DueLatest, day) ? 0 : ClockThresholds.IsPastDue.Apply(c.DueEarliest, day) ? 1 : 2, today);
 
     /// <summary>Within a tier, the due date that orders it: furthest over (or soonest due) first.</summary>
     public static Expression<Func<ClockRecord, DateOnly?>> UrgencyDate(DateOnly today) =>
-        Build(c => ClockThresholds.IsPastDue.Apply(c.DueLatest, Today) ? c.DueLatest : ClockThresholds.IsPastDue.Apply(c.DueEarliest, Today) ? c.DueEarliest : c.DueLatest, today);
+        FactExpressions.Bind((ClockRecord c, DateOnly day) => ClockThresholds.IsPastDue.Apply(c.DueLatest, day) ? c.DueLatest : ClockThresholds.IsPastDue.Apply(c.DueEarliest, day) ? c.DueEarliest : c.DueLatest, today);
 
     /// <summary>Applies a question about a clock to the stage that stores it.</summary>
     public static Expression<Func<Stage, TResult>> OfStage<TResult>(Expression<Func<ClockRecord, TResult>> question) => Compose((Stage s) => s.Clock, question);
@@ -55,35 +56,10 @@ public static class StoredClocks
     /// <summary>Applies a question about a clock to the case that stores it (its whole-case clock).</summary>
     public static Expression<Func<Case, TResult>> OfCase<TResult>(Expression<Func<ClockRecord, TResult>> question) => Compose((Case c) => c.Clock, question);
 
-    /// <summary>Stands for today inside a question's body until <see cref="Build{TResult}"/> binds it; never called.</summary>
-    private static DateOnly Today => throw new InvalidOperationException("StoredClocks.Today stands for a parameter and is never read.");
-
-    /// <summary>Inlines the thresholds and binds <see cref="Today"/> to a captured value, which EF sends as a query parameter.</summary>
-    private static Expression<Func<ClockRecord, TResult>> Build<TResult>(Expression<Func<ClockRecord, TResult>> question, DateOnly today)
-    {
-        var inlined = FactExpressions.Inline(question);
-        var body = new TodayBinder(new DayParameter(today).Property).Visit(inlined.Body)!;
-        return Expression.Lambda<Func<ClockRecord, TResult>>(body, inlined.Parameters);
-    }
-
     private static Expression<Func<TOwner, TResult>> Compose<TOwner, TResult>(Expression<Func<TOwner, ClockRecord>> clock, Expression<Func<ClockRecord, TResult>> question)
     {
         ArgumentNullException.ThrowIfNull(question);
         var body = new ReplaceExpression(question.Parameters[0], clock.Body).Visit(question.Body)!;
         return Expression.Lambda<Func<TOwner, TResult>>(body, clock.Parameters);
-    }
-
-    private sealed class TodayBinder(Expression day) : ExpressionVisitor
-    {
-        protected override Expression VisitMember(MemberExpression node) =>
-            node.Member.DeclaringType == typeof(StoredClocks) && node.Member.Name == nameof(Today) ? day : base.VisitMember(node);
-    }
-
-    /// <summary>Holds a day the way a closure would, so EF parameterises it instead of writing it into the SQL.</summary>
-    private sealed class DayParameter(DateOnly day)
-    {
-        public DateOnly Day { get; } = day;
-
-        public Expression Property => Expression.Property(Expression.Constant(this), nameof(Day));
     }
 }

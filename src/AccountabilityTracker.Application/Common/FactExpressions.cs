@@ -26,6 +26,18 @@ public static class FactExpressions
         return fact.Compile()(first, second);
     }
 
+    /// <summary>
+    /// A fact of a record on a day, with the day fixed: the day becomes a captured value, which EF sends as a query
+    /// parameter (so one cached query plan serves every day).
+    /// </summary>
+    public static Expression<Func<T, TResult>> Bind<T, TResult>(Expression<Func<T, DateOnly, TResult>> fact, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        var inlined = (LambdaExpression)new Inliner().Visit(fact);
+        var body = new ReplaceExpression(inlined.Parameters[1], new CapturedDay(day).Expression).Visit(inlined.Body)!;
+        return Expression.Lambda<Func<T, TResult>>(body, inlined.Parameters[0]);
+    }
+
     /// <summary>The expression with every <c>Apply</c> replaced by the applied fact's body.</summary>
     public static Expression<Func<T, TResult>> Inline<T, TResult>(Expression<Func<T, TResult>> expression)
     {
@@ -56,6 +68,14 @@ public static class FactExpressions
         private static object Evaluate(Expression expression) =>
             Expression.Lambda<Func<object>>(Expression.Convert(expression, typeof(object))).Compile()();
     }
+}
+
+/// <summary>Holds a day the way a compiler-made closure would, so EF parameterises it instead of writing it into the SQL.</summary>
+internal sealed class CapturedDay(DateOnly day)
+{
+    public DateOnly Day { get; } = day;
+
+    public Expression Expression => System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Constant(this), nameof(Day));
 }
 
 /// <summary>Replaces one expression node with another wherever it occurs.</summary>

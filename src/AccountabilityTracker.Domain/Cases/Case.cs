@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Globalization;
 using AccountabilityTracker.Domain.Dates;
 using AccountabilityTracker.Domain.Clocks;
@@ -119,9 +120,15 @@ public sealed class Case
 
     public void Update(CaseParticulars particulars, DateTime nowUtc) => Apply(particulars, nowUtc);
 
-    public Stage AddStage(StageKind kind, string label, PartialDate start, PartialDate? end, string? outcome, DateTime nowUtc, string? notes = null)
+    /// <param name="outcomeType">The type a person chose for the outcome; without one, an outcome in words is "not classified".</param>
+    public Stage AddStage(StageKind kind, string label, PartialDate start, PartialDate? end, string? outcome, DateTime nowUtc, string? notes = null, OutcomeType outcomeType = OutcomeType.None)
     {
         var stage = new Stage(this, kind, label, start, end, outcome, notes);
+        if (outcomeType != OutcomeType.None)
+        {
+            stage.ClassifyOutcome(outcomeType, nowUtc);
+        }
+
         _stages.Add(stage);
         PartChanged(nowUtc);
         return stage;
@@ -222,9 +229,17 @@ public sealed class Case
         _ => "Open",
     };
 
-    /// <summary>True when the case waits past its expected date with no stage running: the Overdue page lists it as stalled.</summary>
-    public static bool IsStalled(CaseStatus status, DateOnly? expectedOn, bool hasRunningStage, DateOnly today) =>
-        status != CaseStatus.Closed && !hasRunningStage && expectedOn is { } expected && expected < today;
+    /// <summary>
+    /// Stalled on a day: not closed, no stage running, and waiting past the expected date of its next step. The one
+    /// definition: the Overdue page runs it in the database, the case page runs its compiled twin (<see cref="IsStalledOn"/>).
+    /// </summary>
+    public static Expression<Func<Case, DateOnly, bool>> Stalled { get; } =
+        (c, day) => c.Status != CaseStatus.Closed && !c.Stages.Any(s => !s.HasEnded) && c.ExpectedOn < day;
+
+    private static readonly Func<Case, DateOnly, bool> StalledCompiled = Stalled.Compile();
+
+    /// <summary>Whether this case (with its stages loaded) is stalled on <paramref name="day"/>: <see cref="Stalled"/> run in memory.</summary>
+    public bool IsStalledOn(DateOnly day) => StalledCompiled(this, day);
 
     /// <summary>Attaches a source to the case as a whole, or to one of its stages or milestones.</summary>
     public Source AddSource(SourceDetails details, DateTime nowUtc, Stage? stage = null, Milestone? milestone = null)

@@ -64,6 +64,9 @@ public static class Outcomes
     /// <summary>The types a person can choose: every type but "no outcome" and "not classified", which describe the absence of a choice.</summary>
     public static IReadOnlyList<OutcomeType> Choosable { get; } = [.. Enum.GetValues<OutcomeType>().Where(t => t is not OutcomeType.None and not OutcomeType.Unclassified)];
 
+    /// <summary>Words that say the text reports something other than this stage's own outcome (an earlier decision, a stop): no suggestion then.</summary>
+    private static readonly string[] Hedges = ["discontinued", "adjourned", "withdrawn", "earlier", "previous", "overturned", "quashed", "pending"];
+
     /// <summary>The outcome types a stage of <paramref name="kind"/> usually has, listed first in forms; every type is allowed.</summary>
     public static IReadOnlyList<OutcomeType> TypicalFor(StageKind kind) => kind switch
     {
@@ -80,8 +83,8 @@ public static class Outcomes
     /// <summary>
     /// A type the text of a <paramref name="kind"/> stage's outcome points to, for a person to confirm or correct (the
     /// tracker never stores it by itself: people decide types). Only the kind's typical types are suggested ("found
-    /// guilty of gross misconduct" on misconduct proceedings is Proven, never Convicted), and only when exactly one of
-    /// them is named; otherwise null.
+    /// guilty of gross misconduct" on misconduct proceedings is Proven, never Convicted), only when exactly one type is
+    /// named, and never when the text reports an earlier decision or a stop ("discontinued", "earlier", …); otherwise null.
     /// </summary>
     public static OutcomeType? Suggest(string? text, StageKind kind)
     {
@@ -92,6 +95,11 @@ public static class Outcomes
 
         var typical = TypicalFor(kind);
         var lower = text.ToLowerInvariant();
+        if (Hedges.Any(h => lower.Contains(h, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
         var found = new List<OutcomeType>();
         foreach (var (type, phrases) in Phrases)
         {

@@ -156,11 +156,12 @@ public static class GetCaseDetails
         public bool IsNationalContext => Type == EntryType.Milestone && MilestoneType.IsNationalContext();
     }
 
-    internal sealed class Handler(TrackerDbContext db, TimeProvider time, ICurrentUser currentUser, LimitRuleBook rules, ClockEvaluator clocks)
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time, ICurrentUser currentUser, LimitRuleBook rules, ClockFreshness freshness)
         : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
+            await freshness.EnsureFreshAsync(db, cancellationToken);
             var found = await CaseReading.LoadVisibleAsync(db, currentUser, request.Id, cancellationToken);
             if (found is null)
             {
@@ -174,9 +175,10 @@ public static class GetCaseDetails
             var ruleSet = await rules.GetAsync(cancellationToken);
             var stages = found.Stages.Select(s => new TimelineEntry(
                 EntryType.Stage, s.Id, s.Kind, s.Label, s.Start, s.End, s.IsRunning, s.Duration(today), s.Outcome, ToViews(sourcesByStage[s.Id]),
-                StageClock(ruleSet, found, s), s.OutcomeType) { Version = s.Version });
+                StoredClockViews.OfStage(s, ruleSet.For(s.Kind, found.Jurisdiction), today), s.OutcomeType) { Version = s.Version });
             var milestones = found.Milestones.Select(m => new TimelineEntry(
-                EntryType.Milestone, m.Id, null, m.Label, m.Date, null, false, null, m.Notes, ToViews(sourcesByMilestone[m.Id]), MilestoneClock(ruleSet, found, m))
+                EntryType.Milestone, m.Id, null, m.Label, m.Date, null, false, null, m.Notes, ToViews(sourcesByMilestone[m.Id]),
+                ruleSet.ForMilestone(m.Type, found.Jurisdiction) is { } eventRule ? StoredClockViews.OfMilestone(m, eventRule, today) : null)
             {
                 Version = m.Version,
                 MilestoneType = m.Type,
@@ -200,13 +202,13 @@ public static class GetCaseDetails
                 found.Id, found.Reference, found.Title, found.Subject, found.IncidentDate, found.IncidentTime, found.Location, found.Force,
                 found.IncidentType, found.Harm, found.Category, found.Summary,
                 currentUser.CanSeeRestricted ? found.ConfidentialNotes : null, found.IsArchived, officers, timeline, caseSources,
-                ClockView.From(clocks.Evaluate(ruleSet.WholeCaseFor(found.Jurisdiction), ClockSubjects.ForCase(found.IncidentDate, found.ClosedOn))),
+                StoredClockViews.OfCase(found, ruleSet.WholeCaseFor(found.Jurisdiction), today),
                 found.Version)
             {
                 Jurisdiction = found.Jurisdiction,
                 Status = found.Status,
                 StatusText = Case.DescribeStatus(found.Status, found.StatusNote, found.ClosedOn, found.ExpectedOn, found.Stages.Any(s => s.IsRunning)),
-                IsStalled = Case.IsStalled(found.Status, found.ExpectedOn, found.Stages.Any(s => s.IsRunning), today),
+                IsStalled = found.IsStalledOn(today),
                 OfficerEvents = OfficerEventViews(found, currentUser.CanSeeRestricted, today),
             };
         }
@@ -218,19 +220,6 @@ public static class GetCaseDetails
                 .Where(e => !e.IsRemoved && officers.ContainsKey(e.OfficerId))
                 .OrderBy(e => e.Date).ThenBy(e => e.Id)
                 .Select(e => OfficerEventView.From(e, officers[e.OfficerId], canSeeRestricted, today))];
-        }
-
-        /// <summary>The event-to-event clock that runs from a milestone, or null when no rule of the case's jurisdiction starts at its type.</summary>
-        private ClockView? MilestoneClock(LimitRuleBook.RuleSet ruleSet, Case owner, Milestone milestone)
-        {
-            var rule = ruleSet.ForMilestone(milestone.Type, owner.Jurisdiction);
-            return rule is null ? null : ClockView.From(clocks.Evaluate(rule, ClockSubjects.ForMilestone(rule, milestone, owner.Milestones)));
-        }
-
-        private ClockView StageClock(LimitRuleBook.RuleSet ruleSet, Case owner, Stage stage)
-        {
-            var rule = ruleSet.For(stage.Kind, owner.Jurisdiction);
-            return ClockView.From(clocks.Evaluate(rule, ClockSubjects.ForStage(rule, stage, owner.IncidentDate)));
         }
 
         private static List<SourceView> ToViews(IEnumerable<Source> sources) =>

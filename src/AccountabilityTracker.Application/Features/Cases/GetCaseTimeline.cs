@@ -66,10 +66,11 @@ public static class GetCaseTimeline
         IReadOnlyList<GetCaseDetails.SourceView> Sources,
         string? StageId = null);
 
-    internal sealed class Handler(TrackerDbContext db, TimeProvider time, LimitRuleBook rules, ClockEvaluator clocks, ICurrentUser currentUser) : IRequestHandler<Query, Result?>
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time, LimitRuleBook rules, ClockFreshness freshness, ICurrentUser currentUser) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
+            await freshness.EnsureFreshAsync(db, cancellationToken);
             var found = await CaseReading.LoadVisibleAsync(db, currentUser, request.Id, cancellationToken);
             if (found is null)
             {
@@ -88,7 +89,7 @@ public static class GetCaseTimeline
                 var stageId = Key("stage", stage.Id);
                 var sources = ToViews(sourcesByStage[stage.Id]);
                 var rule = ruleSet.For(stage.Kind, found.Jurisdiction);
-                var clock = ClockView.From(clocks.Evaluate(rule, ClockSubjects.ForStage(rule, stage, found.IncidentDate)));
+                var clock = StoredClockViews.OfStage(stage, rule, today);
                 var duration = stage.Duration(today) is { } days ? days + (stage.IsRunning ? " so far" : string.Empty) : null;
                 items.Add(new Item(
                     stageId, ItemType.Stage, lane, stage.Kind.DisplayName(), stage.Label, TimelineDate.From(stage.Start),
@@ -124,7 +125,7 @@ public static class GetCaseTimeline
 
                 if (ruleSet.ForMilestone(milestone.Type, found.Jurisdiction) is { } eventRule)
                 {
-                    var eventClock = ClockView.From(clocks.Evaluate(eventRule, ClockSubjects.ForMilestone(eventRule, milestone, found.Milestones)));
+                    var eventClock = StoredClockViews.OfMilestone(milestone, eventRule, today);
                     if (eventClock.DueDate is { } eventDue)
                     {
                         items.Add(LimitItem(Key("limit-milestone", milestone.Id), MilestoneLane, milestone.Label, eventClock, eventDue, sources, milestoneId));
@@ -142,7 +143,7 @@ public static class GetCaseTimeline
                     officerEvent.End is { } end ? TimelineDate.From(end) : null, officerEvent.IsRunning, duration, officerEvent.Notes, null, []));
             }
 
-            var caseClock = ClockView.From(clocks.Evaluate(ruleSet.WholeCaseFor(found.Jurisdiction), ClockSubjects.ForCase(found.IncidentDate, found.ClosedOn)));
+            var caseClock = StoredClockViews.OfCase(found, ruleSet.WholeCaseFor(found.Jurisdiction), today);
             if (caseClock.DueDate is { } caseDue)
             {
                 items.Add(LimitItem("limit-case", WholeCaseLane, "the whole case", caseClock, caseDue, ToViews(found.Sources.Where(s => s.StageId is null && s.MilestoneId is null)), null));

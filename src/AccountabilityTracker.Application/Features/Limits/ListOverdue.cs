@@ -109,8 +109,7 @@ public static class ListOverdue
         /// <summary>Stalled cases from stored columns (status, expected date, whether a stage runs): one indexed query, no clock evaluated.</summary>
         private async Task<(IReadOnlyList<StalledCase> Rows, int Count)> StalledAsync(OverdueScan.Filter filter, DateOnly today, CancellationToken cancellationToken)
         {
-            var cases = db.Cases.AsNoTracking()
-                .Where(c => c.ExpectedOn < today && c.Status != CaseStatus.Closed && !c.IsArchived && !c.Stages.Any(s => !s.HasEnded));
+            var cases = db.Cases.AsNoTracking().Where(FactExpressions.Bind(Case.Stalled, today)).Where(c => !c.IsArchived);
             if (!string.IsNullOrWhiteSpace(filter.Force))
             {
                 cases = cases.Where(c => c.Force == filter.Force);

@@ -41,10 +41,11 @@ public static class GetStageClock
 
     public sealed record ExtensionView(int Id, DateOnly GrantedOn, string NewLimit, string Reason);
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks, ICurrentUser currentUser) : IRequestHandler<Query, Result?>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks, ClockFreshness freshness, ICurrentUser currentUser) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
+            await freshness.EnsureFreshAsync(db, cancellationToken);
             var stage = await db.Stages
                 .VisibleTo(currentUser)
                 .AsNoTracking()
@@ -59,7 +60,7 @@ public static class GetStageClock
             }
 
             var rule = (await rules.GetAsync(cancellationToken)).For(stage.Kind, stage.Case.Jurisdiction);
-            var reading = clocks.Evaluate(rule, ClockSubjects.ForStage(rule, stage, stage.Case.IncidentDate));
+            var clock = StoredClockViews.OfStage(stage, rule, clocks.Today());
 
             var pauses = stage.Pauses.OrderBy(p => p.From).Select(p => new PauseView(p.Id, p.From, p.To, p.Reason)).ToList();
             var extensions = stage.Extensions
@@ -69,7 +70,7 @@ public static class GetStageClock
                 .ToList();
             return new Result(
                 stage.CaseId, stage.Case.Reference, stage.Case.Title, stage.Id, stage.Kind, stage.Label, stage.Start, stage.End,
-                ClockView.From(reading), pauses, extensions, stage.Case.IsArchived);
+                clock, pauses, extensions, stage.Case.IsArchived);
         }
     }
 }

@@ -25,13 +25,13 @@ public sealed class OfficerEventFiguresTests : IAsyncLifetime
 
             // Charged by the CPS on 1 June 2020, but the officer's charge event is in May 2020 (month only): it may be earlier.
             var monthFirst = CaseBuilder.Build("ATC-2020-0101", incident: PartialDate.OnDay(2020, 1, 1), force: Force);
-            monthFirst.AddStage(StageKind.CpsDecision, "Decision", PartialDate.OnDay(2020, 3, 1), PartialDate.OnDay(2020, 6, 1), "Charged with murder", now);
+            monthFirst.AddStage(StageKind.CpsDecision, "Decision", PartialDate.OnDay(2020, 3, 1), PartialDate.OnDay(2020, 6, 1), "Charged with murder", now, outcomeType: OutcomeType.Charged);
             var o1 = monthFirst.AddOfficer("E1", null, false, null, now);
             monthFirst.AddOfficerEvent(o1, OfficerEventKind.Charged, PartialDate.InMonth(2020, 5), null, null, now);
 
             // Charged by the CPS on 1 June 2020; the charge event is in July 2020 (month only): the decision came first.
             var monthLater = CaseBuilder.Build("ATC-2020-0102", incident: PartialDate.OnDay(2020, 1, 1), force: Force);
-            monthLater.AddStage(StageKind.CpsDecision, "Decision", PartialDate.OnDay(2020, 3, 1), PartialDate.OnDay(2020, 6, 1), "Charged with murder", now);
+            monthLater.AddStage(StageKind.CpsDecision, "Decision", PartialDate.OnDay(2020, 3, 1), PartialDate.OnDay(2020, 6, 1), "Charged with murder", now, outcomeType: OutcomeType.Charged);
             var o2 = monthLater.AddOfficer("E2", null, false, null, now);
             monthLater.AddOfficerEvent(o2, OfficerEventKind.Charged, PartialDate.InMonth(2020, 7), null, null, now);
             monthLater.AddOfficerEvent(o2, OfficerEventKind.Arrested, PartialDate.OnDay(2020, 1, 2), null, null, now).Remove(now);
@@ -57,17 +57,19 @@ public sealed class OfficerEventFiguresTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task A_charge_counts_from_either_source_and_an_imprecise_first_event_is_counted_but_not_timed()
+    public async Task A_charge_counts_from_either_source_and_an_imprecise_first_event_is_a_range_counted_at_its_middle()
     {
         var report = await _app.SendAsync(new GetOutcomeContrasts.Query { Force = Force });
 
         var charged = report.Total.Of("charged");
         Assert.Equal((3, 3), (charged.Cases, charged.Of));
 
-        // Timed: the decision of 1 June 2020 (152 days) where the July event is later, and the exact event of 10 April (100 days);
-        // the case whose May event may precede its decision is not timed.
-        Assert.Equal(2, charged.DaysFromIncident.Count);
-        Assert.Equal(126, charged.DaysFromIncident.Median);
+        // The decision of 1 June 2020 (152 days) where the July event can only be later; the exact event of 10 April (100 days);
+        // and the case whose May event may precede its decision: the first charge lies between 1 and 31 May, 121 to 151
+        // days, counted at the middle (136) and flagged approximate.
+        Assert.Equal(3, charged.DaysFromIncident.Count);
+        Assert.Equal(1, charged.ApproximateTimings);
+        Assert.Equal(136, charged.DaysFromIncident.Median);
 
         var arrested = report.Total.Of("arrested");
         Assert.Equal(1, arrested.Cases); // the removed arrest does not count, nor the other force's

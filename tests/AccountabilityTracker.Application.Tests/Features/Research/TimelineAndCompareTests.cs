@@ -121,7 +121,7 @@ public sealed class TimelineAndCompareTests : IAsyncLifetime
         // Incident in March 2019, start in April 2019: 1 to 60 days.
         Assert.Equal(1, investigation.StartOffset!.Shortest);
         Assert.Equal(60, investigation.StartOffset.Longest);
-        Assert.Equal("about 30 days (1–60)", investigation.StartOffset.Text);
+        Assert.Equal("about 31 days (1–60)", investigation.StartOffset.Text); // the middle, 30.5, rounded half away from zero
         Assert.Null(result.Cases[0].Stages.Single(s => s.Label == "Start never published").StartOffset);
     }
 
