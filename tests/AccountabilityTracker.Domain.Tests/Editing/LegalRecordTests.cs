@@ -94,12 +94,16 @@ public sealed class LegalRecordTests
         Assert.Equal("Awaiting: next step not recorded", Case.DescribeStatus(subject.Status, subject.StatusNote, subject.ClosedOn, subject.ExpectedOn, hasRunningStage: false));
 
         subject.AwaitNextStep("gross misconduct hearing to be listed", new DateOnly(2025, 1, 1), Now);
-        Assert.True(Case.IsStalled(subject.Status, subject.ExpectedOn, hasRunningStage: false, today));
-        Assert.False(Case.IsStalled(subject.Status, subject.ExpectedOn, hasRunningStage: true, today));
+        Assert.True(subject.IsStalledOn(today));
+        Assert.False(subject.IsStalledOn(new DateOnly(2025, 1, 1)));
+        var running = subject.AddStage(StageKind.Appeal, "Appeal", PartialDate.OnDay(2024, 1, 1), null, null, Now);
+        Assert.False(subject.IsStalledOn(today));
+        running.Close(PartialDate.OnDay(2024, 6, 1), "Dismissed", Now);
+        Assert.True(subject.IsStalledOn(today));
 
         subject.Close(new DateOnly(2025, 10, 15), "Hearing held: case dismissed", Now);
         Assert.Equal("Closed on 15 Oct 2025: Hearing held: case dismissed", Case.DescribeStatus(subject.Status, subject.StatusNote, subject.ClosedOn, subject.ExpectedOn, false));
-        Assert.False(Case.IsStalled(subject.Status, subject.ExpectedOn, false, today));
+        Assert.False(subject.IsStalledOn(today));
         Assert.Throws<DomainRuleException>(() => subject.Close(new DateOnly(2014, 1, 1), "before the incident", Now));
     }
 
