@@ -51,19 +51,20 @@ internal static class OverdueScan
     public static async Task<Counts> CountAsync(TrackerDbContext db, DateOnly today, Filter filter, CancellationToken cancellationToken)
     {
         var counts = new Counts(0, 0);
+        var overdue = StoredClocks.Overdue(today);
         if (!filter.WholeCaseOnly)
         {
-            counts = counts.Plus(await TallyAsync(FlaggedStages(db, today, filter).Select(s => s.Clock.DueLatest < today), cancellationToken));
+            counts = counts.Plus(await TallyAsync(FlaggedStages(db, today, filter).Select(StoredClocks.OfStage(overdue)), cancellationToken));
         }
 
         if (filter.Kind is null && !filter.WholeCaseOnly)
         {
-            counts = counts.Plus(await TallyAsync(FlaggedMilestones(db, today, filter).Select(m => m.Clock.DueLatest < today), cancellationToken));
+            counts = counts.Plus(await TallyAsync(FlaggedMilestones(db, today, filter).Select(StoredClocks.OfMilestone(overdue)), cancellationToken));
         }
 
         if (filter.Kind is null)
         {
-            counts = counts.Plus(await TallyAsync(FlaggedCases(db, today, filter).Select(c => c.Clock.DueLatest < today), cancellationToken));
+            counts = counts.Plus(await TallyAsync(FlaggedCases(db, today, filter).Select(StoredClocks.OfCase(overdue)), cancellationToken));
         }
 
         return counts;

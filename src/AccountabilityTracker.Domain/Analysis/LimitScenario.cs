@@ -102,7 +102,7 @@ public sealed class LimitScenario
     public static DateOnly DueBy(DateOnly start, ScenarioLimitTerms limit)
     {
         ArgumentNullException.ThrowIfNull(limit);
-        return limit.Unit == LimitUnit.Months ? start.AddMonths(limit.Amount) : start.AddDays(limit.Amount);
+        return StageSpan.DueBy(start, limit.Amount, limit.Unit == LimitUnit.Months);
     }
 }
 

@@ -1,3 +1,4 @@
+using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.Clocks;
 using System.Linq.Expressions;
 using AccountabilityTracker.Domain.Analysis;
@@ -50,11 +51,9 @@ internal static class ScenarioBreaches
         }
 
         var latestStart = LatestBreachingStart(today, new ScenarioLimitTerms(StageKind.Other, n, LimitUnit.Months));
-        return c => c.IncidentOn != null && c.IncidentPrecision == DatePrecision.Day
+        return FactExpressions.Inline((Case c) => c.IncidentOn != null && c.IncidentPrecision == DatePrecision.Day
             && ((c.Status != CaseStatus.Closed && c.IncidentOn <= latestStart)
-                || (c.Status == CaseStatus.Closed && c.ClosedOn != null
-                    && ((c.ClosedOn.Value.Year * 12) + c.ClosedOn.Value.Month - (c.IncidentOn.Value.Year * 12) - c.IncidentOn.Value.Month > n
-                        || ((c.ClosedOn.Value.Year * 12) + c.ClosedOn.Value.Month - (c.IncidentOn.Value.Year * 12) - c.IncidentOn.Value.Month == n && c.ClosedOn.Value.Day > c.IncidentOn.Value.Day))));
+                || (c.Status == CaseStatus.Closed && c.ClosedOn != null && StageSpan.MonthsBeforeEndOf.Apply(c.IncidentOn.Value, c.ClosedOn.Value) >= n)));
     }
 
     /// <summary>The last start day from which a stage still running today is past the limit (its due day is before today).</summary>

@@ -81,9 +81,10 @@ public static class RaiseNotifications
                 .Where(c => followed.Any(f => f.CaseId == c.Id))
                 .Select(c => new { c.Id, c.Reference, c.Title, c.IsArchived, c.Clock })
                 .ToDictionaryAsync(c => c.Id, cancellationToken);
+            var flagged = StoredClocks.Flagged(today);
             var stages = await db.Stages.AsNoTracking()
-                .Where(s => followed.Any(f => f.CaseId == s.CaseId)
-                            && s.Clock.Phase == ClockPhase.Running && (s.Clock.WarnEarliest <= today || s.Clock.ReportsFrom != null))
+                .Where(FactExpressions.Inline((Stage s) => followed.Any(f => f.CaseId == s.CaseId)
+                            && (flagged.Apply(s.Clock) || (s.Clock.Phase == ClockPhase.Running && s.Clock.ReportsFrom != null))))
                 .Select(s => new { s.Id, s.CaseId, s.Kind, s.Label, s.Clock })
                 .ToListAsync(cancellationToken);
             var ruleSet = await rules.GetAsync(cancellationToken);
