@@ -100,6 +100,8 @@ public sealed class RoleMatrixTests(TrackerAppFactory factory) : IClassFixture<T
         ["Stages.Close POST"] = Editors(),
         ["Stages.Hearing GET"] = Editors(),
         ["Stages.Hearing POST"] = Editors(),
+        ["Outcomes.Index GET"] = Editors(),
+        ["Outcomes.Confirm POST"] = Editors(),
         ["Milestones.Create GET"] = Editors(),
         ["Milestones.Create POST"] = Editors(),
         ["Milestones.Edit GET"] = Editors(),

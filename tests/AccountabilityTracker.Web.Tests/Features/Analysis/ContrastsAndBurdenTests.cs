@@ -38,10 +38,10 @@ public sealed partial class ContrastsAndBurdenTests(TrackerAppFactory factory) :
 
         var now = factory.Time.GetUtcNow().UtcDateTime;
         var a = NewCase("ATC-2018-0881", "Durham A", PartialDate.OnDay(2018, 3, 1), OperationCategory.CounterTerrorism, now);
-        a.AddStage(StageKind.IopcInvestigation, "Investigation", PartialDate.OnDay(2018, 3, 2), PartialDate.OnDay(2019, 1, 10), "Case to answer for gross misconduct", now);
-        a.AddStage(StageKind.CpsDecision, "Decision", PartialDate.OnDay(2019, 1, 10), PartialDate.OnDay(2019, 6, 1), "Charge authorised: charged with manslaughter", now);
-        a.AddStage(StageKind.CriminalTrial, "Trial", PartialDate.OnDay(2020, 2, 1), PartialDate.OnDay(2020, 3, 15), "Convicted of manslaughter", now);
-        a.AddStage(StageKind.MisconductProceedings, "Hearing", PartialDate.OnDay(2020, 6, 1), PartialDate.OnDay(2020, 9, 30), "Dismissed without notice", now);
+        a.AddStage(StageKind.IopcInvestigation, "Investigation", PartialDate.OnDay(2018, 3, 2), PartialDate.OnDay(2019, 1, 10), "Case to answer for gross misconduct", now, outcomeType: OutcomeType.CaseToAnswerGrossMisconduct);
+        a.AddStage(StageKind.CpsDecision, "Decision", PartialDate.OnDay(2019, 1, 10), PartialDate.OnDay(2019, 6, 1), "Charge authorised: charged with manslaughter", now, outcomeType: OutcomeType.Charged);
+        a.AddStage(StageKind.CriminalTrial, "Trial", PartialDate.OnDay(2020, 2, 1), PartialDate.OnDay(2020, 3, 15), "Convicted of manslaughter", now, outcomeType: OutcomeType.Convicted);
+        a.AddStage(StageKind.MisconductProceedings, "Hearing", PartialDate.OnDay(2020, 6, 1), PartialDate.OnDay(2020, 9, 30), "Dismissed without notice", now, outcomeType: OutcomeType.Dismissed);
         var d1 = a.AddOfficer("D1", "Restricted Name", false, null, now);
         a.AddOfficerEvent(d1, OfficerEventKind.Arrested, PartialDate.OnDay(2018, 3, 5), null, null, now);
         a.AddOfficerEvent(d1, OfficerEventKind.InterviewedUnderCaution, PartialDate.InMonth(2018, 4), null, "month only", now);
@@ -50,7 +50,7 @@ public sealed partial class ContrastsAndBurdenTests(TrackerAppFactory factory) :
         a.AddOfficerEvent(d1, OfficerEventKind.Suspended, PartialDate.OnDay(2018, 12, 1), PartialDate.OnDay(2019, 6, 1), "overlaps the first", now);
         a.AddOfficerEvent(d1, OfficerEventKind.RestrictedDuties, PartialDate.OnDay(2019, 6, 1), null, "still running", now);
         var b = NewCase("ATC-2019-0882", "Durham B", PartialDate.OnDay(2019, 5, 5), OperationCategory.CounterTerrorism, now);
-        b.AddStage(StageKind.IopcInvestigation, "Investigation", PartialDate.OnDay(2019, 5, 5), PartialDate.OnDay(2020, 1, 20), "No case to answer", now);
+        b.AddStage(StageKind.IopcInvestigation, "Investigation", PartialDate.OnDay(2019, 5, 5), PartialDate.OnDay(2020, 1, 20), "No case to answer", now, outcomeType: OutcomeType.NoCaseToAnswer);
         b.AddStage(StageKind.CpsDecision, "Decision", PartialDate.OnDay(2019, 12, 1), null, null, now);
         var d2 = b.AddOfficer("D2", null, false, null, now);
         var hidden = b.AddOfficer(null, "Hidden Person", false, null, now);
@@ -60,8 +60,8 @@ public sealed partial class ContrastsAndBurdenTests(TrackerAppFactory factory) :
         b.AddOfficerEvent(hidden, OfficerEventKind.Suspended, PartialDate.InMonth(2019, 7), PartialDate.OnDay(2019, 9, 1), "start known to the month", now);
         b.AddOfficerEvent(hidden, OfficerEventKind.RestrictedDuties, PartialDate.OnDay(2019, 9, 1), PartialDate.OnDay(2020, 1, 1), null, now);
         var c = NewCase("ATC-2021-0883", "Durham C", PartialDate.OnDay(2021, 2, 2), OperationCategory.RoutinePolicing, now);
-        c.AddStage(StageKind.IopcInvestigation, "Investigation", PartialDate.OnDay(2021, 2, 3), PartialDate.OnDay(2021, 8, 1), "Case to answer for misconduct", now);
-        c.AddStage(StageKind.MisconductProceedings, "Meeting", PartialDate.OnDay(2021, 9, 1), PartialDate.OnDay(2021, 10, 1), "Misconduct proven: final written warning", now);
+        c.AddStage(StageKind.IopcInvestigation, "Investigation", PartialDate.OnDay(2021, 2, 3), PartialDate.OnDay(2021, 8, 1), "Case to answer for misconduct", now, outcomeType: OutcomeType.CaseToAnswerMisconduct);
+        c.AddStage(StageKind.MisconductProceedings, "Meeting", PartialDate.OnDay(2021, 9, 1), PartialDate.OnDay(2021, 10, 1), "Misconduct proven: final written warning", now, outcomeType: OutcomeType.Proven);
         var d3 = c.AddOfficer("D3", null, false, null, now);
         c.AddOfficerEvent(d3, OfficerEventKind.Arrested, PartialDate.OnDay(2021, 2, 3), null, null, now);
         c.AddOfficerEvent(d3, OfficerEventKind.Charged, PartialDate.OnDay(2021, 5, 1), null, null, now);
@@ -80,13 +80,13 @@ public sealed partial class ContrastsAndBurdenTests(TrackerAppFactory factory) :
         var events = await EventsAsync();
         var cases = await factory.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().Cases.AsNoTracking().Where(c => c.Force == Force)
             .Select(c => new { c.Id, c.Category, c.IncidentOn }).ToListAsync());
-        IEnumerable<(DateOnly? Day, bool Exact)> Stage(int caseId, Func<OutcomeType, StageKind, bool> match) =>
-            stages.Where(s => s.CaseId == caseId && s.HasEnded && match(s.OutcomeType, s.Kind)).Select(s => (s.EndOn, true));
-        IEnumerable<(DateOnly? Day, bool Exact)> Officer(int caseId, OfficerEventKind kind) =>
-            events.Where(e => e.CaseId == caseId && !e.IsRemoved && e.Kind == kind).Select(e => (e.OccurredOn, e.Precision == DatePrecision.Day));
-        IEnumerable<(DateOnly? Day, bool Exact)> Final(int caseId) =>
-            stages.Any(s => s.CaseId == caseId && !s.HasEnded) || !stages.Any(s => s.CaseId == caseId) ? [] : [(stages.Where(s => s.CaseId == caseId).Max(s => s.EndOn), true)];
-        var expected = cases.GroupBy(c => c.Category).ToDictionary(g => g.Key.ToString(), g => new Dictionary<string, (int Cases, List<int> Days)>
+        IEnumerable<(DateOnly? Day, DatePrecision Precision)> Stage(int caseId, Func<OutcomeType, StageKind, bool> match) =>
+            stages.Where(s => s.CaseId == caseId && s.HasEnded && match(s.OutcomeType, s.Kind)).Select(s => (s.EndOn, DatePrecision.Day));
+        IEnumerable<(DateOnly? Day, DatePrecision Precision)> Officer(int caseId, OfficerEventKind kind) =>
+            events.Where(e => e.CaseId == caseId && !e.IsRemoved && e.Kind == kind).Select(e => (e.OccurredOn, e.Precision));
+        IEnumerable<(DateOnly? Day, DatePrecision Precision)> Final(int caseId) =>
+            stages.Any(s => s.CaseId == caseId && !s.HasEnded) || !stages.Any(s => s.CaseId == caseId) ? [] : [(stages.Where(s => s.CaseId == caseId).Max(s => s.EndOn), DatePrecision.Day)];
+        var expected = cases.GroupBy(c => c.Category).ToDictionary(g => g.Key.ToString(), g => new Dictionary<string, (int Cases, List<double> Days)>
         {
             ["arrested"] = Count(g.Select(c => (c.IncidentOn, Officer(c.Id, OfficerEventKind.Arrested)))),
             ["interviewed_under_caution"] = Count(g.Select(c => (c.IncidentOn, Officer(c.Id, OfficerEventKind.InterviewedUnderCaution)))),
@@ -98,14 +98,15 @@ public sealed partial class ContrastsAndBurdenTests(TrackerAppFactory factory) :
         });
 
         // The seeded outcomes and events were read as intended: the removed arrest does not count, the month-precision
-        // interview counts but is not timed, and a charge event earlier than the charging decision sets the day.
+        // interview (April 2018: 31 to 60 days) counts at the middle of its range, and a charge event earlier than the
+        // charging decision sets the day.
         Assert.Equal(1, expected["CounterTerrorism"]["convicted"].Cases);
         Assert.Equal(2, expected["CounterTerrorism"]["misconduct_case_to_answer"].Cases + expected["RoutinePolicing"]["misconduct_case_to_answer"].Cases);
         var terrorism = expected["CounterTerrorism"];
         Assert.Equal(1, terrorism["arrested"].Cases);
         Assert.Equal([4], terrorism["arrested"].Days);
         Assert.Equal(2, terrorism["interviewed_under_caution"].Cases);
-        Assert.Equal([36], terrorism["interviewed_under_caution"].Days);
+        Assert.Equal([45.5, 36], terrorism["interviewed_under_caution"].Days);
         Assert.Equal(1, terrorism["charged"].Cases);
         Assert.Equal([325], terrorism["charged"].Days);
         Assert.Equal(1, expected["RoutinePolicing"]["charged"].Cases);
@@ -196,7 +197,7 @@ public sealed partial class ContrastsAndBurdenTests(TrackerAppFactory factory) :
         foreach (var (id, e) in expected)
         {
             var key = id.ToString(CultureInfo.InvariantCulture);
-            Assert.Contains($"<tr data-officer=\"{id}\" data-days=\"{e.Days}\" data-suspended=\"{e.Suspended}\" data-restricted=\"{e.Restricted}\" data-either=\"{e.Either}\" data-unmeasured=\"{e.Unmeasured}\" data-arrested=\"{Flag(e.Arrested)}\" data-interviewed=\"{Flag(e.Interviewed)}\" data-charged=\"{Flag(e.Charged)}\">", html, StringComparison.Ordinal);
+            Assert.Contains($"<tr data-officer=\"{id}\" data-days=\"{e.Days.ToString(CultureInfo.InvariantCulture)}\" data-days-shortest=\"{e.Days.ToString(CultureInfo.InvariantCulture)}\" data-days-longest=\"{e.Days.ToString(CultureInfo.InvariantCulture)}\" data-suspended=\"{e.Suspended}\" data-restricted=\"{e.Restricted}\" data-either=\"{e.Either}\" data-unmeasured=\"{e.Unmeasured}\" data-arrested=\"{Flag(e.Arrested)}\" data-interviewed=\"{Flag(e.Interviewed)}\" data-charged=\"{Flag(e.Charged)}\">", html, StringComparison.Ordinal);
             var row = csv.Single(r => r[h.IndexOf("officer_id")] == key);
             Assert.Equal(
                 new[] { e.Days.ToString(CultureInfo.InvariantCulture), e.Suspended.ToString(CultureInfo.InvariantCulture), e.Restricted.ToString(CultureInfo.InvariantCulture), e.Either.ToString(CultureInfo.InvariantCulture), e.Unmeasured.ToString(CultureInfo.InvariantCulture), Flag(e.Arrested), Flag(e.Interviewed), Flag(e.Charged) },
@@ -206,14 +207,14 @@ public sealed partial class ContrastsAndBurdenTests(TrackerAppFactory factory) :
             Assert.Equal(new bool?[] { e.Arrested, e.Interviewed, e.Charged }, FlagColumns.Select(c => cells[x.IndexOf(c)].Flag));
             var apiRow = json.GetProperty("officers").EnumerateArray().Single(r => r.GetProperty("officerId").GetInt32() == id);
             Assert.Equal((e.Days, e.Suspended, e.Restricted, e.Either, e.Unmeasured, e.Arrested, e.Interviewed, e.Charged), (
-                apiRow.GetProperty("days").GetInt32(), apiRow.GetProperty("daysSuspended").GetInt32(), apiRow.GetProperty("daysRestricted").GetInt32(),
+                apiRow.GetProperty("days").GetProperty("middle").GetDouble(), apiRow.GetProperty("daysSuspended").GetInt32(), apiRow.GetProperty("daysRestricted").GetInt32(),
                 apiRow.GetProperty("daysSuspendedOrRestricted").GetInt32(), apiRow.GetProperty("unmeasuredPeriods").GetInt32(),
                 apiRow.GetProperty("arrested").GetBoolean(), apiRow.GetProperty("interviewedUnderCaution").GetBoolean(), apiRow.GetProperty("charged").GetBoolean()));
         }
 
         Assert.Contains("not measured", html, StringComparison.Ordinal);
         Assert.Equal(Median([.. expected.Values.Select(e => e.Days)])?.ToString(CultureInfo.InvariantCulture), BurdenMedian().Match(html).Groups[1].Value);
-        Assert.Equal(Median(either)?.ToString(CultureInfo.InvariantCulture), SuspendedMedian().Match(html).Groups[1].Value);
+        Assert.Equal(Median([.. either.Select(e => (double)e)])?.ToString(CultureInfo.InvariantCulture), SuspendedMedian().Match(html).Groups[1].Value);
         Assert.DoesNotContain("Restricted Name", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden Person", html, StringComparison.Ordinal);
         Assert.Contains("Officer (name restricted)", html, StringComparison.Ordinal);
@@ -225,7 +226,7 @@ public sealed partial class ContrastsAndBurdenTests(TrackerAppFactory factory) :
         Assert.DoesNotContain("Restricted Name", apiText, StringComparison.Ordinal);
         Assert.Equal(expected.Count, json.GetProperty("officers").GetArrayLength());
         Assert.Equal(Median([.. expected.Values.Select(e => e.Days)]), json.GetProperty("distribution").GetProperty("median").GetDouble());
-        Assert.Equal(Median(either), json.GetProperty("suspendedOrRestricted").GetProperty("median").GetDouble());
+        Assert.Equal(Median([.. either.Select(e => (double)e)]), json.GetProperty("suspendedOrRestricted").GetProperty("median").GetDouble());
         Assert.Equal(either.Count, json.GetProperty("suspendedOrRestricted").GetProperty("count").GetInt32());
     }
 
@@ -252,7 +253,7 @@ public sealed partial class ContrastsAndBurdenTests(TrackerAppFactory factory) :
 
     private sealed record EventRow(int CaseId, int OfficerId, OfficerEventKind Kind, DateOnly? OccurredOn, DatePrecision Precision, DateOnly? EndedOn, DatePrecision? EndPrecision, bool IsRemoved);
 
-    private sealed record ExpectedBurden(int Days, int Suspended, int Restricted, int Either, int Unmeasured, bool Arrested, bool Interviewed, bool Charged);
+    private sealed record ExpectedBurden(double Days, int Suspended, int Restricted, int Either, int Unmeasured, bool Arrested, bool Interviewed, bool Charged);
 
     private async Task<List<EventRow>> EventsAsync() =>
         await factory.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().OfficerEvents.AsNoTracking()
@@ -265,28 +266,38 @@ public sealed partial class ContrastsAndBurdenTests(TrackerAppFactory factory) :
             .Select(x => new StageRow(x.CaseId, x.Kind, x.OutcomeType, x.HasEnded, x.EndOn)).ToListAsync());
 
     /// <summary>
-    /// Cases with the event, and the days from the incident to the first one for the cases where that first one is
-    /// certain: an exact day no imprecise date (counted from its earliest possible day) could precede.
+    /// Cases with the event, and the days from the incident to the first one (reports.md): the first lies between the
+    /// earliest of the occurrences' first possible days and the earliest of their last possible days ("April 2018" is
+    /// 1 to 30 April), and counts at the middle of that range; an undated occurrence leaves the case untimed.
     /// </summary>
-    private static (int Cases, List<int> Days) Count(IEnumerable<(DateOnly? Incident, IEnumerable<(DateOnly? Day, bool Exact)> Events)> cases)
+    private static (int Cases, List<double> Days) Count(IEnumerable<(DateOnly? Incident, IEnumerable<(DateOnly? Day, DatePrecision Precision)> Events)> cases)
     {
+        static DateOnly Last(DateOnly first, DatePrecision precision) => precision switch
+        {
+            DatePrecision.Month => first.AddMonths(1).AddDays(-1),
+            DatePrecision.Year => new DateOnly(first.Year, 12, 31),
+            _ => first,
+        };
+
         var with = cases.Select(c => (c.Incident, Events: c.Events.ToList())).Where(c => c.Events.Count > 0).ToList();
-        var days = new List<int>();
+        var days = new List<double>();
         foreach (var (incident, events) in with)
         {
-            var dated = events.Where(e => e.Day is not null).ToList();
-            var exact = dated.Where(e => e.Exact).ToList();
-            if (exact.Count > 0 && exact.Min(e => e.Day) <= dated.Min(e => e.Day))
+            if (events.Any(e => e.Day is null))
             {
-                days.Add(exact.Min(e => e.Day)!.Value.DayNumber - incident!.Value.DayNumber);
+                continue;
             }
+
+            var first = events.Min(e => e.Day!.Value);
+            var last = events.Min(e => Last(e.Day!.Value, e.Precision));
+            days.Add(((first.DayNumber - incident!.Value.DayNumber) + (last.DayNumber - incident.Value.DayNumber)) / 2.0);
         }
 
         return (with.Count, days);
     }
 
     /// <summary>Median by linear interpolation, written here independently of the app's statistics.</summary>
-    private static double? Median(List<int> values)
+    private static double? Median(List<double> values)
     {
         if (values.Count == 0)
         {

@@ -31,7 +31,7 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
     /// <summary>Every form of the app by its action ("Controller.Action POST"), the way the role matrix names actions.</summary>
     private static readonly string[] FormNames =
     [
-        "Cases.Create POST", "Cases.Edit POST", "Cases.Status POST", "Stages.Create POST", "Stages.Edit POST", "Stages.Close POST", "Stages.Hearing POST",
+        "Cases.Create POST", "Cases.Edit POST", "Cases.Status POST", "Stages.Create POST", "Stages.Edit POST", "Stages.Close POST", "Stages.Hearing POST", "Outcomes.Confirm POST",
         "Milestones.Create POST", "Milestones.Edit POST", "Officers.Create POST", "Officers.Edit POST",
         "OfficerEvents.Create POST", "OfficerEvents.Edit POST", "OfficerEvents.Remove POST", "Sources.Create POST", "Sources.Edit POST",
         "StageClocks.Pause POST", "StageClocks.Resume POST", "StageClocks.Extend POST", "Notifications.Digest POST",
@@ -141,9 +141,10 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
             return (await db.Stages.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync(), await db.Milestones.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync(),
                 await db.Officers.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync(), await db.Sources.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync());
         });
+        var stageVersion = await factory.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().Stages.Where(x => x.Id == stageId).Select(x => x.Version).SingleAsync());
         var officerEvent = new Dictionary<string, string>
         {
-            ["OfficerId"] = officerId.ToString(CultureInfo.InvariantCulture), ["Kind"] = "Suspended", ["Date"] = "2023-05-03", ["DatePrecision"] = "Day", ["EndDate"] = "", ["EndPrecision"] = "Day", ["Notes"] = "",
+            ["OfficerId"] = officerId.ToString(CultureInfo.InvariantCulture), ["Kind"] = "Suspended", ["Date"] = "2023-05-03", ["DatePrecision"] = "Day", ["Ended"] = "false", ["EndDate"] = "", ["EndPrecision"] = "Day", ["Notes"] = "",
         };
         await Forms.PostAsync(caseworker, $"/cases/{caseId}/officer-events/new", token, officerEvent);
         var officerEventId = await factory.WithServicesAsync(s => s.GetRequiredService<TrackerDbContext>().OfficerEvents.Where(x => x.CaseId == caseId).Select(x => x.Id).SingleAsync());
@@ -183,6 +184,7 @@ public sealed partial class FormFuzzTests(TrackerAppFactory factory) : IClassFix
             ["Stages.Edit POST"] = Case($"/cases/{caseId}/stages/{stageId}/edit", stage, $"/cases/{caseId}/stages/{stageId}/edit"),
             ["Stages.Close POST"] = Case($"/cases/{caseId}/stages/{stageId}/close", new() { ["EndDate"] = "2024-02", ["EndPrecision"] = "Month", ["Outcome"] = "Unlawful killing" }, $"/cases/{caseId}/stages/{stageId}/close"),
             ["Stages.Hearing POST"] = Case($"/cases/{caseId}/stages/{stageId}/hearing", new() { ["HearingDate"] = "2024-03-01", ["Outcome"] = "Adjourned", ["StageEnded"] = "false", ["NextStep"] = "Trial", ["NextDate"] = "2027-01-04" }, $"/cases/{caseId}/stages/{stageId}/hearing"),
+            ["Outcomes.Confirm POST"] = Case($"/outcomes-to-confirm/{caseId}/stages/{stageId}", new() { ["OutcomeType"] = "Other", ["Version"] = stageVersion.ToString() }),
             ["Milestones.Create POST"] = Case($"/cases/{caseId}/milestones/new", With(milestone, source)),
             ["Milestones.Edit POST"] = Case($"/cases/{caseId}/milestones/{milestoneId}/edit", milestone, $"/cases/{caseId}/milestones/{milestoneId}/edit"),
             ["Officers.Create POST"] = Case($"/cases/{caseId}/officers/new", With(officer, new() { ["Cipher"] = "D4" })),
