@@ -91,21 +91,36 @@ public sealed class CaseReferences
             return;
         }
 
-        var transaction = db.Database.CurrentTransaction!;
-        await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
+        // Where savepoints exist (SQLite, PostgreSQL, SQL Server without MARS) a refused insert is undone to one, since
+        // PostgreSQL would otherwise abort the whole transaction; SQL Server undoes only the failed statement anyway.
+        var savepoint = db.Database.CurrentTransaction is { SupportsSavepoints: true } transaction ? transaction : null;
+        if (savepoint is not null)
+        {
+            await savepoint.CreateSavepointAsync(Savepoint, cancellationToken);
+        }
+
         try
         {
             await db.Database.ExecuteSqlRawAsync(InsertSql(db.GetService<ISqlGenerationHelper>()), [year], cancellationToken);
-            await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
-            return;
         }
         catch (DbException raced)
         {
-            await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
+            if (savepoint is not null)
+            {
+                await savepoint.RollbackToSavepointAsync(Savepoint, cancellationToken);
+            }
+
             if (!await LockAsync(db, year, cancellationToken))
             {
                 throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Could not create or lock the case-reference sequence of {year}."), raced);
             }
+
+            return;
+        }
+
+        if (savepoint is not null)
+        {
+            await savepoint.ReleaseSavepointAsync(Savepoint, cancellationToken);
         }
     }
 

@@ -45,7 +45,7 @@ public static class DataVersion
     public static async Task<long> ReadAsync(TrackerDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.DataChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        return await db.DataChanges.OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>
