@@ -2,7 +2,6 @@ using AccountabilityTracker.Application.Behaviours;
 using AccountabilityTracker.Application.Persistence.Saving;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
