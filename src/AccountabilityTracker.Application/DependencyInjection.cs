@@ -1,9 +1,7 @@
 using AccountabilityTracker.Application.Behaviours;
-using AccountabilityTracker.Application.History;
-using AccountabilityTracker.Application.Persistence;
+using AccountabilityTracker.Application.Persistence.Saving;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -38,15 +36,17 @@ public static class DependencyInjection
         // Only validators of requests: the shared rule sets of a form (e.g. CaseFieldsRules) are included by them, not resolved.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Transient, IsRequestValidator, includeInternalTypes: true);
 
-        // Every save of the DbContext records case history, whoever registers the provider (the app, the tests).
+        // Every save of the DbContext runs the save pipeline (guards, history, clocks, data version), whoever registers
+        // the provider (the app, the tests); its steps and their order are listed in SavePipeline.
         services.AddScoped<Common.ActingFor>();
-        services.AddScoped<CaseHistoryInterceptor>();
-        services.ConfigureDbContext<TrackerDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<CaseHistoryInterceptor>()));
+        services.AddSavePipeline();
 
-        // First registered is outermost: log, then validate, then meet a lost race (retry or refuse), then handle.
+        // First registered is outermost: log, then validate, then meet a lost race (retry or refuse), then refresh stale
+        // clocks for a request that reads them, then handle.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ConcurrencyBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ClockFreshnessBehaviour<,>));
         return services;
     }
 

@@ -6,7 +6,8 @@ namespace AccountabilityTracker.Application.Clocks;
 /// <summary>
 /// Before a page compares stored clocks with today, computes again the few that went stale since they were stored
 /// (a pause open or under way, an extension coming into force): found by the index on their "valid until" day, and
-/// looked for at most once a minute per process, since a record only goes stale when the day changes.
+/// looked for at most once a minute per process, since a record only goes stale when the day changes. Called by
+/// <see cref="Behaviours.ClockFreshnessBehaviour{TRequest,TResponse}"/> for every request marked <see cref="IReadsStoredClocks"/>.
 /// </summary>
 public sealed class ClockFreshness(ClockRecorder recorder, ClockEvaluator evaluator, TimeProvider time)
 {

@@ -8,9 +8,10 @@ namespace AccountabilityTracker.Application.Clocks;
 
 /// <summary>
 /// Keeps every stored clock (<see cref="Stage.Clock"/>, <see cref="Case.Clock"/>, <see cref="Milestone.Clock"/>) equal to what the
-/// <see cref="ClockEvaluator"/> says for its inputs. <see cref="TrackerDbContext"/> calls it in the same transaction as
-/// every save that changes a stage, a pause, an extension or a case; rule changes, bank-holiday changes and records that
-/// went stale (an open pause moves the due date every day) are computed again in bulk.
+/// <see cref="ClockEvaluator"/> says for its inputs. Step 4 of the save pipeline (<see cref="Persistence.Saving.ClocksInSameTransaction"/>)
+/// calls it in the same transaction as every save that changes a stage, a pause, an extension or a case; rule changes,
+/// bank-holiday changes and records that went stale (an open pause moves the due date every day) are computed again in
+/// bulk. Every save of computed clocks records a data change (step 5), so the read caches move on without a call here.
 /// </summary>
 public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options)
 {
@@ -126,7 +127,6 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
 
             if (milestonesOnly)
             {
-                await db.BumpDataVersionAsync(cancellationToken);
                 return count;
             }
         }
@@ -173,8 +173,23 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
             }
         }
 
-        await db.BumpDataVersionAsync(cancellationToken);
         return count;
+    }
+
+    /// <summary>
+    /// Locks the clock-basis row until the caller's transaction ends, so computing clocks in bulk (at start-up, after a
+    /// rule change) happens once at a time: the second waits for the first and computes on what it committed. Only these
+    /// rare writes take this row; an edit never does.
+    /// </summary>
+    public static async Task LockBasisAsync(TrackerDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The clock basis is locked inside the transaction that computes the clocks.");
+        }
+
+        await db.ClockBases.Where(b => b.Id == ClockBasis.SingletonId).ExecuteUpdateAsync(b => b.SetProperty(x => x.Value, x => x.Value), cancellationToken);
     }
 
     /// <summary>Computes again the records that no longer hold today (a pause began or ended, an extension came into force).</summary>
@@ -200,7 +215,6 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
             await InBatchAsync(db, () => RecordStagesAsync(db, rules, today, db.Stages.Where(s => chunk.Contains(s.Id)), cancellationToken), cancellationToken);
         }
 
-        await db.BumpDataVersionAsync(cancellationToken);
         return stageIds.Count + milestoneCases.Count;
     }
 
@@ -214,7 +228,7 @@ public sealed class ClockRecorder(ClockEvaluator evaluator, ClockOptions options
     {
         var trackedBefore = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
         await record();
-        await db.SaveClocksAsync(cancellationToken);
+        await db.SaveComputedClocksAsync(cancellationToken);
         foreach (var entry in db.ChangeTracker.Entries().Where(e => !trackedBefore.Contains(e.Entity)).ToList())
         {
             entry.State = EntityState.Detached;

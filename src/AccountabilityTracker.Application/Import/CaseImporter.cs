@@ -25,7 +25,12 @@ public sealed class CaseImporter(TrackerDbContext db, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(messages);
-        var references = apply ? await CaseReferences.ReserveAsync(db, cancellationToken) : CaseReferences.Preview(db);
+
+        // Every year the file's entries fall in (those it merges too) is locked up front, lowest first: an import never
+        // waits on a writer that waits on it. Only case creations in those years wait for the import to commit.
+        var references = apply
+            ? await CaseReferences.ReserveAsync(db, entries.Select(e => CaseFileMapper.ToDate(e.Entry.IncidentDate, e.Entry.IncidentDatePrecision).Earliest?.Year).OfType<int>(), cancellationToken)
+            : CaseReferences.Preview(db);
         var items = new List<ImportItem>(entries.Count);
         var done = 0;
         foreach (var chunk in entries.Chunk(Batch))

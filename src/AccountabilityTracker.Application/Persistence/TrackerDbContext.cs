@@ -3,6 +3,7 @@ using AccountabilityTracker.Application.Common;
 using AccountabilityTracker.Application.History;
 using AccountabilityTracker.Application.Import;
 using AccountabilityTracker.Application.Notifications;
+using AccountabilityTracker.Application.Persistence.Saving;
 using AccountabilityTracker.Application.Security;
 using AccountabilityTracker.Domain.Analysis;
 using AccountabilityTracker.Domain.Cases;
@@ -16,25 +17,22 @@ namespace AccountabilityTracker.Application.Persistence;
 /// <summary>
 /// The one unit of work of the app: cases, Identity's users and roles, data-protection keys (shared by every
 /// instance so sign-ins survive a restart or a load balancer), limit rules, and the audit trails. Handlers use it directly.
-/// Every save that changes a clock's inputs also stores the clocks it changed, in the same transaction (see
-/// <see cref="ClockRecorder"/>); a context made without a recorder (design-time tools, the data generator) does not.
+/// What a save does besides writing the rows (guards, history, stored clocks in the same transaction, the data version
+/// after the commit) is the <see cref="SavePipeline"/>: interceptors listed in order in one place, added by the container
+/// or, for a context made without DI, by <see cref="OnConfiguring"/>. Nothing of it lives here.
 /// </summary>
 public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionKeyContext
 {
-    private readonly ClockRecorder? _clocks;
-    private bool _savingClocks;
     private long? _dataVersion;
 
     public TrackerDbContext(DbContextOptions<TrackerDbContext> options)
         : base(options)
     {
+        Saving = new SaveState(this);
     }
 
-    public TrackerDbContext(DbContextOptions<TrackerDbContext> options, ClockRecorder clocks)
-        : base(options)
-    {
-        _clocks = clocks;
-    }
+    /// <summary>What the save under way carries between the steps of the <see cref="SavePipeline"/>.</summary>
+    internal SaveState Saving { get; }
 
     public DbSet<Case> Cases => Set<Case>();
 
@@ -74,7 +72,11 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
 
     public DbSet<ClockBasis> ClockBases => Set<ClockBasis>();
 
-    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    /// <summary>Append-only: one row per committed change to what lists show; the data version is the highest id.</summary>
+    public DbSet<DataChange> DataChanges => Set<DataChange>();
+
+    /// <summary>Each incident year's case-reference sequence (see <see cref="CaseReferences"/>).</summary>
+    public DbSet<CaseReferenceSequence> CaseReferenceSequences => Set<CaseReferenceSequence>();
 
     public DbSet<CaseFollow> CaseFollows => Set<CaseFollow>();
 
@@ -93,93 +95,40 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
 
     public DbSet<ContextFigure> ContextFigures => Set<ContextFigure>();
 
-    // Every caller saves asynchronously; the synchronous path exists for EF and Identity and records clocks the same way.
+    // The save pipeline runs asynchronously; Identity's and data protection's stores save synchronously.
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        RefuseAuditRewrites();
-        CheckOwnersOfChangedParts();
-        if (_savingClocks || !ChangesWhatListsShow())
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        var inputs = _clocks is null ? null : ClockRecorder.Collect(ChangeTracker);
-
-        // The changed rows, the clocks computed from them and the new data version are saved together or not at all.
-        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (inputs is { IsEmpty: false })
-        {
-            await _clocks!.RecordAsync(this, inputs, SaveClocksAsync, cancellationToken);
-        }
-
-        await BumpDataVersionAsync(cancellationToken);
-        if (own is not null)
-        {
-            await own.CommitAsync(cancellationToken);
-        }
-
-        return saved;
-    }
-
-    /// <summary>
-    /// A stage, milestone, officer or source saved through its case also checks the case's version, so a part is never
-    /// added to (or changed on) a case archived, restored or edited since it was read: that save loses the race, and the
-    /// shared ConcurrencyBehaviour runs it again on what is stored now.
-    /// </summary>
-    private void CheckOwnersOfChangedParts()
-    {
-        var caseIds = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified)
-            .Select(e => e.Entity switch
-            {
-                Stage stage => stage.CaseId,
-                Milestone milestone => milestone.CaseId,
-                Officer officer => officer.CaseId,
-                OfficerEvent officerEvent => officerEvent.CaseId,
-                Source source => source.CaseId,
-                _ => 0,
-            })
-            .Where(id => id > 0)
-            .ToHashSet();
-        foreach (var owner in ChangeTracker.Entries<Case>().Where(e => e.State == EntityState.Unchanged && caseIds.Contains(e.Entity.Id)))
-        {
-            owner.Property(c => c.UpdatedAtUtc).IsModified = true;
-        }
-    }
-
-    /// <summary>The data version as this context first read it (see <see cref="DataVersion"/>); read again after it saves.</summary>
+    /// <summary>The data version as this context first read it (see <see cref="DataVersion"/>); read again after it records a change.</summary>
     public async Task<long> ReadDataVersionAsync(CancellationToken cancellationToken)
     {
-        _dataVersion ??= await DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.SingletonId).Select(v => v.Value).FirstOrDefaultAsync(cancellationToken);
+        _dataVersion ??= await DataVersion.ReadAsync(this, cancellationToken);
         return _dataVersion.Value;
     }
 
-    /// <summary>Tells every instance's read cache that what lists, counts and reports show has changed.</summary>
-    internal async Task BumpDataVersionAsync(CancellationToken cancellationToken)
-    {
-        await DataVersions.Where(v => v.Id == DataVersion.SingletonId).ExecuteUpdateAsync(v => v.SetProperty(d => d.Value, d => d.Value + 1), cancellationToken);
-        _dataVersion = null;
-    }
+    internal void ForgetDataVersion() => _dataVersion = null;
 
-    private bool ChangesWhatListsShow() =>
-        ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Case or Stage or StagePause or StageExtension or Milestone or Officer or OfficerEvent or LimitRuleSetting or ClockBasis);
-
-    /// <summary>Saves computed clocks (and nothing a user changed) without computing them again.</summary>
-    internal async Task SaveClocksAsync(CancellationToken cancellationToken)
+    /// <summary>Saves computed clocks (and nothing a person changed): the pipeline neither checks nor computes them again.</summary>
+    internal async Task SaveComputedClocksAsync(CancellationToken cancellationToken)
     {
-        _savingClocks = true;
+        Saving.SavingComputedClocks = true;
         try
         {
-            await base.SaveChangesAsync(true, cancellationToken);
+            await SaveChangesAsync(cancellationToken);
         }
         finally
         {
-            _savingClocks = false;
+            Saving.SavingComputedClocks = false;
+        }
+    }
+
+    /// <summary>A context made without DI (design-time tools, the data generator) still runs the steps that need no services.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        if (!SavePipeline.IsIn(optionsBuilder.Options))
+        {
+            optionsBuilder.AddInterceptors(SavePipeline.StepsWithoutServices);
         }
     }
 
@@ -188,20 +137,5 @@ public class TrackerDbContext : IdentityDbContext<TrackerUser>, IDataProtectionK
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TrackerDbContext).Assembly);
-    }
-
-    /// <summary>The audit and the case history are append-only: an edit or delete of an entry is a bug, never a feature.</summary>
-    private void RefuseAuditRewrites()
-    {
-        if (ChangeTracker.Entries().Any(e => e.Entity is SecurityAuditEntry or LimitRuleChange && e.State is EntityState.Modified or EntityState.Deleted))
-        {
-            throw new InvalidOperationException("Audit entries are append-only.");
-        }
-
-        ChangeTracker.DetectChanges();
-        if (ChangeTracker.Entries<CaseHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-        {
-            throw new InvalidOperationException("Case history entries are append-only.");
-        }
     }
 }

@@ -38,6 +38,14 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ClockBases", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            RecordedAtUtc = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Value = ""
+                        });
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Application.Common.JobLease", b =>
@@ -446,24 +454,30 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                     b.ToTable("NotificationSettings", (string)null);
                 });
 
-            modelBuilder.Entity("AccountabilityTracker.Application.Persistence.DataVersion", b =>
+            modelBuilder.Entity("AccountabilityTracker.Application.Persistence.CaseReferenceSequence", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<int>("Year")
                         .HasColumnType("integer");
 
-                    b.Property<long>("Value")
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CaseReferenceSequences", (string)null);
+                });
+
+            modelBuilder.Entity("AccountabilityTracker.Application.Persistence.DataChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataVersions", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Value = 0L
-                        });
+                    b.ToTable("DataChanges", (string)null);
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Application.Security.PersonalAccessToken", b =>

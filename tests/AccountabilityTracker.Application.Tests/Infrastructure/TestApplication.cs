@@ -122,6 +122,9 @@ public sealed class TestApplication : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
+    /// <summary>A scope of the caller's own, as one long request would hold (its context, its mediator), for a test that keeps a transaction open.</summary>
+    public AsyncServiceScope OpenScope() => _services.CreateAsyncScope();
+
     /// <summary>A singleton service as the app registers it (e.g. the <see cref="ClockEvaluator"/> with its calendar).</summary>
     public T Service<T>()
         where T : notnull => _services.GetRequiredService<T>();

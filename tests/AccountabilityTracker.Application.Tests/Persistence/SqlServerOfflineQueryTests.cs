@@ -134,6 +134,10 @@ public sealed class SqlServerOfflineQueryTests
         AssertAllParse(recorder);
         Assert.Contains(recorder.Commands, sql => sql.Contains("INSERT INTO [Cases]", StringComparison.Ordinal));
         Assert.Contains(recorder.Commands, sql => sql.Contains("INSERT INTO [ImportJobs]", StringComparison.Ordinal));
+
+        // A new incident year's sequence row is written outside EF's own statements: checked like the rest. (No save
+        // succeeds offline, so the data-change row never follows; SavePipelineTests parses that statement.)
+        Assert.Contains(recorder.Commands, sql => sql.Contains("INSERT INTO [CaseReferenceSequences]", StringComparison.Ordinal));
         Assert.True(commands.Count >= 40, $"only {commands.Count} commands were found");
         Assert.True(silent.Count == 0, "These commands sent no SQL, so nothing of theirs was checked: " + string.Join(", ", silent));
     }

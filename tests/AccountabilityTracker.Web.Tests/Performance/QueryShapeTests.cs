@@ -78,8 +78,11 @@ public sealed class QueryShapeTests : IClassFixture<QueryShapeTests.CountingFact
         foreach (var page in pages)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
-            await _factory.WithServicesAsync(services => services.GetRequiredService<TrackerDbContext>().DataVersions
-                .ExecuteUpdateAsync(v => v.SetProperty(d => d.Value, d => d.Value + 1)));
+            await _factory.WithServicesAsync(async services =>
+            {
+                await DataVersion.RecordChangeAsync(services.GetRequiredService<TrackerDbContext>());
+                return true;
+            });
             _factory.Commands.Reset();
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
             counts[page] = _factory.Commands.Count;

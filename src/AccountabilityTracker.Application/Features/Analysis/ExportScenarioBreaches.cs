@@ -17,7 +17,7 @@ namespace AccountabilityTracker.Application.Features.Analysis;
 /// <summary>Every stage that would have breached a scenario, streamed for the exports (no page, no limit on the count).</summary>
 public static class ExportScenarioBreaches
 {
-    public sealed record Query : CaseFilter, IRequest<Result?>
+    public sealed record Query : CaseFilter, IRequest<Result?>, IReadsStoredClocks
     {
         public int ScenarioId { get; init; }
     }

@@ -23,7 +23,7 @@ public static class GetScenarioReport
 {
     public const int PageSize = 25;
 
-    public sealed record Query : CaseFilter, IRequest<Report?>
+    public sealed record Query : CaseFilter, IRequest<Report?>, IReadsStoredClocks
     {
         public int ScenarioId { get; init; }
 
@@ -54,7 +54,7 @@ public static class GetScenarioReport
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, ClockFreshness freshness, ReadCache cache, ClockEvaluator clocks, LimitRuleBook rules, TimeProvider time) : IRequestHandler<Query, Report?>
+    internal sealed class Handler(TrackerDbContext db, ReadCache cache, ClockEvaluator clocks, LimitRuleBook rules, TimeProvider time) : IRequestHandler<Query, Report?>
     {
         public async Task<Report?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -65,7 +65,6 @@ public static class GetScenarioReport
                 return null;
             }
 
-            await freshness.EnsureFreshAsync(db, cancellationToken);
             var result = GetScenario.From(scenario);
             var today = clocks.Today();
             var ruleSet = await rules.GetAsync(cancellationToken);

@@ -25,8 +25,9 @@ public static class CreateCase
         {
             var particulars = request.ToParticulars();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var references = await CaseReferences.ReserveAsync(db, cancellationToken);
-            var reference = await references.TakeAsync(particulars.IncidentDate.Earliest!.Value.Year, cancellationToken);
+            var year = particulars.IncidentDate.Earliest!.Value.Year;
+            var references = await CaseReferences.ReserveAsync(db, [year], cancellationToken);
+            var reference = await references.TakeAsync(year, cancellationToken);
             var opened = Case.Open(reference, particulars, time.GetUtcNow().UtcDateTime);
             opened.RecordConfidentialNotes(request.ConfidentialNotes, time.GetUtcNow().UtcDateTime);
             db.Cases.Add(opened);

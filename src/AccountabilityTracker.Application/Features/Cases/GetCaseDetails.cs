@@ -12,7 +12,7 @@ namespace AccountabilityTracker.Application.Features.Cases;
 /// <summary>One case with its officers and a chronological timeline of stages and milestones, each with its sources.</summary>
 public static class GetCaseDetails
 {
-    public sealed record Query(int Id) : IRequest<Result?>;
+    public sealed record Query(int Id) : IRequest<Result?>, IReadsStoredClocks;
 
     /// <summary>The case as the current user may see it: restricted fields are null unless the role allows them.</summary>
     public sealed record Result(
@@ -156,12 +156,11 @@ public static class GetCaseDetails
         public bool IsNationalContext => Type == EntryType.Milestone && MilestoneType.IsNationalContext();
     }
 
-    internal sealed class Handler(TrackerDbContext db, TimeProvider time, ICurrentUser currentUser, LimitRuleBook rules, ClockFreshness freshness)
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time, ICurrentUser currentUser, LimitRuleBook rules)
         : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            await freshness.EnsureFreshAsync(db, cancellationToken);
             var found = await CaseReading.LoadVisibleAsync(db, currentUser, request.Id, cancellationToken);
             if (found is null)
             {

@@ -22,7 +22,7 @@ public static class GetCaseTimeline
     public const string OfficerLane = "Officers";
     public const string NationalContextLane = "NationalContext";
 
-    public sealed record Query(int Id) : IRequest<Result?>;
+    public sealed record Query(int Id) : IRequest<Result?>, IReadsStoredClocks;
 
     public sealed record Result(
         int CaseId,
@@ -66,11 +66,10 @@ public static class GetCaseTimeline
         IReadOnlyList<GetCaseDetails.SourceView> Sources,
         string? StageId = null);
 
-    internal sealed class Handler(TrackerDbContext db, TimeProvider time, LimitRuleBook rules, ClockFreshness freshness, ICurrentUser currentUser) : IRequestHandler<Query, Result?>
+    internal sealed class Handler(TrackerDbContext db, TimeProvider time, LimitRuleBook rules, ICurrentUser currentUser) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            await freshness.EnsureFreshAsync(db, cancellationToken);
             var found = await CaseReading.LoadVisibleAsync(db, currentUser, request.Id, cancellationToken);
             if (found is null)
             {

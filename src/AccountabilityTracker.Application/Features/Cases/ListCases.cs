@@ -31,7 +31,7 @@ public static class ListCases
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
 
-    public sealed record Query : CaseFilter, IRequest<PagedResult<Item>>
+    public sealed record Query : CaseFilter, IRequest<PagedResult<Item>>, IReadsStoredClocks
     {
         /// <summary>Cases whose whole-case clock, or the clock of any of their stages, has this status today.</summary>
         public ClockStatus? ClockStatus { get; init; }
@@ -69,7 +69,7 @@ public static class ListCases
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook ruleBook, ClockFreshness freshness, ReadCache cache, ClockEvaluator clocks) : IRequestHandler<Query, PagedResult<Item>>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook ruleBook, ReadCache cache, ClockEvaluator clocks) : IRequestHandler<Query, PagedResult<Item>>
     {
         /// <summary>
         /// The list shows every reader the same rows (no restricted field is among them), so a page is computed once per
@@ -77,7 +77,6 @@ public static class ListCases
         /// </summary>
         public async Task<PagedResult<Item>> Handle(Query request, CancellationToken cancellationToken)
         {
-            await freshness.EnsureFreshAsync(db, cancellationToken);
             return await cache.GetAsync(db, "case-list:" + request, ct => ComputeAsync(request, ct), cancellationToken);
         }
 

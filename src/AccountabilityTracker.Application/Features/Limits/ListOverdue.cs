@@ -19,7 +19,7 @@ public static class ListOverdue
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
 
-    public sealed record Query : IRequest<Result>
+    public sealed record Query : IRequest<Result>, IReadsStoredClocks
     {
         public string? Force { get; init; }
 
@@ -77,12 +77,11 @@ public static class ListOverdue
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ReadCache cache, ClockEvaluator clocks) : IRequestHandler<Query, Result>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ReadCache cache, ClockEvaluator clocks) : IRequestHandler<Query, Result>
     {
         /// <summary>Every reader sees the same rows: a page is computed once per data version and day (see <see cref="ReadCache"/>).</summary>
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            await freshness.EnsureFreshAsync(db, cancellationToken);
             return await cache.GetAsync(db, "overdue-list:" + request, ct => ComputeAsync(request, ct), cancellationToken);
         }
 

@@ -31,26 +31,20 @@ public static class RecordClocks
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-            // Instances starting together queue here on the data-version row lock; the one that waited reads the basis
-            // the first recorded and computes nothing, so the recompute is done once however many instances start.
-            await db.BumpDataVersionAsync(cancellationToken);
-            var stored = await db.ClockBases.SingleOrDefaultAsync(b => b.Id == ClockBasis.SingletonId, cancellationToken);
-            if (!request.Always && stored?.Value == clocks.Basis)
+            // Instances starting together queue here on the clock basis's row; the one that waited reads the basis the
+            // first recorded and computes nothing, so the recompute is done once however many instances start.
+            await ClockRecorder.LockBasisAsync(db, cancellationToken);
+            var stored = await db.ClockBases.SingleAsync(b => b.Id == ClockBasis.SingletonId, cancellationToken);
+            if (!request.Always && stored.Value == clocks.Basis)
             {
                 return new Result(0, stored.Value, clocks.Basis);
             }
 
-            var previous = stored?.Value;
+            var previous = stored.Value == ClockBasis.None ? null : stored.Value;
             var recorded = await clocks.RecordAllAsync(db, kind: null, wholeCase: false, cancellationToken);
-            if (stored is null)
-            {
-                db.ClockBases.Add(new ClockBasis(clocks.Basis, time.UtcNowDateTime()));
-            }
-            else
-            {
-                stored.Change(clocks.Basis, time.UtcNowDateTime());
-            }
 
+            // Saving the basis records the data change for the whole recompute.
+            stored.Change(clocks.Basis, time.UtcNowDateTime());
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new Result(recorded, previous, clocks.Basis);

@@ -108,6 +108,9 @@ public static class UpdateLimitRule
 
             // The rule and every clock it governs change together, so every page shows the new rule at once.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // A start-up recompute or another rule change computing clocks meanwhile would overwrite these with its own rules.
+            await ClockRecorder.LockBasisAsync(db, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

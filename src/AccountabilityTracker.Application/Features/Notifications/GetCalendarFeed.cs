@@ -16,9 +16,9 @@ namespace AccountabilityTracker.Application.Features.Notifications;
 public static class GetCalendarFeed
 {
     /// <param name="LinkBase">The app's address for links to cases ("https://host"), or null.</param>
-    public sealed record Query(string Token, string? LinkBase) : IRequest<string?>;
+    public sealed record Query(string Token, string? LinkBase) : IRequest<string?>, IReadsStoredClocks;
 
-    internal sealed class Handler(TrackerDbContext db, ClockFreshness freshness, LimitRuleBook rules, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, string?>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, string?>
     {
         public async Task<string?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -40,7 +40,6 @@ public static class GetCalendarFeed
                 return null;
             }
 
-            await freshness.EnsureFreshAsync(db, cancellationToken);
             var (_, followed) = await FollowedClocks.LoadAsync(db, recipient, await rules.GetAsync(cancellationToken), clocks.Today(), cancellationToken);
             var events = new List<FeedEvent>();
             foreach (var clock in followed)

@@ -15,17 +15,16 @@ namespace AccountabilityTracker.Application.Features.Notifications;
 /// </summary>
 public static class ListFollowedCases
 {
-    public sealed record Query : IRequest<IReadOnlyList<Item>>;
+    public sealed record Query : IRequest<IReadOnlyList<Item>>, IReadsStoredClocks;
 
     /// <param name="ClockName">Which clock <paramref name="Clock"/> is: a stage's label or "Whole case"; null when none runs.</param>
     public sealed record Item(int CaseId, string Reference, string Title, string? ClockName, ClockView? Clock, DateOnly? NextDue, int FollowedSince);
 
-    internal sealed class Handler(TrackerDbContext db, ICurrentUser currentUser, ClockFreshness freshness, LimitRuleBook rules, ClockEvaluator clocks)
+    internal sealed class Handler(TrackerDbContext db, ICurrentUser currentUser, LimitRuleBook rules, ClockEvaluator clocks)
         : IRequestHandler<Query, IReadOnlyList<Item>>
     {
         public async Task<IReadOnlyList<Item>> Handle(Query request, CancellationToken cancellationToken)
         {
-            await freshness.EnsureFreshAsync(db, cancellationToken);
             var me = SignedInUser.IdOf(db, currentUser);
             var followed = db.CaseFollows.Where(f => f.StoppedAtUtc == null && me.Contains(f.UserId));
             var cases = await db.Cases.AsNoTracking().VisibleTo(currentUser)

@@ -27,13 +27,13 @@ public static class RaiseNotifications
 
     private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(5);
 
-    public sealed record Command : IRequest<Result>;
+    public sealed record Command : IRequest<Result>, IReadsStoredClocks;
 
     /// <param name="Created">Notifications added by this run.</param>
     /// <param name="Ran">False when another run (this or another instance) held the lease.</param>
     public sealed record Result(int Created, bool Ran);
 
-    internal sealed class Handler(TrackerDbContext db, JobLeases leases, ClockFreshness freshness, ClockEvaluator clocks, LimitRuleBook rules, TimeProvider time)
+    internal sealed class Handler(TrackerDbContext db, JobLeases leases, ClockEvaluator clocks, LimitRuleBook rules, TimeProvider time)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -46,7 +46,6 @@ public static class RaiseNotifications
 
             try
             {
-                await freshness.EnsureFreshAsync(db, cancellationToken);
                 var candidates = await FindAsync(cancellationToken);
                 if (candidates.Count == 0 || !await leases.IsHeldAsync(lease, cancellationToken))
                 {

@@ -24,7 +24,7 @@ public static partial class SendDigests
     private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(10);
     private static readonly TimeZoneInfo England = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    public sealed record Command : IRequest<Result>;
+    public sealed record Command : IRequest<Result>, IReadsStoredClocks;
 
     /// <param name="Ran">False when e-mail is off or another run held the day's lease.</param>
     public sealed record Result(int Sent, int Failed, int Skipped, bool Ran);
@@ -32,7 +32,7 @@ public static partial class SendDigests
     public static string LeaseName(DateOnly day) => "digest:" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     internal sealed partial class Handler(
-        TrackerDbContext db, JobLeases leases, IMailSender mail, EmailOptions options, ClockFreshness freshness, LimitRuleBook rules, ClockEvaluator clocks, TimeProvider time, ILogger<Handler> logger)
+        TrackerDbContext db, JobLeases leases, IMailSender mail, EmailOptions options, LimitRuleBook rules, ClockEvaluator clocks, TimeProvider time, ILogger<Handler> logger)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -51,7 +51,6 @@ public static partial class SendDigests
 
             try
             {
-                await freshness.EnsureFreshAsync(db, cancellationToken);
                 int sent = 0, failed = 0, skipped = 0;
                 foreach (var userId in await DueAsync(today, cancellationToken))
                 {

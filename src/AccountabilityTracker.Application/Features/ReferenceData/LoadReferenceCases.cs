@@ -41,8 +41,9 @@ public static class LoadReferenceCases
             var added = 0;
             actingFor.Set(ReferenceDataActor);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var references = await CaseReferences.ReserveAsync(db, cancellationToken);
-            foreach (var entry in entries.Where(e => e.Id is not null && !present.Contains(e.Id)))
+            var missing = entries.Where(e => e.Id is not null && !present.Contains(e.Id)).ToList();
+            var references = await CaseReferences.ReserveAsync(db, missing.Select(IncidentYear), cancellationToken);
+            foreach (var entry in missing)
             {
                 if (milestones.TryGetValue(entry.Id!, out var extra))
                 {
@@ -52,8 +53,7 @@ public static class LoadReferenceCases
                     }
                 }
 
-                var year = CaseFileMapper.ToDate(entry.IncidentDate, entry.IncidentDatePrecision).Earliest?.Year ?? 0;
-                db.Cases.Add(CaseFileMapper.ToCase(entry, await references.TakeAsync(year, cancellationToken), now));
+                db.Cases.Add(CaseFileMapper.ToCase(entry, await references.TakeAsync(IncidentYear(entry), cancellationToken), now));
                 await db.SaveChangesAsync(cancellationToken);
                 added++;
             }
@@ -62,6 +62,8 @@ public static class LoadReferenceCases
 
             return new Result(added, present.Count);
         }
+
+        private static int IncidentYear(CaseFileEntry entry) => CaseFileMapper.ToDate(entry.IncidentDate, entry.IncidentDatePrecision).Earliest?.Year ?? 0;
 
         private static async Task<List<CaseFileEntry>> ReadResourceAsync(string name, CancellationToken cancellationToken)
         {

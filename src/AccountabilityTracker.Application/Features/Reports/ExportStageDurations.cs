@@ -13,7 +13,7 @@ namespace AccountabilityTracker.Application.Features.Reports;
 /// </summary>
 public static class ExportStageDurations
 {
-    public sealed record Query : CaseFilter, IRequest<Result>;
+    public sealed record Query : CaseFilter, IRequest<Result>, IReadsStoredClocks;
 
     public sealed record Result(string Filters, DateTime GeneratedAtUtc, IAsyncEnumerable<StageDurationRow> Rows);
 
@@ -22,12 +22,12 @@ public static class ExportStageDurations
         public Validator() => Include(new CaseFilterValidator());
     }
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockFreshness freshness, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Result>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Result>
     {
         public Task<Result> Handle(Query request, CancellationToken cancellationToken) =>
             Task.FromResult(new Result(
                 request.Describe(),
                 time.GetUtcNow().UtcDateTime,
-                StageDurationSource.StreamAsync(db, rules, freshness, clocks, request, cancellationToken)));
+                StageDurationSource.StreamAsync(db, rules, clocks, request, cancellationToken)));
     }
 }

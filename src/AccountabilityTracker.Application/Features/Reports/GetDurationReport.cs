@@ -32,7 +32,7 @@ public enum ReportGrouping
 /// </summary>
 public static class GetDurationReport
 {
-    public sealed record Query : CaseFilter, IRequest<Report>
+    public sealed record Query : CaseFilter, IRequest<Report>, IReadsStoredClocks
     {
         public ReportGrouping GroupBy { get; init; }
     }
@@ -69,12 +69,11 @@ public static class GetDurationReport
         }
     }
 
-    internal sealed class Handler(TrackerDbContext db, ClockFreshness freshness, ReadCache cache, LimitRuleBook rules, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Report>
+    internal sealed class Handler(TrackerDbContext db, ReadCache cache, LimitRuleBook rules, ClockEvaluator clocks, TimeProvider time) : IRequestHandler<Query, Report>
     {
         /// <summary>The figures are the same for every reader until the data or the day changes: computed once, then kept.</summary>
         public async Task<Report> Handle(Query request, CancellationToken cancellationToken)
         {
-            await freshness.EnsureFreshAsync(db, cancellationToken);
             return await cache.GetAsync(db, "duration-report:" + request, ct => ComputeAsync(request, ct), cancellationToken);
         }
 

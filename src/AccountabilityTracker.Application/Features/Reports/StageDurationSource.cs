@@ -61,12 +61,10 @@ internal static class StageDurationSource
     public static async IAsyncEnumerable<StageDurationRow> StreamAsync(
         TrackerDbContext db,
         LimitRuleBook rules,
-        ClockFreshness freshness,
         ClockEvaluator clocks,
         CaseFilter filter,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await freshness.EnsureFreshAsync(db, cancellationToken);
         var ruleSet = await rules.GetAsync(cancellationToken);
         var today = clocks.Today();
         var cases = filter.Apply(db.Cases.AsNoTracking());

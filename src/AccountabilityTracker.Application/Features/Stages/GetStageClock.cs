@@ -13,7 +13,7 @@ namespace AccountabilityTracker.Application.Features.Stages;
 /// <summary>One stage's clock with its pauses and extensions: the page the pause and extension forms sit on.</summary>
 public static class GetStageClock
 {
-    public sealed record Query(int CaseId, int StageId) : IRequest<Result?>;
+    public sealed record Query(int CaseId, int StageId) : IRequest<Result?>, IReadsStoredClocks;
 
     public sealed record Result(
         int CaseId,
@@ -41,11 +41,10 @@ public static class GetStageClock
 
     public sealed record ExtensionView(int Id, DateOnly GrantedOn, string NewLimit, string Reason);
 
-    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks, ClockFreshness freshness, ICurrentUser currentUser) : IRequestHandler<Query, Result?>
+    internal sealed class Handler(TrackerDbContext db, LimitRuleBook rules, ClockEvaluator clocks, ICurrentUser currentUser) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            await freshness.EnsureFreshAsync(db, cancellationToken);
             var stage = await db.Stages
                 .VisibleTo(currentUser)
                 .AsNoTracking()

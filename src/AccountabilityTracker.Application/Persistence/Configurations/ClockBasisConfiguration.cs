@@ -11,5 +11,8 @@ internal sealed class ClockBasisConfiguration : IEntityTypeConfiguration<ClockBa
         builder.ToTable("ClockBases");
         builder.Property(b => b.Id).ValueGeneratedNever();
         builder.Property(b => b.Value).HasMaxLength(ClockBasis.MaxLength).IsRequired();
+
+        // Always there, so the first start-up has a row to lock too (two instances starting on a new database).
+        builder.HasData(new { Id = ClockBasis.SingletonId, Value = ClockBasis.None, RecordedAtUtc = DateTime.UnixEpoch });
     }
 }

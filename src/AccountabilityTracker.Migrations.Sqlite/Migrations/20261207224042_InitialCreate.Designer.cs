@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountabilityTracker.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261207220636_InitialCreate")]
+    [Migration("20261207224042_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -36,6 +36,14 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ClockBases", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            RecordedAtUtc = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Value = ""
+                        });
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Application.Common.JobLease", b =>
@@ -432,24 +440,28 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                     b.ToTable("NotificationSettings", (string)null);
                 });
 
-            modelBuilder.Entity("AccountabilityTracker.Application.Persistence.DataVersion", b =>
+            modelBuilder.Entity("AccountabilityTracker.Application.Persistence.CaseReferenceSequence", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Value")
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CaseReferenceSequences", (string)null);
+                });
+
+            modelBuilder.Entity("AccountabilityTracker.Application.Persistence.DataChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataVersions", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Value = 0L
-                        });
+                    b.ToTable("DataChanges", (string)null);
                 });
 
             modelBuilder.Entity("AccountabilityTracker.Application.Security.PersonalAccessToken", b =>

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
+namespace AccountabilityTracker.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -16,10 +15,10 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,24 +29,24 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastSignInAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastSignInAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,50 +54,62 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseReferenceSequences",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Last = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseReferenceSequences", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Cases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Reference = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ExternalId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     IncidentOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    IncidentPrecision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IncidentTime = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Force = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    IncidentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Harm = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Jurisdiction = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, defaultValue: "EnglandAndWales"),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, defaultValue: "Open"),
-                    StatusNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IncidentPrecision = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    IncidentTime = table.Column<TimeOnly>(type: "time", nullable: true),
+                    Location = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Force = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    IncidentType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Harm = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Jurisdiction = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false, defaultValue: "EnglandAndWales"),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false, defaultValue: "Open"),
+                    StatusNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ExpectedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ConfidentialNotes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    Clock_Phase = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Clock_NotApplicableReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Clock_Amount = table.Column<int>(type: "integer", nullable: true),
-                    Clock_Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ConfidentialNotes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    IsArchived = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Clock_Phase = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_NotApplicableReason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Clock_Amount = table.Column<int>(type: "int", nullable: true),
+                    Clock_Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     Clock_ExtensionGrantedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_DueEarliest = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_DueLatest = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_WarnEarliest = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_WarnLatest = table.Column<DateOnly>(type: "date", nullable: true),
-                    Clock_FinalStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Clock_FinalPossibleStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Clock_FinalDaysOver = table.Column<int>(type: "integer", nullable: true),
-                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "integer", nullable: true),
-                    Clock_IsApproximate = table.Column<bool>(type: "boolean", nullable: false),
-                    Clock_IsPaused = table.Column<bool>(type: "boolean", nullable: false),
-                    Clock_PausedDays = table.Column<int>(type: "integer", nullable: false),
+                    Clock_FinalStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_FinalPossibleStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_FinalDaysOver = table.Column<int>(type: "int", nullable: true),
+                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "int", nullable: true),
+                    Clock_IsApproximate = table.Column<bool>(type: "bit", nullable: false),
+                    Clock_IsPaused = table.Column<bool>(type: "bit", nullable: false),
+                    Clock_PausedDays = table.Column<int>(type: "int", nullable: false),
                     Clock_ReportsFrom = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_ComputedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Clock_ValidUntil = table.Column<DateOnly>(type: "date", nullable: true)
@@ -112,9 +123,9 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "ClockBases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -125,20 +136,20 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "ContextFigures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Area = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Area = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     YearEnding = table.Column<DateOnly>(type: "date", nullable: true),
-                    PeriodNote = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Measure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Value = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Qualifier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SourceUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Publisher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Published = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Wording = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    IsArchived = table.Column<bool>(type: "boolean", nullable: false)
+                    PeriodNote = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Measure = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Qualifier = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SourceUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Publisher = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Published = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Wording = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    IsArchived = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -146,13 +157,25 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -160,45 +183,33 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "DataVersions",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DataVersions", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ImportJobs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    Format = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    Format = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CommittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CheckedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CaseCount = table.Column<int>(type: "integer", nullable: false),
-                    CreateCount = table.Column<int>(type: "integer", nullable: false),
-                    UpdateCount = table.Column<int>(type: "integer", nullable: false),
-                    UnchangedCount = table.Column<int>(type: "integer", nullable: false),
-                    ErrorCount = table.Column<int>(type: "integer", nullable: false),
-                    WarningCount = table.Column<int>(type: "integer", nullable: false),
-                    ReportJson = table.Column<string>(type: "text", nullable: true),
-                    FailureMessage = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ClaimExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClaimCount = table.Column<int>(type: "integer", nullable: false),
-                    ProgressDone = table.Column<int>(type: "integer", nullable: false),
-                    ProgressTotal = table.Column<int>(type: "integer", nullable: false)
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CommittedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CheckedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CompletedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CaseCount = table.Column<int>(type: "int", nullable: false),
+                    CreateCount = table.Column<int>(type: "int", nullable: false),
+                    UpdateCount = table.Column<int>(type: "int", nullable: false),
+                    UnchangedCount = table.Column<int>(type: "int", nullable: false),
+                    ErrorCount = table.Column<int>(type: "int", nullable: false),
+                    WarningCount = table.Column<int>(type: "int", nullable: false),
+                    ReportJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    FailureMessage = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ClaimExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClaimCount = table.Column<int>(type: "int", nullable: false),
+                    ProgressDone = table.Column<int>(type: "int", nullable: false),
+                    ProgressTotal = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -209,10 +220,10 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "JobLeases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AcquiredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AcquiredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     Fence = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -225,13 +236,13 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RuleKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Field = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OldValue = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    NewValue = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RuleKey = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    OldValue = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    NewValue = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    ChangedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -242,25 +253,25 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "LimitRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StageKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    FromMilestone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ToMilestone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    EventJurisdiction = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    Amount = table.Column<int>(type: "integer", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Anchor = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    WarningPercent = table.Column<int>(type: "integer", nullable: false),
-                    FirstReportAfterMonths = table.Column<int>(type: "integer", nullable: true),
-                    ReportEveryMonths = table.Column<int>(type: "integer", nullable: true),
-                    LegalSource = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    IsStatutory = table.Column<bool>(type: "boolean", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    StageKind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    FromMilestone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    ToMilestone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    EventJurisdiction = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    IsEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    Amount = table.Column<int>(type: "int", nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Anchor = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    WarningPercent = table.Column<int>(type: "int", nullable: false),
+                    FirstReportAfterMonths = table.Column<int>(type: "int", nullable: true),
+                    ReportEveryMonths = table.Column<int>(type: "int", nullable: true),
+                    LegalSource = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    IsStatutory = table.Column<bool>(type: "bit", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -271,17 +282,17 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "LimitScenarios",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    OverallCapMonths = table.Column<int>(type: "integer", nullable: true),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    OverallCapMonths = table.Column<int>(type: "int", nullable: true),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    IsArchived = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -293,13 +304,13 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EventType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Details = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OccurredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    EventType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    IpAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Details = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -310,11 +321,11 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "SetupTokens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TokenHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TokenHash = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UsedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -325,11 +336,11 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -346,11 +357,11 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -367,10 +378,10 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -387,8 +398,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -411,10 +422,10 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -431,12 +442,12 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "CalendarFeedTokens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -453,18 +464,18 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "DigestDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    ClaimedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CaseCount = table.Column<int>(type: "integer", nullable: false),
-                    NotificationCount = table.Column<int>(type: "integer", nullable: false),
-                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    ClaimedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CaseCount = table.Column<int>(type: "int", nullable: false),
+                    NotificationCount = table.Column<int>(type: "int", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -481,10 +492,10 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "NotificationSettings",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    DigestEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    DigestHour = table.Column<int>(type: "integer", nullable: false),
-                    DigestOnlyWhenChanged = table.Column<bool>(type: "boolean", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    DigestEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    DigestHour = table.Column<int>(type: "int", nullable: false),
+                    DigestOnlyWhenChanged = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -501,15 +512,15 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "PersonalAccessTokens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hint = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Hint = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -526,12 +537,12 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "CaseFollows",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StoppedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CaseId = table.Column<int>(type: "int", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StoppedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -554,34 +565,34 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "Milestones",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Label = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, defaultValue: "Other"),
-                    Clock_Phase = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Clock_NotApplicableReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Clock_Amount = table.Column<int>(type: "integer", nullable: true),
-                    Clock_Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<int>(type: "int", nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false, defaultValue: "Other"),
+                    Clock_Phase = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_NotApplicableReason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Clock_Amount = table.Column<int>(type: "int", nullable: true),
+                    Clock_Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     Clock_ExtensionGrantedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_DueEarliest = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_DueLatest = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_WarnEarliest = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_WarnLatest = table.Column<DateOnly>(type: "date", nullable: true),
-                    Clock_FinalStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Clock_FinalPossibleStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Clock_FinalDaysOver = table.Column<int>(type: "integer", nullable: true),
-                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "integer", nullable: true),
-                    Clock_IsApproximate = table.Column<bool>(type: "boolean", nullable: false),
-                    Clock_IsPaused = table.Column<bool>(type: "boolean", nullable: false),
-                    Clock_PausedDays = table.Column<int>(type: "integer", nullable: false),
+                    Clock_FinalStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_FinalPossibleStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_FinalDaysOver = table.Column<int>(type: "int", nullable: true),
+                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "int", nullable: true),
+                    Clock_IsApproximate = table.Column<bool>(type: "bit", nullable: false),
+                    Clock_IsPaused = table.Column<bool>(type: "bit", nullable: false),
+                    Clock_PausedDays = table.Column<int>(type: "int", nullable: false),
                     Clock_ReportsFrom = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_ComputedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Clock_ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
                     OccurredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Precision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Precision = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -598,19 +609,19 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "Officers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Cipher = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    RealName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    NameIsPublic = table.Column<bool>(type: "boolean", nullable: false),
-                    UnderAnonymityOrder = table.Column<bool>(type: "boolean", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<int>(type: "int", nullable: false),
+                    Cipher = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    RealName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    NameIsPublic = table.Column<bool>(type: "bit", nullable: false),
+                    UnderAnonymityOrder = table.Column<bool>(type: "bit", nullable: false),
                     PubliclyNamedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     AnonymityOrderMadeOn = table.Column<DateOnly>(type: "date", nullable: true),
                     AnonymityOrderVariedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     AnonymityOrderLiftedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -627,38 +638,38 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "Stages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Label = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
                     StartOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    StartPrecision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    HasEnded = table.Column<bool>(type: "boolean", nullable: false),
+                    StartPrecision = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    HasEnded = table.Column<bool>(type: "bit", nullable: false),
                     EndOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndPrecision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DurationDays = table.Column<int>(type: "integer", nullable: true),
-                    MonthsBeforeEnd = table.Column<int>(type: "integer", nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    OutcomeType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, defaultValue: "None"),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    Clock_Phase = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Clock_NotApplicableReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Clock_Amount = table.Column<int>(type: "integer", nullable: true),
-                    Clock_Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    EndPrecision = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DurationDays = table.Column<int>(type: "int", nullable: true),
+                    MonthsBeforeEnd = table.Column<int>(type: "int", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    OutcomeType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false, defaultValue: "None"),
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Clock_Phase = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_NotApplicableReason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Clock_Amount = table.Column<int>(type: "int", nullable: true),
+                    Clock_Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     Clock_ExtensionGrantedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_DueEarliest = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_DueLatest = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_WarnEarliest = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_WarnLatest = table.Column<DateOnly>(type: "date", nullable: true),
-                    Clock_FinalStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Clock_FinalPossibleStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Clock_FinalDaysOver = table.Column<int>(type: "integer", nullable: true),
-                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "integer", nullable: true),
-                    Clock_IsApproximate = table.Column<bool>(type: "boolean", nullable: false),
-                    Clock_IsPaused = table.Column<bool>(type: "boolean", nullable: false),
-                    Clock_PausedDays = table.Column<int>(type: "integer", nullable: false),
+                    Clock_FinalStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_FinalPossibleStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Clock_FinalDaysOver = table.Column<int>(type: "int", nullable: true),
+                    Clock_FinalPossibleDaysOver = table.Column<int>(type: "int", nullable: true),
+                    Clock_IsApproximate = table.Column<bool>(type: "bit", nullable: false),
+                    Clock_IsPaused = table.Column<bool>(type: "bit", nullable: false),
+                    Clock_PausedDays = table.Column<int>(type: "int", nullable: false),
                     Clock_ReportsFrom = table.Column<DateOnly>(type: "date", nullable: true),
                     Clock_ComputedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Clock_ValidUntil = table.Column<DateOnly>(type: "date", nullable: true)
@@ -678,8 +689,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "ImportJobContents",
                 columns: table => new
                 {
-                    JobId = table.Column<int>(type: "integer", nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                    JobId = table.Column<int>(type: "int", nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -696,12 +707,12 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "ScenarioLimits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ScenarioId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Amount = table.Column<int>(type: "integer", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScenarioId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Amount = table.Column<int>(type: "int", nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -718,18 +729,18 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "OfficerEvents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    OfficerId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<int>(type: "int", nullable: false),
+                    OfficerId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     OccurredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Precision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Precision = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndPrecision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    IsRemoved = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    EndPrecision = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    IsRemoved = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -753,16 +764,16 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    StageId = table.Column<int>(type: "integer", nullable: true),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CaseId = table.Column<int>(type: "int", nullable: false),
+                    StageId = table.Column<int>(type: "int", nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     ConcernsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Text = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReadAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Text = table.Column<string>(type: "nvarchar(600)", maxLength: 600, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -791,16 +802,16 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "Sources",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    StageId = table.Column<int>(type: "integer", nullable: true),
-                    MilestoneId = table.Column<int>(type: "integer", nullable: true),
-                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Publisher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<int>(type: "int", nullable: false),
+                    StageId = table.Column<int>(type: "int", nullable: true),
+                    MilestoneId = table.Column<int>(type: "int", nullable: true),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Publisher = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Quote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Quote = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -829,14 +840,14 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "StageExtensions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StageId = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StageId = table.Column<int>(type: "int", nullable: false),
                     GrantedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    NewAmount = table.Column<int>(type: "integer", nullable: false),
-                    NewUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    NewAmount = table.Column<int>(type: "int", nullable: false),
+                    NewUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -853,13 +864,13 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "StagePauses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StageId = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StageId = table.Column<int>(type: "int", nullable: false),
                     From = table.Column<DateOnly>(type: "date", nullable: false),
                     To = table.Column<DateOnly>(type: "date", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -877,20 +888,20 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Part = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StageId = table.Column<int>(type: "integer", nullable: true),
-                    MilestoneId = table.Column<int>(type: "integer", nullable: true),
-                    OfficerId = table.Column<int>(type: "integer", nullable: true),
-                    SourceId = table.Column<int>(type: "integer", nullable: true),
-                    Change = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Field = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OldValue = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    NewValue = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    IsRestricted = table.Column<bool>(type: "boolean", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<int>(type: "int", nullable: false),
+                    Part = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    StageId = table.Column<int>(type: "int", nullable: true),
+                    MilestoneId = table.Column<int>(type: "int", nullable: true),
+                    OfficerId = table.Column<int>(type: "int", nullable: true),
+                    SourceId = table.Column<int>(type: "int", nullable: true),
+                    Change = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    OldValue = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    NewValue = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    IsRestricted = table.Column<bool>(type: "bit", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -928,9 +939,9 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.InsertData(
-                table: "DataVersions",
-                columns: new[] { "Id", "Value" },
-                values: new object[] { 1, 0L });
+                table: "ClockBases",
+                columns: new[] { "Id", "RecordedAtUtc", "Value" },
+                values: new object[] { 1, new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -941,7 +952,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -967,7 +979,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CalendarFeedTokens_TokenHash",
@@ -1040,7 +1053,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "IX_Cases_ExternalId",
                 table: "Cases",
                 column: "ExternalId",
-                unique: true);
+                unique: true,
+                filter: "[ExternalId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Force_IncidentOn",
@@ -1180,7 +1194,8 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "IX_Officers_CaseId_Cipher",
                 table: "Officers",
                 columns: new[] { "CaseId", "Cipher" },
-                unique: true);
+                unique: true,
+                filter: "[Cipher] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Officers_Cipher",
@@ -1299,16 +1314,19 @@ namespace AccountabilityTracker.Migrations.PostgreSql.Migrations
                 name: "CaseHistory");
 
             migrationBuilder.DropTable(
+                name: "CaseReferenceSequences");
+
+            migrationBuilder.DropTable(
                 name: "ClockBases");
 
             migrationBuilder.DropTable(
                 name: "ContextFigures");
 
             migrationBuilder.DropTable(
-                name: "DataProtectionKeys");
+                name: "DataChanges");
 
             migrationBuilder.DropTable(
-                name: "DataVersions");
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DigestDeliveries");

@@ -54,6 +54,18 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseReferenceSequences",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseReferenceSequences", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Cases",
                 columns: table => new
                 {
@@ -145,6 +157,18 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -156,18 +180,6 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "DataVersions",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DataVersions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -927,9 +939,9 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.InsertData(
-                table: "DataVersions",
-                columns: new[] { "Id", "Value" },
-                values: new object[] { 1, 0L });
+                table: "ClockBases",
+                columns: new[] { "Id", "RecordedAtUtc", "Value" },
+                values: new object[] { 1, new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -1298,16 +1310,19 @@ namespace AccountabilityTracker.Migrations.Sqlite.Migrations
                 name: "CaseHistory");
 
             migrationBuilder.DropTable(
+                name: "CaseReferenceSequences");
+
+            migrationBuilder.DropTable(
                 name: "ClockBases");
 
             migrationBuilder.DropTable(
                 name: "ContextFigures");
 
             migrationBuilder.DropTable(
-                name: "DataProtectionKeys");
+                name: "DataChanges");
 
             migrationBuilder.DropTable(
-                name: "DataVersions");
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DigestDeliveries");
